@@ -1,0 +1,94 @@
+import 'reflect-metadata';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+import { graphqlUploadExpress } from 'graphql-upload-ts';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from './config';
+import { openDatabase } from './db/data-source';
+import { createContext, type RequestContext } from './graphql/context';
+import { createErrorFormatter } from './graphql/errors';
+import { buildAppSchema } from './graphql/schema';
+import { healthRoutes } from './http/health';
+import { receiptDownloadRoutes } from './http/receipt-download';
+import { createLogger } from './logger';
+import { createServices, type Services } from './services';
+import { createSessionSetup } from './sessions/session-middleware';
+import { DiskReceiptStorage } from './storage/disk-receipt-storage';
+import type { ReceiptStorage } from './storage/receipt-storage';
+
+export interface App {
+  express: Express;
+  dataSource: DataSource;
+  services: Services;
+  logger: Logger;
+  /** Stops Apollo, closes the session store and the database. The HTTP server is the caller's. */
+  close(): Promise<void>;
+}
+
+/** The one place that picks the receipt storage backend from config. */
+function createReceiptStorage(config: AppConfig): ReceiptStorage {
+  return new DiskReceiptStorage(config.receiptsDir);
+}
+
+/**
+ * Builds everything (database migrated, services, sessions, GraphQL, routes) and returns it
+ * without listening, so tests can start it on port 0 in-process.
+ */
+export async function createApp(config: AppConfig, logger: Logger = createLogger(config)): Promise<App> {
+  const dataSource = await openDatabase(config.database);
+  const storage = createReceiptStorage(config);
+  const services = createServices(dataSource, storage, config.receiptMaxBytes, logger);
+  const sessions = createSessionSetup(config);
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildAppSchema(services),
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.cookieSecure) app.set('trust proxy', 1);
+  app.use(healthRoutes(dataSource, storage));
+  app.use(sessions.middleware);
+  app.use(receiptDownloadRoutes(services.receipts, logger));
+  app.use(
+    '/graphql',
+    // The multipart limit trips while streaming; the service re-checks what arrives.
+    graphqlUploadExpress({ maxFileSize: config.receiptMaxBytes, maxFiles: 1 }),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(services, req, res) }),
+  );
+  serveWebClient(app, config.webDistDir);
+
+  return {
+    express: app,
+    dataSource,
+    services,
+    logger,
+    close: async () => {
+      await apollo.stop();
+      await sessions.close();
+      await dataSource.destroy();
+    },
+  };
+}
+
+/** The built Svelte client, when there is one, with index.html for every client-side route. */
+function serveWebClient(app: Express, distDir: string): void {
+  const indexFile = path.join(distDir, 'index.html');
+  if (!fs.existsSync(indexFile)) return;
+  app.use(express.static(distDir, { index: false, maxAge: '1h' }));
+  app.get('/*splat', (req, res, next) => {
+    if (req.method !== 'GET' || !req.accepts('html')) return next();
+    res.sendFile(indexFile);
+  });
+}

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import type { DatabaseConfig } from '../config';
+import { entities } from './entities';
+import { postgresMigrations } from './migrations/postgres';
+import { sqliteMigrations } from './migrations/sqlite';
+
+/**
+ * One DataSource per process, chosen by config. Schema changes only ever come from the migration
+ * files (generated from the entities, one set per driver); `synchronize` stays off.
+ */
+export function createDataSource(database: DatabaseConfig): DataSource {
+  if (database.kind === 'postgres') {
+    return new DataSource({
+      type: 'postgres',
+      url: database.url,
+      entities,
+      migrations: postgresMigrations,
+      migrationsRun: false,
+      synchronize: false,
+      extra: { max: 10, connectionTimeoutMillis: 5000 },
+    });
+  }
+  if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: database.file,
+    entities,
+    migrations: sqliteMigrations,
+    synchronize: false,
+    // WAL lets readers go on while a write commits; foreign keys make ON DELETE rules real.
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+    },
+  });
+}
+
+export async function openDatabase(database: DatabaseConfig): Promise<DataSource> {
+  const dataSource = createDataSource(database);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}

@@ -1,0 +1,4 @@
+import { InitialSchemaSqlite1764374400000 } from './sqlite/1764374400000-initial-schema';
+
+/** In order; a new migration is appended here and never edits an old one. */
+export const sqliteMigrations = [InitialSchemaSqlite1764374400000];

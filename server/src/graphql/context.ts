@@ -1,0 +1,42 @@
+import type { Request, Response } from 'express';
+import DataLoader from 'dataloader';
+import { unauthenticated } from '../lib/errors';
+import type { Receipt } from '../modules/receipts/receipt.entity';
+import type { Services } from '../services';
+
+declare module 'express-session' {
+  interface SessionData {
+    userId?: number;
+  }
+}
+
+export interface RequestContext {
+  req: Request;
+  res: Response;
+  userId: number | null;
+  loaders: {
+    receiptsByTransaction: DataLoader<number, Receipt[]>;
+  };
+}
+
+export function createContext(services: Services, req: Request, res: Response): RequestContext {
+  const userId = req.session?.userId ?? null;
+  return {
+    req,
+    res,
+    userId,
+    loaders: {
+      // One query for the receipts of a whole page of transactions, scoped to the signed-in user.
+      receiptsByTransaction: new DataLoader(async (transactionIds) => {
+        const receipts = userId === null ? [] : await services.receipts.listForTransactions(userId, transactionIds);
+        return transactionIds.map((id) => receipts.filter((receipt) => receipt.transactionId === id));
+      }),
+    },
+  };
+}
+
+/** The signed-in user's id, or UNAUTHENTICATED. */
+export function requireUser(context: RequestContext): number {
+  if (context.userId === null) throw unauthenticated();
+  return context.userId;
+}

@@ -1,0 +1,61 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { AppError } from '../lib/errors';
+
+/** Codes that graphql-js and Apollo attach themselves and that are safe to show as they are. */
+const PASSTHROUGH_CODES = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/** graphql-js reports a bad literal (enum value, scalar) as a validation error; to users it is bad input. */
+const BAD_VALUE = /^(Expected value of type|Value ".*" does not exist in|Enum ".*" cannot represent|Variable "\$\w+" got invalid value|String cannot represent|Int cannot represent|Boolean cannot represent|ID cannot represent|Field ".*" of required type)/;
+
+/**
+ * Shapes every error the client sees: our domain errors keep their code and field, input errors
+ * say which field, and anything unexpected is logged and answered with a generic message (no
+ * driver text, no stack).
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError) {
+      return {
+        message: original.message,
+        path: formatted.path,
+        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PASSTHROUGH_CODES.has(code)) {
+      const isBadValue = BAD_VALUE.test(formatted.message);
+      const field = isBadValue ? fieldOf(formatted.message) : undefined;
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: isBadValue ? 'BAD_USER_INPUT' : code, ...(field ? { field } : {}) },
+      };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
+    return {
+      message: 'Something went wrong on our side; nothing was changed. Please try again.',
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+/** "…got invalid value "x" at "input.amount"; …" names the field: amount. */
+function fieldOf(message: string): string | undefined {
+  const at = /at "([\w.[\]]+)"/.exec(message)?.[1];
+  if (at) return at.split('.').pop()?.replace(/\[\d+\]$/, '');
+  const variable = /Variable "\$(\w+)"/.exec(message)?.[1];
+  return variable;
+}

@@ -1,0 +1,40 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AccountResolver } from '../modules/accounts/account.resolver';
+import { CategoryResolver } from '../modules/categories/category.resolver';
+import { DashboardResolver } from '../modules/dashboard/dashboard.resolver';
+import { ReceiptResolver } from '../modules/receipts/receipt.resolver';
+import { TransactionConnectionResolver, TransactionResolver } from '../modules/transactions/transaction.resolver';
+import { AuthResolver } from '../modules/users/user.resolver';
+import type { Services } from '../services';
+import { DateTimeScalar } from './scalars';
+
+const resolvers = [
+  AuthResolver,
+  AccountResolver,
+  CategoryResolver,
+  TransactionResolver,
+  TransactionConnectionResolver,
+  ReceiptResolver,
+  DashboardResolver,
+] as const;
+
+/**
+ * Builds the executable schema. Without services it can still be printed (schema.graphql), but
+ * not executed.
+ */
+export function buildAppSchema(services?: Services): Promise<GraphQLSchema> {
+  const instances = new Map<unknown, unknown>(services ? resolvers.map((Resolver) => [Resolver, new Resolver(services)]) : []);
+  return buildSchema({
+    resolvers,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: false,
+    container: {
+      get: (someClass) => {
+        const instance = instances.get(someClass);
+        if (!instance) throw new Error(`No resolver instance for ${String((someClass as { name?: string }).name)}`);
+        return instance;
+      },
+    },
+  });
+}

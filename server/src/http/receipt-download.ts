@@ -1,0 +1,44 @@
+import { create as contentDisposition } from 'content-disposition';
+import { Router } from 'express';
+import { pipeline } from 'node:stream/promises';
+import type { Logger } from 'pino';
+import { AppError } from '../lib/errors';
+import type { ReceiptService } from '../modules/receipts/receipt.service';
+
+/**
+ * GET /receipts/:id streams a receipt to its owner. Anyone else, signed in or not, learns nothing:
+ * 401 when signed out, 404 for an id that is not theirs.
+ */
+export function receiptDownloadRoutes(receipts: ReceiptService, logger: Logger): Router {
+  const router = Router();
+  router.get('/receipts/:id', async (req, res) => {
+    const userId = req.session?.userId;
+    if (!userId) {
+      res.status(401).json({ error: 'UNAUTHENTICATED' });
+      return;
+    }
+    try {
+      const { receipt, body } = await receipts.openForDownload(userId, req.params.id);
+      const disposition = req.query.download !== undefined ? 'attachment' : 'inline';
+      res.set({
+        'Content-Type': receipt.contentType,
+        'Content-Length': String(receipt.size),
+        'Content-Disposition': contentDisposition(receipt.filename, { type: disposition }),
+        'X-Content-Type-Options': 'nosniff',
+        // Even a crafted file opened directly runs nothing in our origin.
+        'Content-Security-Policy': "default-src 'none'; img-src 'self'; plugin-types application/pdf; sandbox",
+        'Cache-Control': 'private, max-age=3600',
+      });
+      await pipeline(body, res);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') {
+        res.status(404).json({ error: 'NOT_FOUND' });
+        return;
+      }
+      logger.error({ err: error }, 'receipt download failed');
+      if (!res.headersSent) res.status(500).json({ error: 'INTERNAL_SERVER_ERROR' });
+      else res.destroy();
+    }
+  });
+  return router;
+}

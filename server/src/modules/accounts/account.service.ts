@@ -1,0 +1,110 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { findOwned } from '../../db/owned';
+import { parseCurrency } from '../../lib/currency';
+import { badInput, conflict } from '../../lib/errors';
+import { minorFromDatabase, parseMoney } from '../../lib/money';
+import { requiredText } from '../../lib/text';
+import type { ReceiptService } from '../receipts/receipt.service';
+import { Transaction } from '../transactions/transaction.entity';
+import { User } from '../users/user.entity';
+import { Account } from './account.entity';
+
+export interface AccountData {
+  name?: string | null;
+  currency?: string | null;
+  openingBalance?: string | null;
+  archived?: boolean | null;
+}
+
+export class AccountService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly receipts: ReceiptService,
+  ) {}
+
+  /** The user's accounts, oldest first, each with its balance summed by the database. */
+  async listForUser(userId: number): Promise<Account[]> {
+    const accounts = await this.dataSource.manager.find(Account, { where: { userId }, order: { id: 'ASC' } });
+    const sums = await this.dataSource.manager
+      .createQueryBuilder(Transaction, 't')
+      .select('t.account_id', 'accountId')
+      .addSelect('SUM(t.amount)', 'total')
+      .where('t.user_id = :userId', { userId })
+      .groupBy('t.account_id')
+      .getRawMany<{ accountId: number; total: unknown }>();
+    const totals = new Map(sums.map((row) => [Number(row.accountId), minorFromDatabase(row.total)]));
+    for (const account of accounts) account.balance = account.openingBalance + (totals.get(account.id) ?? 0n);
+    return accounts;
+  }
+
+  async getForUser(userId: number, id: string | number): Promise<Account> {
+    const account = await findOwned(this.dataSource.manager, Account, userId, id, 'Account');
+    return this.withBalance(this.dataSource.manager, account);
+  }
+
+  async create(userId: number, data: AccountData): Promise<Account> {
+    const user = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
+    const currency = data.currency != null ? parseCurrency(data.currency) : user.currency;
+    const account = this.dataSource.manager.create(Account, {
+      userId,
+      name: requiredText(data.name ?? '', 'name', 100),
+      currency,
+      openingBalance: parseMoney(data.openingBalance ?? '0', currency, 'openingBalance'),
+      archived: data.archived ?? false,
+    });
+    const saved = await this.dataSource.manager.save(account);
+    saved.balance = saved.openingBalance;
+    return saved;
+  }
+
+  async update(userId: number, id: string, changes: AccountData): Promise<Account> {
+    return this.dataSource.transaction(async (manager) => {
+      const account = await findOwned(manager, Account, userId, id, 'Account');
+      if (changes.name != null) account.name = requiredText(changes.name, 'name', 100);
+      if (changes.currency != null) {
+        const currency = parseCurrency(changes.currency);
+        // Amounts are stored in minor units of the account's currency: changing it would change them.
+        if (currency !== account.currency && (await manager.existsBy(Transaction, { userId, accountId: account.id }))) {
+          throw badInput('currency', 'The currency of an account with transactions cannot change.');
+        }
+        account.currency = currency;
+      }
+      if (changes.openingBalance != null) {
+        account.openingBalance = parseMoney(changes.openingBalance, account.currency, 'openingBalance');
+      }
+      if (changes.archived != null) account.archived = changes.archived;
+      await manager.save(account);
+      return this.withBalance(manager, account);
+    });
+  }
+
+  /**
+   * Deletes the account. Its transactions (and their receipts) go with it only when asked:
+   * otherwise an account that still has transactions answers CONFLICT and nothing changes.
+   */
+  async delete(userId: number, id: string, deleteTransactions: boolean): Promise<boolean> {
+    const storageKeys = await this.dataSource.transaction(async (manager) => {
+      const account = await findOwned(manager, Account, userId, id, 'Account');
+      const hasTransactions = await manager.existsBy(Transaction, { userId, accountId: account.id });
+      if (hasTransactions && !deleteTransactions) {
+        throw conflict('This account has transactions; delete them too or move them first.', 'deleteTransactions');
+      }
+      const keys = await this.receipts.storageKeysWhere(manager, userId, { accountId: account.id });
+      await manager.delete(Transaction, { userId, accountId: account.id });
+      await manager.delete(Account, { userId, id: account.id });
+      return keys;
+    });
+    await this.receipts.removeFiles(storageKeys);
+    return true;
+  }
+
+  private async withBalance(manager: EntityManager, account: Account): Promise<Account> {
+    const row = await manager
+      .createQueryBuilder(Transaction, 't')
+      .select('SUM(t.amount)', 'total')
+      .where('t.user_id = :userId AND t.account_id = :accountId', { userId: account.userId, accountId: account.id })
+      .getRawOne<{ total: unknown }>();
+    account.balance = account.openingBalance + minorFromDatabase(row?.total);
+    return account;
+  }
+}

@@ -1,0 +1,26 @@
+import { Field, InputType } from 'type-graphql';
+import { CategoryKind } from './category.entity';
+
+@InputType()
+export class CreateCategoryInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => CategoryKind, { nullable: true, description: 'EXPENSE when left out.' })
+  kind?: CategoryKind | null;
+
+  @Field(() => String, { nullable: true, description: 'Hex colour "#rrggbb"; a neutral one when left out.' })
+  color?: string | null;
+}
+
+@InputType()
+export class UpdateCategoryInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => CategoryKind, { nullable: true })
+  kind?: CategoryKind | null;
+
+  @Field(() => String, { nullable: true })
+  color?: string | null;
+}

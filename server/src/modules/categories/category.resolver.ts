@@ -1,0 +1,34 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { requireUser, type RequestContext } from '../../graphql/context';
+import type { Services } from '../../services';
+import { Category } from './category.entity';
+import { CreateCategoryInput, UpdateCategoryInput } from './category.inputs';
+
+@Resolver(() => Category)
+export class CategoryResolver {
+  constructor(private readonly services: Services) {}
+
+  @Query(() => [Category])
+  categories(@Ctx() context: RequestContext): Promise<Category[]> {
+    return this.services.categories.listForUser(requireUser(context));
+  }
+
+  @Mutation(() => Category)
+  createCategory(@Arg('input', () => CreateCategoryInput) input: CreateCategoryInput, @Ctx() context: RequestContext): Promise<Category> {
+    return this.services.categories.create(requireUser(context), input);
+  }
+
+  @Mutation(() => Category)
+  updateCategory(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateCategoryInput) input: UpdateCategoryInput,
+    @Ctx() context: RequestContext,
+  ): Promise<Category> {
+    return this.services.categories.update(requireUser(context), id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'The category goes; its transactions stay, uncategorised.' })
+  deleteCategory(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<boolean> {
+    return this.services.categories.delete(requireUser(context), id);
+  }
+}

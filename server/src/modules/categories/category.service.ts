@@ -1,0 +1,57 @@
+import type { DataSource } from 'typeorm';
+import { findOwned } from '../../db/owned';
+import { badInput } from '../../lib/errors';
+import { requiredText } from '../../lib/text';
+import { Transaction } from '../transactions/transaction.entity';
+import { Category, CategoryKind } from './category.entity';
+
+export interface CategoryData {
+  name?: string | null;
+  kind?: CategoryKind | null;
+  color?: string | null;
+}
+
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+const DEFAULT_COLOR: Record<CategoryKind, string> = { EXPENSE: '#9e9e9e', INCOME: '#8bc34a' };
+
+export class CategoryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  listForUser(userId: number): Promise<Category[]> {
+    return this.dataSource.manager.find(Category, { where: { userId }, order: { kind: 'ASC', name: 'ASC', id: 'ASC' } });
+  }
+
+  create(userId: number, data: CategoryData): Promise<Category> {
+    const kind = data.kind ?? CategoryKind.EXPENSE;
+    const category = this.dataSource.manager.create(Category, {
+      userId,
+      name: requiredText(data.name ?? '', 'name', 100),
+      kind,
+      color: data.color != null ? parseColor(data.color) : DEFAULT_COLOR[kind],
+    });
+    return this.dataSource.manager.save(category);
+  }
+
+  async update(userId: number, id: string, changes: CategoryData): Promise<Category> {
+    const category = await findOwned(this.dataSource.manager, Category, userId, id, 'Category');
+    if (changes.name != null) category.name = requiredText(changes.name, 'name', 100);
+    if (changes.kind != null) category.kind = changes.kind;
+    if (changes.color != null) category.color = parseColor(changes.color);
+    return this.dataSource.manager.save(category);
+  }
+
+  /** Deletes the category; its transactions stay, uncategorised. */
+  async delete(userId: number, id: string): Promise<boolean> {
+    await this.dataSource.transaction(async (manager) => {
+      const category = await findOwned(manager, Category, userId, id, 'Category');
+      await manager.update(Transaction, { userId, categoryId: category.id }, { categoryId: null });
+      await manager.delete(Category, { userId, id: category.id });
+    });
+    return true;
+  }
+}
+
+function parseColor(value: string): string {
+  if (!COLOR.test(value)) throw badInput('color', 'Use a hex colour such as #4caf50.');
+  return value.toLowerCase();
+}

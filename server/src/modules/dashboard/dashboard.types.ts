@@ -1,0 +1,58 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { DateScalar, MoneyScalar } from '../../graphql/scalars';
+import { Category } from '../categories/category.entity';
+import { Transaction } from '../transactions/transaction.entity';
+
+@ObjectType()
+export class CategoryTotal {
+  @Field(() => Category, { nullable: true, description: 'null for uncategorised transactions.' })
+  category!: Category | null;
+
+  @Field(() => MoneyScalar, { description: 'Signed sum: negative when money went out.' })
+  total!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType()
+export class PeriodTotal {
+  @Field(() => String, { description: 'The month, "YYYY-MM".' })
+  period!: string;
+
+  @Field(() => MoneyScalar)
+  income!: string;
+
+  @Field(() => MoneyScalar, { description: 'Money out, as a positive amount.' })
+  expenses!: string;
+}
+
+@ObjectType({ description: "Totals over the period for the accounts in the user's currency." })
+export class Dashboard {
+  @Field(() => DateScalar)
+  from!: string;
+
+  @Field(() => DateScalar)
+  to!: string;
+
+  @Field(() => String, { description: 'The currency of every amount here.' })
+  currency!: string;
+
+  @Field(() => MoneyScalar)
+  income!: string;
+
+  @Field(() => MoneyScalar, { description: 'Money out, as a positive amount.' })
+  expenses!: string;
+
+  @Field(() => MoneyScalar, { description: 'income - expenses.' })
+  net!: string;
+
+  @Field(() => [CategoryTotal])
+  byCategory!: CategoryTotal[];
+
+  @Field(() => [PeriodTotal], { description: 'One entry per month that has transactions, oldest first.' })
+  monthly!: PeriodTotal[];
+
+  @Field(() => [Transaction], { description: 'The latest transactions of the period, newest first.' })
+  recent!: Transaction[];
+}

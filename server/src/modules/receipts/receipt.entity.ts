@@ -1,0 +1,48 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Transaction } from '../transactions/transaction.entity';
+import { User } from '../users/user.entity';
+
+@ObjectType({ description: 'A photo or PDF of a receipt attached to a transaction.' })
+@Entity('receipts')
+@Index('receipts_transaction_idx', ['transactionId'])
+@Index('receipts_user_idx', ['userId'])
+export class Receipt {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'user_id', type: 'integer' })
+  userId!: number;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @Column({ name: 'transaction_id', type: 'integer' })
+  transactionId!: number;
+
+  @ManyToOne(() => Transaction, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'transaction_id' })
+  transaction?: Transaction;
+
+  @Field(() => String, { description: 'The name the file had, cleaned of paths and control characters.' })
+  @Column({ type: 'varchar', length: 255 })
+  filename!: string;
+
+  @Field(() => String, { description: 'Recognised from the file itself, not from what the client said.' })
+  @Column({ name: 'content_type', type: 'varchar', length: 100 })
+  contentType!: string;
+
+  @Field(() => Int, { description: 'Size in bytes.' })
+  @Column({ type: 'integer' })
+  size!: number;
+
+  /** Where the storage backend keeps the bytes: "<userId>/<uuid>", never the client's filename. */
+  @Column({ name: 'storage_key', type: 'varchar', length: 200 })
+  storageKey!: string;
+
+  @Field(() => Date)
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt!: Date;
+}

@@ -1,0 +1,37 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { GraphQLUpload, type FileUpload } from 'graphql-upload-ts';
+import { requireUser, type RequestContext } from '../../graphql/context';
+import type { Services } from '../../services';
+import { Transaction } from '../transactions/transaction.entity';
+import { Receipt } from './receipt.entity';
+
+@Resolver(() => Receipt)
+export class ReceiptResolver {
+  constructor(private readonly services: Services) {}
+
+  @Mutation(() => Receipt, { description: 'JPEG, PNG, WebP, HEIC or PDF, recognised from its bytes.' })
+  async uploadReceipt(
+    @Arg('transactionId', () => ID) transactionId: string,
+    @Arg('file', () => GraphQLUpload) file: Promise<FileUpload> | FileUpload,
+    @Ctx() context: RequestContext,
+  ): Promise<Receipt> {
+    const userId = requireUser(context);
+    const upload = await file;
+    return this.services.receipts.upload(userId, transactionId, { filename: upload.filename, stream: upload.createReadStream() });
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes the receipt and its file.' })
+  deleteReceipt(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<boolean> {
+    return this.services.receipts.delete(requireUser(context), id);
+  }
+
+  @FieldResolver(() => String, { description: "Downloads the file; works only with its owner's session." })
+  url(@Root() receipt: Receipt): string {
+    return `/receipts/${receipt.id}`;
+  }
+
+  @FieldResolver(() => Transaction)
+  transaction(@Root() receipt: Receipt, @Ctx() context: RequestContext): Promise<Transaction> {
+    return this.services.transactions.getForUser(requireUser(context), String(receipt.transactionId));
+  }
+}

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { Logger } from 'pino';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { findOwned, findOwnedOrNull } from '../../db/owned';
+import { badInput, notFound, tooLarge } from '../../lib/errors';
+import type { ReceiptStorage } from '../../storage/receipt-storage';
+import { StoredObjectMissingError } from '../../storage/receipt-storage';
+import { Transaction } from '../transactions/transaction.entity';
+import { cleanFilename, detectFileKind } from './file-signature';
+import { Receipt } from './receipt.entity';
+
+export interface IncomingFile {
+  filename?: string;
+  stream: Readable;
+}
+
+export class ReceiptService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly storage: ReceiptStorage,
+    private readonly maxBytes: number,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Stores the file, then its row. A file whose row cannot be saved is removed again, so a failed
+   * upload leaves nothing behind.
+   */
+  async upload(userId: number, transactionId: string, file: IncomingFile): Promise<Receipt> {
+    const transaction = await findOwned(this.dataSource.manager, Transaction, userId, transactionId, 'Transaction');
+    const body = await this.readLimited(file.stream);
+    if (body.length === 0) throw badInput('file', 'The file is empty.');
+    const kind = detectFileKind(body.subarray(0, 64));
+    if (!kind) throw badInput('file', 'Receipts can be JPEG, PNG, WebP, HEIC or PDF files.');
+
+    const storageKey = `${userId}/${randomUUID()}`;
+    await this.storage.put(storageKey, body, kind.contentType);
+    try {
+      return await this.dataSource.manager.save(
+        this.dataSource.manager.create(Receipt, {
+          userId,
+          transactionId: transaction.id,
+          filename: cleanFilename(file.filename, kind.extension),
+          contentType: kind.contentType,
+          size: body.length,
+          storageKey,
+        }),
+      );
+    } catch (error) {
+      await this.removeFiles([storageKey]);
+      throw error;
+    }
+  }
+
+  async delete(userId: number, id: string): Promise<boolean> {
+    const receipt = await findOwned(this.dataSource.manager, Receipt, userId, id, 'Receipt');
+    await this.dataSource.manager.delete(Receipt, { userId, id: receipt.id });
+    await this.removeFiles([receipt.storageKey]);
+    return true;
+  }
+
+  /** Receipts of many transactions at once (for the per-request loader), oldest first. */
+  listForTransactions(userId: number, transactionIds: readonly number[]): Promise<Receipt[]> {
+    return this.dataSource.manager.find(Receipt, {
+      where: { userId, transactionId: In([...transactionIds]) },
+      order: { id: 'ASC' },
+    });
+  }
+
+  getForUser(userId: number, id: string): Promise<Receipt> {
+    return findOwned(this.dataSource.manager, Receipt, userId, id, 'Receipt');
+  }
+
+  /** The receipt and its bytes, for its owner only; anybody else gets NOT_FOUND. */
+  async openForDownload(userId: number, id: string): Promise<{ receipt: Receipt; body: Readable }> {
+    const receipt = await findOwnedOrNull(this.dataSource.manager, Receipt, userId, id);
+    if (!receipt) throw notFound('Receipt');
+    try {
+      return { receipt, body: await this.storage.read(receipt.storageKey) };
+    } catch (error) {
+      if (error instanceof StoredObjectMissingError) throw notFound('Receipt file');
+      throw error;
+    }
+  }
+
+  /** Storage keys of the receipts that a delete is about to take with it, read inside its transaction. */
+  async storageKeysWhere(
+    manager: EntityManager,
+    userId: number,
+    scope: { transactionId: number } | { accountId: number },
+  ): Promise<string[]> {
+    const query = manager
+      .createQueryBuilder(Receipt, 'r')
+      .select('r.storage_key', 'storageKey')
+      .where('r.user_id = :userId', { userId });
+    if ('transactionId' in scope) query.andWhere('r.transaction_id = :transactionId', scope);
+    else {
+      query.innerJoin(Transaction, 't', 't.id = r.transaction_id').andWhere('t.account_id = :accountId', scope);
+    }
+    const rows = await query.getRawMany<{ storageKey: string }>();
+    return rows.map((row) => row.storageKey);
+  }
+
+  /** Best effort after the rows are gone: a file that cannot be removed now is logged, never resurrected. */
+  async removeFiles(storageKeys: string[]): Promise<void> {
+    for (const key of storageKeys) {
+      try {
+        await this.storage.remove(key);
+      } catch (error) {
+        this.logger.error({ err: error, storageKey: key }, 'could not remove a receipt file');
+      }
+    }
+  }
+
+  /** Collects the upload, refusing it as soon as it passes the limit (never buffering more). */
+  private async readLimited(stream: Readable): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of stream) {
+        size += (chunk as Buffer).length;
+        if (size > this.maxBytes) {
+          stream.destroy();
+          throw this.tooLargeError();
+        }
+        chunks.push(chunk as Buffer);
+      }
+    } catch (error) {
+      // graphql-upload-ts ends the stream with its own error when the multipart limit trips.
+      if ((error as { status?: number })?.status === 413) throw this.tooLargeError();
+      throw error;
+    }
+    return Buffer.concat(chunks);
+  }
+
+  private tooLargeError() {
+    return tooLarge('file', `Receipts can be at most ${Math.floor(this.maxBytes / (1024 * 1024))} MB.`);
+  }
+}

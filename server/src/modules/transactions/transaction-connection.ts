@@ -1,0 +1,34 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Transaction } from './transaction.entity';
+import type { TransactionFilter } from './transaction.inputs';
+
+@ObjectType()
+export class TransactionEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Transaction)
+  node!: Transaction;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType({ description: 'A page of transactions, newest first; pass pageInfo.endCursor as `after` for the next.' })
+export class TransactionConnection {
+  @Field(() => [TransactionEdge])
+  edges!: TransactionEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  /** What totalCount counts, resolved only when a client asks for it. */
+  userId!: number;
+  filter!: TransactionFilter | null;
+}

@@ -1,0 +1,80 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { moneyTransformer } from '../../db/columns';
+import { DateScalar } from '../../graphql/scalars';
+import type { MinorUnits } from '../../lib/money';
+import { Account } from '../accounts/account.entity';
+import { Category } from '../categories/category.entity';
+import { User } from '../users/user.entity';
+
+@ObjectType({ description: 'Money in (amount > 0) or out (amount < 0) of an account on a date.' })
+@Entity('transactions')
+// The keyset order of the transactions list: newest date first, then id.
+@Index('transactions_user_date_idx', ['userId', 'date', 'id'])
+@Index('transactions_account_idx', ['accountId'])
+@Index('transactions_category_idx', ['categoryId'])
+export class Transaction {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'user_id', type: 'integer' })
+  userId!: number;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @Column({ name: 'account_id', type: 'integer' })
+  accountId!: number;
+
+  @Field(() => Account)
+  @ManyToOne(() => Account, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id' })
+  account!: Account;
+
+  @Column({ name: 'category_id', type: 'integer', nullable: true })
+  categoryId!: number | null;
+
+  @Field(() => Category, { nullable: true })
+  @ManyToOne(() => Category, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'category_id' })
+  category!: Category | null;
+
+  @Field(() => DateScalar)
+  @Column({ type: 'varchar', length: 10 })
+  date!: string;
+
+  /** Exposed as Money by the resolver, in the account's currency. */
+  @Column({ type: 'bigint', transformer: moneyTransformer })
+  amount!: MinorUnits;
+
+  @Field(() => String)
+  @Column({ type: 'varchar', length: 500, default: '' })
+  description!: string;
+
+  @Field(() => String)
+  @Column({ type: 'text', default: '' })
+  notes!: string;
+
+  /** Lower-cased description and notes, so search is case-insensitive for every script on every database. */
+  @Column({ name: 'search_text', type: 'text', default: '' })
+  searchText!: string;
+
+  @Field(() => Date)
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt!: Date;
+
+  @Field(() => Date)
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt!: Date;
+}

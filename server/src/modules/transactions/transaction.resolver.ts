@@ -1,0 +1,79 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireUser, type RequestContext } from '../../graphql/context';
+import { MoneyScalar } from '../../graphql/scalars';
+import { formatMoney } from '../../lib/money';
+import type { Services } from '../../services';
+import { Receipt } from '../receipts/receipt.entity';
+import { TransactionConnection } from './transaction-connection';
+import { encodeCursor } from './transaction-query';
+import { Transaction } from './transaction.entity';
+import { CreateTransactionInput, TransactionFilter, UpdateTransactionInput } from './transaction.inputs';
+
+@Resolver(() => Transaction)
+export class TransactionResolver {
+  constructor(private readonly services: Services) {}
+
+  @Query(() => TransactionConnection)
+  async transactions(
+    @Ctx() context: RequestContext,
+    @Arg('filter', () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'At most 200.' }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<TransactionConnection> {
+    const userId = requireUser(context);
+    const page = await this.services.transactions.listForUser(userId, filter, first, after);
+    return {
+      edges: page.rows.map((node) => ({ cursor: encodeCursor(node), node })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      userId,
+      filter,
+    };
+  }
+
+  @Query(() => Transaction, { nullable: true, description: 'NOT_FOUND for an id that is not one of yours.' })
+  transaction(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Transaction> {
+    return this.services.transactions.getForUser(requireUser(context), id);
+  }
+
+  @Mutation(() => Transaction)
+  createTransaction(
+    @Arg('input', () => CreateTransactionInput) input: CreateTransactionInput,
+    @Ctx() context: RequestContext,
+  ): Promise<Transaction> {
+    return this.services.transactions.create(requireUser(context), input);
+  }
+
+  @Mutation(() => Transaction)
+  updateTransaction(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateTransactionInput) input: UpdateTransactionInput,
+    @Ctx() context: RequestContext,
+  ): Promise<Transaction> {
+    return this.services.transactions.update(requireUser(context), id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes the transaction with its receipts and their files.' })
+  deleteTransaction(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<boolean> {
+    return this.services.transactions.delete(requireUser(context), id);
+  }
+
+  @FieldResolver(() => MoneyScalar, { description: "In the account's currency." })
+  amount(@Root() transaction: Transaction): string {
+    return formatMoney(transaction.amount, transaction.account.currency);
+  }
+
+  @FieldResolver(() => [Receipt])
+  receipts(@Root() transaction: Transaction, @Ctx() context: RequestContext): Promise<Receipt[]> {
+    return context.loaders.receiptsByTransaction.load(transaction.id);
+  }
+}
+
+@Resolver(() => TransactionConnection)
+export class TransactionConnectionResolver {
+  constructor(private readonly services: Services) {}
+
+  @FieldResolver(() => Int, { description: 'How many transactions match the filter (counted only when asked for).' })
+  totalCount(@Root() connection: TransactionConnection): Promise<number> {
+    return this.services.transactions.countForUser(connection.userId, connection.filter);
+  }
+}

@@ -1,0 +1,175 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { findOwned, findOwnedOrNull } from '../../db/owned';
+import { parseCalendarDate } from '../../lib/dates';
+import { badInput } from '../../lib/errors';
+import { parseMoney } from '../../lib/money';
+import { optionalText } from '../../lib/text';
+import { Account } from '../accounts/account.entity';
+import { Category } from '../categories/category.entity';
+import type { ReceiptService } from '../receipts/receipt.service';
+import { User } from '../users/user.entity';
+import {
+  applyTransactionFilter,
+  decodeCursor,
+  encodeCursor,
+  searchTextOf,
+  type ResolvedTransactionFilter,
+  type TransactionFilterData,
+} from './transaction-query';
+import { Transaction } from './transaction.entity';
+
+export interface TransactionData {
+  accountId?: string | null;
+  date?: string | null;
+  /** A decimal string; parsed in the currency of the transaction's account. */
+  amount?: string | null;
+  description?: string | null;
+  notes?: string | null;
+  categoryId?: string | null;
+}
+
+export interface TransactionPage {
+  rows: Transaction[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export const MAX_PAGE_SIZE = 200;
+
+export class TransactionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly receipts: ReceiptService,
+  ) {}
+
+  /** One page, newest first by date then id, continuing strictly after the cursor (keyset, not offset). */
+  async listForUser(userId: number, filter: TransactionFilterData | null | undefined, first: number, after?: string | null): Promise<TransactionPage> {
+    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+      throw badInput('first', `Ask for between 0 and ${MAX_PAGE_SIZE} transactions.`);
+    }
+    const query = this.ownedQuery(userId)
+      .leftJoinAndSelect('t.account', 'account')
+      .leftJoinAndSelect('t.category', 'category');
+    applyTransactionFilter(query, await this.resolveFilter(userId, filter));
+    if (after) {
+      const cursor = decodeCursor(after);
+      query.andWhere('(t.date < :cursorDate OR (t.date = :cursorDate AND t.id < :cursorId))', {
+        cursorDate: cursor.date,
+        cursorId: cursor.id,
+      });
+    }
+    const rows = await query.orderBy('t.date', 'DESC').addOrderBy('t.id', 'DESC').limit(first + 1).getMany();
+    const hasNextPage = rows.length > first;
+    const page = rows.slice(0, first);
+    return { rows: page, hasNextPage, endCursor: page.length ? encodeCursor(page[page.length - 1]) : null };
+  }
+
+  async countForUser(userId: number, filter: TransactionFilterData | null | undefined): Promise<number> {
+    return applyTransactionFilter(this.ownedQuery(userId), await this.resolveFilter(userId, filter)).getCount();
+  }
+
+  getForUser(userId: number, id: string): Promise<Transaction> {
+    return findOwned(this.dataSource.manager, Transaction, userId, id, 'Transaction', ['account', 'category']);
+  }
+
+  async create(userId: number, data: TransactionData): Promise<Transaction> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const account = data.accountId != null
+        ? await this.ownedReference(manager, Account, userId, data.accountId, 'accountId', 'account')
+        : await this.defaultAccount(manager, userId);
+      const transaction = manager.create(Transaction, {
+        userId,
+        accountId: account.id,
+        categoryId: data.categoryId != null
+          ? (await this.ownedReference(manager, Category, userId, data.categoryId, 'categoryId', 'category')).id
+          : null,
+        date: parseCalendarDate(data.date ?? '', 'date'),
+        amount: parseMoney(data.amount ?? '', account.currency, 'amount'),
+        description: optionalText(data.description ?? '', 'description', 500),
+        notes: optionalText(data.notes ?? '', 'notes', 5000),
+      });
+      transaction.searchText = searchTextOf(transaction.description, transaction.notes);
+      return (await manager.save(transaction)).id;
+    });
+    return this.getForUser(userId, String(id));
+  }
+
+  async update(userId: number, id: string, changes: TransactionData): Promise<Transaction> {
+    await this.dataSource.transaction(async (manager) => {
+      const transaction = await findOwned(manager, Transaction, userId, id, 'Transaction', ['account']);
+      let account = transaction.account;
+      if (changes.accountId != null) {
+        const target = await this.ownedReference(manager, Account, userId, changes.accountId, 'accountId', 'account');
+        // Minor units mean different things in different currencies: moving across them needs the new amount.
+        if (target.currency !== account.currency && changes.amount == null) {
+          throw badInput('amount', `Give the amount in ${target.currency} when moving to an account in another currency.`);
+        }
+        account = target;
+        transaction.accountId = target.id;
+      }
+      if (changes.categoryId !== undefined) {
+        transaction.categoryId = changes.categoryId === null
+          ? null
+          : (await this.ownedReference(manager, Category, userId, changes.categoryId, 'categoryId', 'category')).id;
+      }
+      if (changes.date != null) transaction.date = parseCalendarDate(changes.date, 'date');
+      if (changes.amount != null) transaction.amount = parseMoney(changes.amount, account.currency, 'amount');
+      if (changes.description != null) transaction.description = optionalText(changes.description, 'description', 500);
+      if (changes.notes != null) transaction.notes = optionalText(changes.notes, 'notes', 5000);
+      transaction.searchText = searchTextOf(transaction.description, transaction.notes);
+      // Relations loaded above would override the id columns on save: drop them.
+      const { account: _account, category: _category, ...columns } = transaction;
+      await manager.save(Transaction, columns);
+    });
+    return this.getForUser(userId, id);
+  }
+
+  /** Deletes the transaction and its receipts, rows first (atomically), then their files. */
+  async delete(userId: number, id: string): Promise<boolean> {
+    const storageKeys = await this.dataSource.transaction(async (manager) => {
+      const transaction = await findOwned(manager, Transaction, userId, id, 'Transaction');
+      const keys = await this.receipts.storageKeysWhere(manager, userId, { transactionId: transaction.id });
+      await manager.delete(Transaction, { userId, id: transaction.id });
+      return keys;
+    });
+    await this.receipts.removeFiles(storageKeys);
+    return true;
+  }
+
+  /** Amount bounds are read in the user's currency, like the dashboard's totals. */
+  private async resolveFilter(userId: number, filter: TransactionFilterData | null | undefined): Promise<ResolvedTransactionFilter | null> {
+    if (!filter) return null;
+    const { minAmount, maxAmount, ...rest } = filter;
+    if (minAmount == null && maxAmount == null) return rest;
+    const { currency } = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
+    return {
+      ...rest,
+      minAmount: minAmount != null ? parseMoney(minAmount, currency, 'minAmount') : null,
+      maxAmount: maxAmount != null ? parseMoney(maxAmount, currency, 'maxAmount') : null,
+    };
+  }
+
+  private ownedQuery(userId: number) {
+    return this.dataSource.manager.createQueryBuilder(Transaction, 't').where('t.user_id = :userId', { userId });
+  }
+
+  /** An id inside an input that names nothing of the user's is bad input on that field (unknown and foreign alike). */
+  private async ownedReference<T extends { userId: number }>(
+    manager: EntityManager,
+    entity: new () => T,
+    userId: number,
+    id: string,
+    field: string,
+    what: string,
+  ): Promise<T> {
+    const found = await findOwnedOrNull(manager, entity, userId, id);
+    if (!found) throw badInput(field, `There is no such ${what}.`);
+    return found;
+  }
+
+  private async defaultAccount(manager: EntityManager, userId: number): Promise<Account> {
+    const account = await manager.findOne(Account, { where: { userId }, order: { archived: 'ASC', id: 'ASC' } });
+    if (!account) throw badInput('accountId', 'Create an account first.');
+    return account;
+  }
+}

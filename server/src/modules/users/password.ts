@@ -1,0 +1,26 @@
+import argon2 from 'argon2';
+import { badInput } from '../../lib/errors';
+
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+
+/** argon2id with the library's defaults (64 MiB, 3 passes, 4 lanes): OWASP's recommended floor or above. */
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
+}
+
+export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false;
+  }
+}
+
+export function checkNewPassword(password: string, field = 'password'): void {
+  // Count code points, not UTF-16 units, so a password of emoji is measured as a person sees it.
+  const length = [...password].length;
+  if (length < PASSWORD_MIN_LENGTH) throw badInput(field, `Use at least ${PASSWORD_MIN_LENGTH} characters.`);
+  if (length > PASSWORD_MAX_LENGTH) throw badInput(field, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+  if (!password.isWellFormed()) throw badInput(field, 'This is not valid Unicode text.');
+}

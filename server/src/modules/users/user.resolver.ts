@@ -1,0 +1,47 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { requireUser, type RequestContext } from '../../graphql/context';
+import { AppError } from '../../lib/errors';
+import { destroySession, startSession } from '../../sessions/session-lifecycle';
+import type { Services } from '../../services';
+import { RegisterInput, UpdateMeInput } from './user.inputs';
+import { User } from './user.entity';
+
+@Resolver(() => User)
+export class AuthResolver {
+  constructor(private readonly services: Services) {}
+
+  @Query(() => User, { nullable: true, description: 'The signed-in user, or null when signed out.' })
+  async me(@Ctx() context: RequestContext): Promise<User | null> {
+    return context.userId === null ? null : this.services.users.findById(context.userId);
+  }
+
+  @Mutation(() => User, { description: 'Creates the user (with a "Cash" account and starter categories) and signs in.' })
+  async register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() context: RequestContext): Promise<User> {
+    const user = await this.services.users.register(input);
+    await startSession(context.req, user.id);
+    return user;
+  }
+
+  @Mutation(() => User)
+  async login(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() context: RequestContext,
+  ): Promise<User> {
+    const user = await this.services.users.authenticate(email, password);
+    if (!user) throw new AppError('UNAUTHENTICATED', 'The email or password is not right.');
+    await startSession(context.req, user.id);
+    return user;
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the session on the server; true even when already signed out.' })
+  async logout(@Ctx() context: RequestContext): Promise<boolean> {
+    await destroySession(context.req, context.res);
+    return true;
+  }
+
+  @Mutation(() => User)
+  async updateMe(@Arg('input', () => UpdateMeInput) input: UpdateMeInput, @Ctx() context: RequestContext): Promise<User> {
+    return this.services.users.updateProfile(requireUser(context), input);
+  }
+}

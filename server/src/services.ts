@@ -1,0 +1,31 @@
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { AccountService } from './modules/accounts/account.service';
+import { CategoryService } from './modules/categories/category.service';
+import { DashboardService } from './modules/dashboard/dashboard.service';
+import { ReceiptService } from './modules/receipts/receipt.service';
+import { TransactionService } from './modules/transactions/transaction.service';
+import { UserService } from './modules/users/user.service';
+import type { ReceiptStorage } from './storage/receipt-storage';
+
+/** Every service, built once per process from its dependencies. Scripts (seed, import) use this too. */
+export interface Services {
+  users: UserService;
+  accounts: AccountService;
+  categories: CategoryService;
+  transactions: TransactionService;
+  receipts: ReceiptService;
+  dashboard: DashboardService;
+}
+
+export function createServices(dataSource: DataSource, storage: ReceiptStorage, receiptMaxBytes: number, logger: Logger): Services {
+  const receipts = new ReceiptService(dataSource, storage, receiptMaxBytes, logger);
+  return {
+    users: new UserService(dataSource),
+    accounts: new AccountService(dataSource, receipts),
+    categories: new CategoryService(dataSource),
+    transactions: new TransactionService(dataSource, receipts),
+    receipts,
+    dashboard: new DashboardService(dataSource),
+  };
+}
