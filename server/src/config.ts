@@ -1,9 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-/** Megabytes in, bytes out: "10" means 10 MB. */
-const megabytes = z.coerce.number().positive().max(1024).transform((mb) => Math.round(mb * 1024 * 1024));
-
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
@@ -20,7 +17,7 @@ const environmentSchema = z.object({
   SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   SESSION_MAX_AGE_DAYS: z.coerce.number().positive().max(365).default(30),
   COOKIE_SECURE: booleanFlag.default(false),
-  RECEIPT_MAX_MB: megabytes.default(10),
+  RECEIPT_MAX_MB: z.coerce.number().positive().max(1024).default(10),
   WEB_DIST_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
@@ -71,7 +68,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     sessionSecret: env.SESSION_SECRET,
     sessionMaxAgeMs: Math.round(env.SESSION_MAX_AGE_DAYS * 24 * 60 * 60 * 1000),
     cookieSecure: env.COOKIE_SECURE,
-    receiptMaxBytes: env.RECEIPT_MAX_MB,
+    receiptMaxBytes: Math.round(env.RECEIPT_MAX_MB * 1024 * 1024),
     receiptsDir: path.join(dataDir, 'receipts'),
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(__dirname, '..', '..', 'web', 'dist')),
     logLevel: env.LOG_LEVEL,

@@ -44,7 +44,7 @@ export class ApiClient {
       body: form,
     });
     const text = await response.text();
-    let body: GraphQLResult<T>;
+    let body: Omit<GraphQLResult<T>, "status">;
     try {
       body = JSON.parse(text) as GraphQLResult<T>;
     } catch {

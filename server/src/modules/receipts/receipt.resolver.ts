@@ -17,7 +17,10 @@ export class ReceiptResolver {
   ): Promise<Receipt> {
     const userId = requireUser(context);
     const upload = await file;
-    return this.services.receipts.upload(userId, transactionId, { filename: upload.filename, stream: upload.createReadStream() });
+    return this.services.receipts.upload(userId, transactionId, {
+      filename: upload.filename,
+      open: () => upload.createReadStream(),
+    });
   }
 
   @Mutation(() => Boolean, { description: 'Deletes the receipt and its file.' })

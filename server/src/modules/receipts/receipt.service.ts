@@ -12,7 +12,8 @@ import { Receipt } from './receipt.entity';
 
 export interface IncomingFile {
   filename?: string;
-  stream: Readable;
+  /** Opens the upload's bytes; may throw at once when the upload already failed (too large). */
+  open(): Readable;
 }
 
 export class ReceiptService {
@@ -29,7 +30,7 @@ export class ReceiptService {
    */
   async upload(userId: number, transactionId: string, file: IncomingFile): Promise<Receipt> {
     const transaction = await findOwned(this.dataSource.manager, Transaction, userId, transactionId, 'Transaction');
-    const body = await this.readLimited(file.stream);
+    const body = await this.readLimited(file);
     if (body.length === 0) throw badInput('file', 'The file is empty.');
     const kind = detectFileKind(body.subarray(0, 64));
     if (!kind) throw badInput('file', 'Receipts can be JPEG, PNG, WebP, HEIC or PDF files.');
@@ -114,27 +115,29 @@ export class ReceiptService {
   }
 
   /** Collects the upload, refusing it as soon as it passes the limit (never buffering more). */
-  private async readLimited(stream: Readable): Promise<Buffer> {
+  private async readLimited(file: IncomingFile): Promise<Buffer> {
     const chunks: Buffer[] = [];
     let size = 0;
     try {
+      const stream = file.open();
       for await (const chunk of stream) {
         size += (chunk as Buffer).length;
         if (size > this.maxBytes) {
           stream.destroy();
-          throw this.tooLargeError();
+          throw tooLarge('file', this.tooLargeMessage());
         }
         chunks.push(chunk as Buffer);
       }
     } catch (error) {
       // graphql-upload-ts ends the stream with its own error when the multipart limit trips.
-      if ((error as { status?: number })?.status === 413) throw this.tooLargeError();
+      if ((error as { status?: number })?.status === 413) throw tooLarge('file', this.tooLargeMessage());
       throw error;
     }
     return Buffer.concat(chunks);
   }
 
-  private tooLargeError() {
-    return tooLarge('file', `Receipts can be at most ${Math.floor(this.maxBytes / (1024 * 1024))} MB.`);
+  private tooLargeMessage(): string {
+    const megabytes = this.maxBytes / (1024 * 1024);
+    return `Receipts can be at most ${Number.isInteger(megabytes) ? megabytes : megabytes.toFixed(1)} MB.`;
   }
 }

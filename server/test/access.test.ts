@@ -1,0 +1,185 @@
+import { buildAppSchema } from '../src/graphql/schema';
+import { ApiClient, signUp } from './support/client';
+import { receiptFiles } from './support/fixtures';
+import {
+  codeOf,
+  CREATE_ACCOUNT,
+  CREATE_CATEGORY,
+  CREATE_TRANSACTION,
+  DASHBOARD,
+  DELETE_ACCOUNT,
+  DELETE_CATEGORY,
+  DELETE_RECEIPT,
+  DELETE_TRANSACTION,
+  GET_TRANSACTION,
+  LIST_ACCOUNTS,
+  LIST_CATEGORIES,
+  LIST_TRANSACTIONS,
+  UPDATE_ACCOUNT,
+  UPDATE_CATEGORY,
+  UPDATE_TRANSACTION,
+  UPLOAD_RECEIPT,
+} from './support/operations';
+import { startTestApp, type RunningApp } from './support/test-app';
+
+/** A's ids, which B tries to use. */
+interface Ids {
+  account: string;
+  category: string;
+  transaction: string;
+  receipt: string;
+}
+
+type Attempt = (client: ApiClient, ids: Ids) => Promise<{ errors?: { extensions?: { code?: string } }[]; data?: any }>;
+
+/**
+ * One row per operation in the schema: how a signed-out visitor and another user try it with A's
+ * ids, and the code they must get. The table fails when an operation has no row.
+ */
+const operations: Record<string, { signedOut: string | null; asOtherUser: { code: string | null; attempt: Attempt } }> = {
+  me: { signedOut: null, asOtherUser: { code: null, attempt: (c) => c.gql('{ me { id } }') } },
+  accounts: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: (c) => c.gql(LIST_ACCOUNTS) } },
+  categories: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: (c) => c.gql(LIST_CATEGORIES) } },
+  transactions: {
+    signedOut: 'UNAUTHENTICATED',
+    asOtherUser: { code: null, attempt: (c, ids) => c.gql(LIST_TRANSACTIONS, { filter: { accountId: ids.account } }) },
+  },
+  transaction: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(GET_TRANSACTION, { id: ids.transaction }) } },
+  dashboard: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: (c) => c.gql(DASHBOARD, { from: '2025-01-01', to: '2025-12-31' }) } },
+  register: { signedOut: null, asOtherUser: { code: null, attempt: async () => ({}) } },
+  login: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
+  logout: { signedOut: null, asOtherUser: { code: null, attempt: async () => ({}) } },
+  updateMe: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
+  createAccount: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
+  updateAccount: {
+    signedOut: 'UNAUTHENTICATED',
+    asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(UPDATE_ACCOUNT, { id: ids.account, input: { name: 'Mine now', archived: true } }) },
+  },
+  deleteAccount: {
+    signedOut: 'UNAUTHENTICATED',
+    asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(DELETE_ACCOUNT, { id: ids.account, deleteTransactions: true }) },
+  },
+  createCategory: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
+  updateCategory: {
+    signedOut: 'UNAUTHENTICATED',
+    asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(UPDATE_CATEGORY, { id: ids.category, input: { name: 'Mine now' } }) },
+  },
+  deleteCategory: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(DELETE_CATEGORY, { id: ids.category }) } },
+  createTransaction: {
+    signedOut: 'UNAUTHENTICATED',
+    // Ids inside an input are bad input on that field, for someone else's ids exactly as for unknown ones.
+    asOtherUser: {
+      code: 'BAD_USER_INPUT',
+      attempt: (c, ids) => c.gql(CREATE_TRANSACTION, { input: { accountId: ids.account, date: '2025-05-05', amount: '-1.00' } }),
+    },
+  },
+  updateTransaction: {
+    signedOut: 'UNAUTHENTICATED',
+    asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(UPDATE_TRANSACTION, { id: ids.transaction, input: { amount: '-999.00' } }) },
+  },
+  deleteTransaction: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(DELETE_TRANSACTION, { id: ids.transaction }) } },
+  uploadReceipt: {
+    signedOut: 'UNAUTHENTICATED',
+    asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.upload(UPLOAD_RECEIPT, { transactionId: ids.transaction }, receiptFiles.png) },
+  },
+  deleteReceipt: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(DELETE_RECEIPT, { id: ids.receipt }) } },
+};
+
+/** Minimal valid arguments for the signed-out run. */
+const signedOutCalls: Record<string, Attempt> = {
+  me: (c) => c.gql('{ me { id } }'),
+  accounts: (c) => c.gql(LIST_ACCOUNTS),
+  categories: (c) => c.gql(LIST_CATEGORIES),
+  transactions: (c) => c.gql(LIST_TRANSACTIONS),
+  transaction: (c) => c.gql(GET_TRANSACTION, { id: '1' }),
+  dashboard: (c) => c.gql(DASHBOARD),
+  register: async () => ({}),
+  login: (c) => c.gql('mutation { login(email: "a@b.co", password: "whatever1") { id } }'),
+  logout: (c) => c.gql('mutation { logout }'),
+  updateMe: (c) => c.gql('mutation { updateMe(input: { name: "x" }) { id } }'),
+  createAccount: (c) => c.gql(CREATE_ACCOUNT, { input: { name: 'x' } }),
+  updateAccount: (c) => c.gql(UPDATE_ACCOUNT, { id: '1', input: { name: 'x' } }),
+  deleteAccount: (c) => c.gql(DELETE_ACCOUNT, { id: '1' }),
+  createCategory: (c) => c.gql(CREATE_CATEGORY, { input: { name: 'x' } }),
+  updateCategory: (c) => c.gql(UPDATE_CATEGORY, { id: '1', input: { name: 'x' } }),
+  deleteCategory: (c) => c.gql(DELETE_CATEGORY, { id: '1' }),
+  createTransaction: (c) => c.gql(CREATE_TRANSACTION, { input: { date: '2025-01-01', amount: '1.00' } }),
+  updateTransaction: (c) => c.gql(UPDATE_TRANSACTION, { id: '1', input: { amount: '1.00' } }),
+  deleteTransaction: (c) => c.gql(DELETE_TRANSACTION, { id: '1' }),
+  uploadReceipt: (c) => c.upload(UPLOAD_RECEIPT, { transactionId: '1' }, receiptFiles.png),
+  deleteReceipt: (c) => c.gql(DELETE_RECEIPT, { id: '1' }),
+};
+
+let running: RunningApp;
+let owner: ApiClient;
+let ids: Ids;
+
+/** Everything A can see, to compare before and after B's attempts. */
+async function ownersView(): Promise<unknown> {
+  return owner.ok(`{
+    accounts { id name currency openingBalance balance archived }
+    categories { id name kind color }
+    transactions(first: 200) { totalCount edges { node { id date amount description notes category { id } account { id } receipts { id filename size } } } }
+  }`);
+}
+
+beforeAll(async () => {
+  running = await startTestApp();
+  owner = (await signUp(running.baseUrl, { name: 'Owner' })).client;
+  const account = (await owner.ok(CREATE_ACCOUNT, { input: { name: 'Savings', openingBalance: '100.00' } })).createAccount;
+  const category = (await owner.ok(CREATE_CATEGORY, { input: { name: 'Books', kind: 'EXPENSE' } })).createCategory;
+  const transaction = (
+    await owner.ok(CREATE_TRANSACTION, { input: { accountId: account.id, categoryId: category.id, date: '2025-05-01', amount: '-12.50', description: 'Novel' } })
+  ).createTransaction;
+  const receipt = await owner.upload(UPLOAD_RECEIPT, { transactionId: transaction.id }, receiptFiles.png);
+  ids = { account: account.id, category: category.id, transaction: transaction.id, receipt: receipt.data.uploadReceipt.id };
+});
+afterAll(() => running.destroy());
+
+test('every query and mutation in the schema has a row in the access table', async () => {
+  const schema = await buildAppSchema();
+  const names = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
+  expect(names.filter((name) => !(name in operations)).sort()).toEqual([]);
+  expect(Object.keys(signedOutCalls).sort()).toEqual(Object.keys(operations).sort());
+});
+
+test.each(Object.keys(signedOutCalls))('signed out: %s', async (name) => {
+  const result = await signedOutCalls[name](new ApiClient(running.baseUrl), ids);
+  expect(codeOf(result) ?? null).toBe(operations[name].signedOut);
+});
+
+describe('another user tries every id of the first', () => {
+  let intruder: ApiClient;
+  let before: unknown;
+  beforeAll(async () => {
+    intruder = (await signUp(running.baseUrl, { name: 'Intruder' })).client;
+    before = await ownersView();
+  });
+
+  test.each(Object.keys(operations).filter((name) => operations[name].asOtherUser.code !== null))('%s', async (name) => {
+    const result = await operations[name].asOtherUser.attempt(intruder, ids);
+    expect(codeOf(result)).toBe(operations[name].asOtherUser.code);
+    expect(JSON.stringify(result)).not.toContain('Novel');
+    expect(await ownersView()).toEqual(before);
+  });
+
+  test('lists, filters and the dashboard show none of the first user’s data', async () => {
+    for (const name of ['accounts', 'categories', 'transactions', 'dashboard']) {
+      const result = await operations[name].asOtherUser.attempt(intruder, ids);
+      expect(result.errors).toBeUndefined();
+      const text = JSON.stringify(result.data);
+      for (const secret of ['Savings', 'Books', 'Novel', '-12.50', '100.00']) expect(text).not.toContain(secret);
+    }
+  });
+
+  test('the receipt download answers 404 to another user and 401 when signed out', async () => {
+    expect((await intruder.fetch(`/receipts/${ids.receipt}`)).status).toBe(404);
+    expect((await new ApiClient(running.baseUrl).fetch(`/receipts/${ids.receipt}`)).status).toBe(401);
+    expect((await owner.fetch(`/receipts/${ids.receipt}`)).status).toBe(200);
+  });
+
+  test('the receipt’s transaction cannot be reached through another user’s receipt field either', async () => {
+    const result = await intruder.gql(`{ transactions { edges { node { receipts { id } } } } }`);
+    expect(JSON.stringify(result.data)).not.toContain(`"id":"${ids.receipt}"`);
+  });
+});
