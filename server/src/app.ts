@@ -13,6 +13,7 @@ import { openDatabase } from './db/data-source';
 import { createContext, type RequestContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
 import { buildAppSchema } from './graphql/schema';
+import { uploadErrorsAsUserErrors } from './graphql/uploads';
 import { healthRoutes } from './http/health';
 import { receiptDownloadRoutes } from './http/receipt-download';
 import { createLogger } from './logger';
@@ -62,8 +63,9 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   app.use(receiptDownloadRoutes(services.receipts, logger));
   app.use(
     '/graphql',
-    // The multipart limit trips while streaming; the service re-checks what arrives.
-    graphqlUploadExpress({ maxFileSize: config.receiptMaxBytes, maxFiles: 1 }),
+    // The multipart limit stops the stream one byte past the limit; the service enforces the exact limit.
+    graphqlUploadExpress({ maxFileSize: config.receiptMaxBytes + 1, maxFiles: 1 }),
+    uploadErrorsAsUserErrors,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: async ({ req, res }) => createContext(services, req, res) }),
   );

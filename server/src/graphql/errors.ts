@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { AppError } from '../lib/errors';
+import { InvalidValueError } from './scalars';
 
 /** Codes that graphql-js and Apollo attach themselves and that are safe to show as they are. */
 const PASSTHROUGH_CODES = new Set([
@@ -34,7 +35,7 @@ export function createErrorFormatter(logger: Logger) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PASSTHROUGH_CODES.has(code)) {
-      const isBadValue = BAD_VALUE.test(formatted.message);
+      const isBadValue = BAD_VALUE.test(formatted.message) || causedBy(error, InvalidValueError);
       const field = isBadValue ? fieldOf(formatted.message) : undefined;
       return {
         message: formatted.message,
@@ -50,6 +51,13 @@ export function createErrorFormatter(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+function causedBy(error: unknown, type: new (...args: never[]) => Error): boolean {
+  for (let current = error; current; current = (current as { originalError?: unknown }).originalError) {
+    if (current instanceof type) return true;
+  }
+  return false;
 }
 
 /** "…got invalid value "x" at "input.amount"; …" names the field: amount. */

@@ -2,8 +2,15 @@ import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { isCalendarDate } from '../lib/dates';
 import { isDecimalString } from '../lib/money';
 
+/** A value that a scalar refuses; reported as BAD_USER_INPUT wherever graphql-js finds it. */
+export class InvalidValueError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+}
+
 function invalid(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+  return new InvalidValueError(message);
 }
 
 function stringLiteral(node: ValueNode, typeName: string): string {
