@@ -19,21 +19,18 @@ import { receiptDownloadRoutes } from './http/receipt-download';
 import { createLogger } from './logger';
 import { createServices, type Services } from './services';
 import { createSessionSetup } from './sessions/session-middleware';
-import { DiskReceiptStorage } from './storage/disk-receipt-storage';
+import { createRedisClient } from './sessions/redis-client';
+import { createReceiptStorage } from './storage/create-receipt-storage';
 import type { ReceiptStorage } from './storage/receipt-storage';
 
 export interface App {
   express: Express;
   dataSource: DataSource;
+  storage: ReceiptStorage;
   services: Services;
   logger: Logger;
   /** Stops Apollo, closes the session store and the database. The HTTP server is the caller's. */
   close(): Promise<void>;
-}
-
-/** The one place that picks the receipt storage backend from config. */
-function createReceiptStorage(config: AppConfig): ReceiptStorage {
-  return new DiskReceiptStorage(config.receiptsDir);
 }
 
 /**
@@ -42,9 +39,11 @@ function createReceiptStorage(config: AppConfig): ReceiptStorage {
  */
 export async function createApp(config: AppConfig, logger: Logger = createLogger(config)): Promise<App> {
   const dataSource = await openDatabase(config.database);
-  const storage = createReceiptStorage(config);
+  const storage = await createReceiptStorage(config);
+  const redis = config.redis ? createRedisClient(config.redis.url) : null;
+  redis?.on('error', (error) => logger.warn({ err: error }, 'redis connection problem'));
   const services = createServices(dataSource, storage, config.receiptMaxBytes, logger);
-  const sessions = createSessionSetup(config);
+  const sessions = createSessionSetup(config, redis);
 
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(services),
@@ -58,7 +57,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   const app = express();
   app.disable('x-powered-by');
   if (config.cookieSecure) app.set('trust proxy', 1);
-  app.use(healthRoutes(dataSource, storage));
+  app.use(healthRoutes({ dataSource, storage, redis }));
   app.use(sessions.middleware);
   app.use(receiptDownloadRoutes(services.receipts, logger));
   app.use(
@@ -74,11 +73,13 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   return {
     express: app,
     dataSource,
+    storage,
     services,
     logger,
     close: async () => {
       await apollo.stop();
       await sessions.close();
+      await redis?.quit().catch(() => redis.disconnect());
       await dataSource.destroy();
     },
   };
@@ -89,7 +90,8 @@ function serveWebClient(app: Express, distDir: string): void {
   const indexFile = path.join(distDir, 'index.html');
   if (!fs.existsSync(indexFile)) return;
   app.use(express.static(distDir, { index: false, maxAge: '1h' }));
-  app.get('/*splat', (req, res, next) => {
+  // '{*splat}' also matches '/' itself (Express 5 path syntax).
+  app.get('/{*splat}', (req, res, next) => {
     if (req.method !== 'GET' || !req.accepts('html')) return next();
     res.sendFile(indexFile);
   });

@@ -19,12 +19,31 @@ const environmentSchema = z.object({
   COOKIE_SECURE: booleanFlag.default(false),
   RECEIPT_MAX_MB: z.coerce.number().positive().max(1024).default(10),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  REDIS_PREFIX: z.string().min(1).max(50).default('ft:'),
+  S3_ENDPOINT: z.string().min(1).optional(),
+  S3_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name').optional(),
+  S3_ACCESS_KEY: z.string().min(1).optional(),
+  S3_SECRET_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_USE_SSL: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; file: string }
   | { kind: 'postgres'; url: string };
+
+export interface S3Config {
+  endPoint: string;
+  port?: number;
+  useSSL: boolean;
+  bucket: string;
+  accessKey: string;
+  secretKey: string;
+  region: string;
+}
 
 export interface AppConfig {
   readonly env: 'development' | 'production' | 'test';
@@ -37,7 +56,11 @@ export interface AppConfig {
   readonly sessionMaxAgeMs: number;
   readonly cookieSecure: boolean;
   readonly receiptMaxBytes: number;
+  /** Receipts on local disk here, unless `s3` is set. */
   readonly receiptsDir: string;
+  readonly s3?: S3Config;
+  /** Sessions (and other state shared by replicas) in Redis when set; in DATA_DIR otherwise. */
+  readonly redis?: { url: string; prefix: string };
   readonly webDistDir: string;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
 }
@@ -58,6 +81,12 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const env = parsed.data;
+  const s3Keys = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'] as const;
+  const s3Given = s3Keys.filter((key) => env[key] !== undefined);
+  if (s3Given.length > 0 && s3Given.length < s3Keys.length) {
+    const missing = s3Keys.filter((key) => env[key] === undefined);
+    throw new ConfigError(`Invalid configuration:\n  ${missing.join(', ')}: required when ${s3Given.join(', ')} is set`);
+  }
   const dataDir = path.resolve(env.DATA_DIR);
   return Object.freeze({
     env: env.NODE_ENV,
@@ -70,6 +99,19 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     cookieSecure: env.COOKIE_SECURE,
     receiptMaxBytes: Math.round(env.RECEIPT_MAX_MB * 1024 * 1024),
     receiptsDir: path.join(dataDir, 'receipts'),
+    s3:
+      s3Given.length > 0
+        ? {
+            endPoint: env.S3_ENDPOINT!,
+            port: env.S3_PORT,
+            useSSL: env.S3_USE_SSL,
+            bucket: env.S3_BUCKET!,
+            accessKey: env.S3_ACCESS_KEY!,
+            secretKey: env.S3_SECRET_KEY!,
+            region: env.S3_REGION,
+          }
+        : undefined,
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(__dirname, '..', '..', 'web', 'dist')),
     logLevel: env.LOG_LEVEL,
   });

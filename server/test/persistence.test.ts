@@ -10,7 +10,7 @@ test('data, receipt files and the signed-in session survive a restart', async ()
   const receipt = (await client.upload(UPLOAD_RECEIPT, { transactionId: transaction.id }, receiptFiles.pdf)).data.uploadReceipt;
   await first.stop();
 
-  const second = await startTestApp({}, first.dataDir);
+  const second = await startTestApp({}, first.environment);
   try {
     const sameBrowser = new ApiClient(second.baseUrl);
     sameBrowser.cookie = client.cookie;

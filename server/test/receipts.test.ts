@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { signUp, type ApiClient } from './support/client';
 import { htmlPretendingToBePdf, receiptFiles, renamedExecutable } from './support/fixtures';
 import { codeOf, CREATE_TRANSACTION, DELETE_ACCOUNT, DELETE_RECEIPT, DELETE_TRANSACTION, fieldOf, GET_TRANSACTION, UPLOAD_RECEIPT } from './support/operations';
@@ -12,11 +10,11 @@ beforeAll(async () => {
 });
 afterAll(() => running.destroy());
 
-/** Every file the disk storage holds, relative to its root. */
-function storedFiles(): string[] {
-  const root = running.config.receiptsDir;
-  if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((entry) => fs.statSync(path.join(root, entry)).isFile());
+/** Every object the storage backend holds (disk or S3), by key. */
+async function storedFiles(): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const { key } of running.app.storage.listKeys()) keys.push(key);
+  return keys.sort();
 }
 
 async function newTransaction(client: ApiClient): Promise<string> {
@@ -26,18 +24,18 @@ async function newTransaction(client: ApiClient): Promise<string> {
 test.each(Object.entries(receiptFiles))('a %s receipt is stored, listed and downloaded by its owner', async (_kind, file) => {
   const { client, user } = await signUp(running.baseUrl);
   const transactionId = await newTransaction(client);
-  const before = storedFiles().length;
+  const before = (await storedFiles()).length;
   // The client claims a misleading type: the server goes by the bytes.
   const result = await client.upload(UPLOAD_RECEIPT, { transactionId }, { ...file, type: 'application/octet-stream' });
   expect(result.errors).toBeUndefined();
   const receipt = result.data.uploadReceipt;
   expect(receipt).toMatchObject({ filename: file.name, contentType: file.contentType, size: file.body.length, url: `/receipts/${receipt.id}`, transaction: { id: transactionId } });
 
-  const stored = storedFiles();
+  const stored = await storedFiles();
   expect(stored).toHaveLength(before + 1);
   // Stored under a generated key in the user's folder, never under the client's name.
   expect(stored.every((entry) => !entry.includes(file.name))).toBe(true);
-  expect(stored.some((entry) => entry.startsWith(`${user.id}${path.sep}`))).toBe(true);
+  expect(stored.some((entry) => entry.startsWith(`${user.id}/`))).toBe(true);
 
   const { transaction } = await client.ok(GET_TRANSACTION, { id: transactionId });
   expect(transaction.receipts).toEqual([expect.objectContaining({ id: receipt.id, filename: file.name })]);
@@ -61,23 +59,23 @@ test.each([
 ])('%s is refused with BAD_USER_INPUT and nothing is stored', async (_name, file) => {
   const { client } = await signUp(running.baseUrl);
   const transactionId = await newTransaction(client);
-  const before = storedFiles();
+  const before = await storedFiles();
   const result = await client.upload(UPLOAD_RECEIPT, { transactionId }, file);
   expect(codeOf(result)).toBe('BAD_USER_INPUT');
   expect(fieldOf(result)).toBe('file');
-  expect(storedFiles()).toEqual(before);
+  expect(await storedFiles()).toEqual(before);
   expect((await client.ok(GET_TRANSACTION, { id: transactionId })).transaction.receipts).toEqual([]);
 });
 
 test('a file over the limit is refused with PAYLOAD_TOO_LARGE and nothing is stored', async () => {
   const { client } = await signUp(running.baseUrl);
   const transactionId = await newTransaction(client);
-  const before = storedFiles();
+  const before = await storedFiles();
   const big = Buffer.concat([receiptFiles.png.body, Buffer.alloc(1024 * 1024 + 10, 7)]);
   const result = await client.upload(UPLOAD_RECEIPT, { transactionId }, { name: 'huge.png', type: 'image/png', body: big });
   expect(codeOf(result)).toBe('PAYLOAD_TOO_LARGE');
   expect(result.errors?.[0].message).toMatch(/1 MB/);
-  expect(storedFiles()).toEqual(before);
+  expect(await storedFiles()).toEqual(before);
   expect((await client.ok(GET_TRANSACTION, { id: transactionId })).transaction.receipts).toEqual([]);
   // A file exactly at the limit is fine.
   const atLimit = Buffer.concat([receiptFiles.png.body, Buffer.alloc(1024 * 1024 - receiptFiles.png.body.length, 7)]);
@@ -111,12 +109,12 @@ test('filenames lose folders and unsafe characters, and download with a safe Con
 test('several receipts on one transaction; deleting one removes its file', async () => {
   const { client } = await signUp(running.baseUrl);
   const transactionId = await newTransaction(client);
-  const before = storedFiles().length;
+  const before = (await storedFiles()).length;
   const first = (await client.upload(UPLOAD_RECEIPT, { transactionId }, receiptFiles.jpeg)).data.uploadReceipt;
   const second = (await client.upload(UPLOAD_RECEIPT, { transactionId }, receiptFiles.pdf)).data.uploadReceipt;
-  expect(storedFiles()).toHaveLength(before + 2);
+  expect(await storedFiles()).toHaveLength(before + 2);
   expect((await client.ok(DELETE_RECEIPT, { id: first.id })).deleteReceipt).toBe(true);
-  expect(storedFiles()).toHaveLength(before + 1);
+  expect(await storedFiles()).toHaveLength(before + 1);
   expect((await client.fetch(first.url)).status).toBe(404);
   expect(codeOf(await client.gql(DELETE_RECEIPT, { id: first.id }))).toBe('NOT_FOUND');
   const { transaction } = await client.ok(GET_TRANSACTION, { id: transactionId });
@@ -126,12 +124,12 @@ test('several receipts on one transaction; deleting one removes its file', async
 test('deleting a transaction deletes its receipts and their files', async () => {
   const { client } = await signUp(running.baseUrl);
   const transactionId = await newTransaction(client);
-  const before = storedFiles().length;
+  const before = (await storedFiles()).length;
   const receipt = (await client.upload(UPLOAD_RECEIPT, { transactionId }, receiptFiles.webp)).data.uploadReceipt;
   await client.upload(UPLOAD_RECEIPT, { transactionId }, receiptFiles.heic);
-  expect(storedFiles()).toHaveLength(before + 2);
+  expect(await storedFiles()).toHaveLength(before + 2);
   await client.ok(DELETE_TRANSACTION, { id: transactionId });
-  expect(storedFiles()).toHaveLength(before);
+  expect(await storedFiles()).toHaveLength(before);
   expect((await client.fetch(receipt.url)).status).toBe(404);
 });
 
@@ -139,17 +137,17 @@ test('deleting an account with its transactions deletes their receipt files', as
   const { client } = await signUp(running.baseUrl);
   const account = (await client.ok('mutation { createAccount(input: { name: "Card" }) { id } }')).createAccount;
   const transactionId = (await client.ok(CREATE_TRANSACTION, { input: { accountId: account.id, date: '2025-05-01', amount: '-1.00' } })).createTransaction.id;
-  const before = storedFiles().length;
+  const before = (await storedFiles()).length;
   await client.upload(UPLOAD_RECEIPT, { transactionId }, receiptFiles.png);
-  expect(storedFiles()).toHaveLength(before + 1);
+  expect(await storedFiles()).toHaveLength(before + 1);
   await client.ok(DELETE_ACCOUNT, { id: account.id, deleteTransactions: true });
-  expect(storedFiles()).toHaveLength(before);
+  expect(await storedFiles()).toHaveLength(before);
 });
 
 test('an upload to an unknown transaction stores nothing', async () => {
   const { client } = await signUp(running.baseUrl);
-  const before = storedFiles();
+  const before = await storedFiles();
   const result = await client.upload(UPLOAD_RECEIPT, { transactionId: '999999' }, receiptFiles.png);
   expect(codeOf(result)).toBe('NOT_FOUND');
-  expect(storedFiles()).toEqual(before);
+  expect(await storedFiles()).toEqual(before);
 });

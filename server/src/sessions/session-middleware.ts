@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { RedisStore } from 'connect-redis';
 import session, { type Store } from 'express-session';
+import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config';
 import { SESSION_COOKIE } from './session-lifecycle';
 import { SqliteSessionStore } from './sqlite-session-store';
@@ -11,13 +13,17 @@ export interface SessionSetup {
   close(): Promise<void>;
 }
 
-/** The one place that picks the session store from config. */
-export function createSessionSetup(config: AppConfig): SessionSetup {
+/**
+ * The one place that picks the session store from config: Redis (shared by every replica, keys
+ * under the configured prefix, TTL = the cookie's max age) or an SQLite file in DATA_DIR.
+ */
+export function createSessionSetup(config: AppConfig, redis: Redis | null): SessionSetup {
+  if (redis && config.redis) {
+    const store = new RedisStore({ client: redis, prefix: `${config.redis.prefix}sess:` });
+    return { middleware: sessionMiddleware(config, store), close: async () => undefined };
+  }
   const store = new SqliteSessionStore(path.join(config.dataDir, 'sessions.sqlite'), config.sessionMaxAgeMs);
-  return {
-    middleware: sessionMiddleware(config, store),
-    close: async () => store.close(),
-  };
+  return { middleware: sessionMiddleware(config, store), close: async () => store.close() };
 }
 
 function sessionMiddleware(config: AppConfig, store: Store) {
@@ -45,12 +51,14 @@ function sessionMiddleware(config: AppConfig, store: Store) {
  */
 function persistedSecret(dataDir: string): string {
   const file = path.join(dataDir, 'session-secret');
-  try {
-    return fs.readFileSync(file, 'utf8').trim();
-  } catch {
+  if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir, { recursive: true });
-    const secret = crypto.randomBytes(32).toString('hex');
-    fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
-    return secret;
+    try {
+      fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Another process wrote it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
+  return fs.readFileSync(file, 'utf8').trim();
 }

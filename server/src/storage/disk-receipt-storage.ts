@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { assertStorageKey, StoredObjectMissingError, type ReceiptStorage } from './receipt-storage';
+import { assertStorageKey, STORAGE_KEY, StoredObjectMissingError, type ReceiptStorage } from './receipt-storage';
 
 /** Receipts as files under DATA_DIR/receipts/<userId>/<uuid>: the embedded default. */
 export class DiskReceiptStorage implements ReceiptStorage {
@@ -41,6 +41,24 @@ export class DiskReceiptStorage implements ReceiptStorage {
   async check(): Promise<void> {
     await fsp.mkdir(this.root, { recursive: true });
     await fsp.access(this.root, fs.constants.W_OK);
+  }
+
+  async *listKeys(): AsyncIterable<{ key: string; modifiedAt: Date }> {
+    let userFolders: string[];
+    try {
+      userFolders = await fsp.readdir(this.root);
+    } catch {
+      return;
+    }
+    for (const folder of userFolders) {
+      const files = await fsp.readdir(path.join(this.root, folder)).catch(() => [] as string[]);
+      for (const file of files) {
+        const key = `${folder}/${file}`;
+        if (!STORAGE_KEY.test(key)) continue; // a write still in progress (.partial)
+        const stats = await fsp.stat(path.join(this.root, key)).catch(() => null);
+        if (stats?.isFile()) yield { key, modifiedAt: stats.mtime };
+      }
+    }
   }
 
   private pathOf(key: string): string {

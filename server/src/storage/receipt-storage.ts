@@ -13,6 +13,8 @@ export interface ReceiptStorage {
   remove(key: string): Promise<void>;
   /** Throws when the backend cannot be used (for /readyz). */
   check(): Promise<void>;
+  /** Every stored object, for the orphan sweep. */
+  listKeys(): AsyncIterable<{ key: string; modifiedAt: Date }>;
 }
 
 export class StoredObjectMissingError extends Error {}

@@ -6,10 +6,13 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
+import { freshBackendEnvironment } from './backends';
 
 export interface RunningApp {
   app: App;
   config: AppConfig;
+  /** What started this app: pass it to startTestApp again to restart on the same data. */
+  environment: Record<string, string>;
   baseUrl: string;
   dataDir: string;
   /** Stops the server and the app, keeping the data dir (for restart tests). */
@@ -18,10 +21,22 @@ export interface RunningApp {
   destroy(): Promise<void>;
 }
 
-/** Starts the real app on port 0 with its own data dir (SQLite, disk receipts, file sessions). */
-export async function startTestApp(environment: Record<string, string> = {}, existingDataDir?: string): Promise<RunningApp> {
-  const dataDir = existingDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'finance-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...environment });
+/**
+ * Starts the real app on port 0 with its own data: a fresh data dir on the embedded default, or a
+ * fresh database, Redis prefix and bucket with TEST_BACKEND=services. Pass a previous app's
+ * `environment` to start again on the same data.
+ */
+export async function startTestApp(overrides: Record<string, string> = {}, previous?: Record<string, string>): Promise<RunningApp> {
+  const environment = previous ?? {
+    NODE_ENV: 'test',
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'finance-test-')),
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    ...(await freshBackendEnvironment()),
+    ...overrides,
+  };
+  const dataDir = environment.DATA_DIR;
+  const config = loadConfig(environment);
   const app = await createApp(config, createLogger(config));
   const server: Server = await new Promise((resolve) => {
     const listening = app.express.listen(0, '127.0.0.1', () => resolve(listening));
@@ -35,6 +50,7 @@ export async function startTestApp(environment: Record<string, string> = {}, exi
   return {
     app,
     config,
+    environment,
     baseUrl: `http://127.0.0.1:${port}`,
     dataDir,
     stop,

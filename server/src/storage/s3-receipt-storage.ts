@@ -1,0 +1,60 @@
+import type { Readable } from 'node:stream';
+import { Client } from 'minio';
+import type { S3Config } from '../config';
+import { assertStorageKey, StoredObjectMissingError, type ReceiptStorage } from './receipt-storage';
+
+/** Receipts as objects in a private MinIO/S3 bucket, for stateless replicas. */
+export class S3ReceiptStorage implements ReceiptStorage {
+  private readonly client: Client;
+
+  constructor(private readonly config: S3Config) {
+    this.client = new Client({
+      endPoint: config.endPoint,
+      port: config.port,
+      useSSL: config.useSSL,
+      accessKey: config.accessKey,
+      secretKey: config.secretKey,
+      region: config.region,
+      pathStyle: true,
+    });
+  }
+
+  /** Creates the bucket when it is missing. It is never given a public policy: downloads go through the app. */
+  async ensureBucket(): Promise<void> {
+    if (!(await this.client.bucketExists(this.config.bucket))) {
+      await this.client.makeBucket(this.config.bucket, this.config.region);
+    }
+  }
+
+  async put(key: string, body: Buffer, contentType: string): Promise<void> {
+    assertStorageKey(key);
+    // With the size known, the client sends one PUT: no multipart upload to leave half-done.
+    await this.client.putObject(this.config.bucket, key, body, body.length, { 'Content-Type': contentType });
+  }
+
+  async read(key: string): Promise<Readable> {
+    assertStorageKey(key);
+    try {
+      return await this.client.getObject(this.config.bucket, key);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'NoSuchKey') throw new StoredObjectMissingError(key);
+      throw error;
+    }
+  }
+
+  async remove(key: string): Promise<void> {
+    assertStorageKey(key);
+    await this.client.removeObject(this.config.bucket, key);
+  }
+
+  async check(): Promise<void> {
+    if (!(await this.client.bucketExists(this.config.bucket))) throw new Error(`Bucket ${this.config.bucket} is missing`);
+  }
+
+  async *listKeys(): AsyncIterable<{ key: string; modifiedAt: Date }> {
+    const stream = this.client.listObjectsV2(this.config.bucket, '', true);
+    for await (const item of stream as AsyncIterable<{ name?: string; lastModified?: Date }>) {
+      if (item.name) yield { key: item.name, modifiedAt: item.lastModified ?? new Date(0) };
+    }
+  }
+}

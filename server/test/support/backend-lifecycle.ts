@@ -1,0 +1,3 @@
+import { releaseBackends } from './backends';
+
+afterAll(() => releaseBackends());
