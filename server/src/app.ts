@@ -12,9 +12,12 @@ import type { AppConfig } from './config';
 import { openDatabase } from './db/data-source';
 import { createContext, type RequestContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
+import { observabilityPlugin } from './graphql/observability-plugin';
 import { buildAppSchema } from './graphql/schema';
 import { uploadErrorsAsUserErrors } from './graphql/uploads';
 import { healthRoutes } from './http/health';
+import { AppMetrics } from './http/metrics';
+import { requestLogging } from './http/request-logging';
 import { receiptDownloadRoutes } from './http/receipt-download';
 import { createLogger } from './logger';
 import { createServices, type Services } from './services';
@@ -45,12 +48,13 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   const services = createServices(dataSource, storage, config.receiptMaxBytes, logger);
   const sessions = createSessionSetup(config, redis);
 
+  const metrics = new AppMetrics(dataSource);
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(services),
-    formatError: createErrorFormatter(logger),
+    formatError: createErrorFormatter(metrics),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), observabilityPlugin(metrics)],
   });
   await apollo.start();
 
@@ -58,6 +62,9 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   app.disable('x-powered-by');
   if (config.cookieSecure) app.set('trust proxy', 1);
   app.use(healthRoutes({ dataSource, storage, redis }));
+  app.use(metrics.routes());
+  app.use(requestLogging(logger));
+  app.use(metrics.middleware());
   app.use(sessions.middleware);
   app.use(receiptDownloadRoutes(services.receipts, logger));
   app.use(

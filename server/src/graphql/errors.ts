@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import type { Logger } from 'pino';
+import type { AppMetrics } from '../http/metrics';
 import { AppError } from '../lib/errors';
 import { InvalidValueError } from './scalars';
 
@@ -20,36 +20,42 @@ const BAD_VALUE = /^(Expected value of type|Value ".*" does not exist in|Enum ".
 
 /**
  * Shapes every error the client sees: our domain errors keep their code and field, input errors
- * say which field, and anything unexpected is logged and answered with a generic message (no
- * driver text, no stack).
+ * say which field, and anything unexpected is answered with a generic message (no driver text, no
+ * stack); each answer is counted by code.
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(metrics: AppMetrics) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (original instanceof AppError) {
-      return {
-        message: original.message,
-        path: formatted.path,
-        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
-      };
-    }
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && PASSTHROUGH_CODES.has(code)) {
-      const isBadValue = BAD_VALUE.test(formatted.message) || causedBy(error, InvalidValueError);
-      const field = isBadValue ? fieldOf(formatted.message) : undefined;
-      return {
-        message: formatted.message,
-        locations: formatted.locations,
-        path: formatted.path,
-        extensions: { code: isBadValue ? 'BAD_USER_INPUT' : code, ...(field ? { field } : {}) },
-      };
-    }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
+    const answer = toClientError(formatted, error);
+    metrics.graphqlErrors.inc({ code: String(answer.extensions?.code ?? 'UNKNOWN') });
+    return answer;
+  };
+}
+
+/** The observability plugin logged the unexpected ones already, with the request id. */
+function toClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) {
     return {
-      message: 'Something went wrong on our side; nothing was changed. Please try again.',
+      message: original.message,
       path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
     };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PASSTHROUGH_CODES.has(code)) {
+    const isBadValue = BAD_VALUE.test(formatted.message) || causedBy(error, InvalidValueError);
+    const field = isBadValue ? fieldOf(formatted.message) : undefined;
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: isBadValue ? 'BAD_USER_INPUT' : code, ...(field ? { field } : {}) },
+    };
+  }
+  return {
+    message: 'Something went wrong on our side; nothing was changed. Please try again.',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
 }
 
