@@ -26,6 +26,8 @@ import { createRedisClient } from './sessions/redis-client';
 import { createReceiptStorage } from './storage/create-receipt-storage';
 import type { ReceiptStorage } from './storage/receipt-storage';
 
+const ORPHAN_AGE_MS = 60 * 60 * 1000;
+
 export interface App {
   express: Express;
   dataSource: DataSource;
@@ -77,6 +79,12 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   );
   serveWebClient(app, config.webDistDir);
 
+  // Hourly, files older than an hour that no receipt points at are removed (see sweepOrphans).
+  const sweepTimer = setInterval(() => {
+    services.receipts.sweepOrphans(ORPHAN_AGE_MS).catch((error) => logger.warn({ err: error }, 'orphan sweep failed'));
+  }, ORPHAN_AGE_MS);
+  sweepTimer.unref();
+
   return {
     express: app,
     dataSource,
@@ -84,6 +92,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     services,
     logger,
     close: async () => {
+      clearInterval(sweepTimer);
       await apollo.stop();
       await sessions.close();
       await redis?.quit().catch(() => redis.disconnect());

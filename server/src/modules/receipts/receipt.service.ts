@@ -103,6 +103,33 @@ export class ReceiptService {
     return rows.map((row) => row.storageKey);
   }
 
+  /**
+   * Removes stored objects that no receipt row points at and that are older than `olderThanMs`
+   * (younger ones may belong to an upload whose row is being written). Such orphans appear when a
+   * file could not be removed after its rows were deleted, e.g. while the object store was down.
+   */
+  async sweepOrphans(olderThanMs: number, now = Date.now()): Promise<number> {
+    let removed = 0;
+    let candidates: string[] = [];
+    const flush = async () => {
+      if (candidates.length === 0) return;
+      const rows = await this.dataSource.manager.find(Receipt, { select: { storageKey: true }, where: { storageKey: In(candidates) } });
+      const referenced = new Set(rows.map((row) => row.storageKey));
+      const orphans = candidates.filter((key) => !referenced.has(key));
+      await this.removeFiles(orphans);
+      removed += orphans.length;
+      candidates = [];
+    };
+    for await (const { key, modifiedAt } of this.storage.listKeys()) {
+      if (now - modifiedAt.getTime() < olderThanMs) continue;
+      candidates.push(key);
+      if (candidates.length >= 500) await flush();
+    }
+    await flush();
+    if (removed > 0) this.logger.info({ removed }, 'removed orphaned receipt files');
+    return removed;
+  }
+
   /** Best effort after the rows are gone: a file that cannot be removed now is logged, never resurrected. */
   async removeFiles(storageKeys: string[]): Promise<void> {
     for (const key of storageKeys) {
