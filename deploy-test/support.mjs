@@ -20,6 +20,8 @@ export function hasTool(command) {
   return !result.error && result.status === 0;
 }
 
+const warned = new Set();
+
 /**
  * True when `command` can run. Without it: in CI the test fails (a missing tool must not turn
  * into a green run); elsewhere the test is skipped with a line nobody can miss.
@@ -28,7 +30,8 @@ export function requireTool(t, command, installHint) {
   if (hasTool(command)) return true;
   const message = `${command} is not installed (${installHint})`;
   if (process.env.CI === 'true') throw new Error(`${message}: required when CI=true`);
-  console.error(`\n!!! SKIPPING: ${message}. These checks did not run. !!!\n`);
+  if (!warned.has(command)) console.error(`\n!!! SKIPPING: ${message}. These checks did not run. !!!\n`);
+  warned.add(command);
   t.skip(message);
   return false;
 }
