@@ -15,6 +15,7 @@ import { createErrorFormatter } from './graphql/errors';
 import { observabilityPlugin } from './graphql/observability-plugin';
 import { buildAppSchema } from './graphql/schema';
 import { uploadErrorsAsUserErrors } from './graphql/uploads';
+import { dependencyErrorHandler } from './http/dependency-errors';
 import { healthRoutes } from './http/health';
 import { AppMetrics } from './http/metrics';
 import { requestLogging } from './http/request-logging';
@@ -78,6 +79,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     expressMiddleware(apollo, { context: async ({ req, res }) => createContext(services, req, res) }),
   );
   serveWebClient(app, config.webDistDir);
+  app.use(dependencyErrorHandler(logger));
 
   // Hourly, files older than an hour that no receipt points at are removed (see sweepOrphans).
   const sweepTimer = setInterval(() => {

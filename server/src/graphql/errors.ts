@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { AppMetrics } from '../http/metrics';
-import { AppError } from '../lib/errors';
+import { AppError, isUnavailableDependency, serviceUnavailable } from '../lib/errors';
 import { InvalidValueError } from './scalars';
 
 /** Codes that graphql-js and Apollo attach themselves and that are safe to show as they are. */
@@ -33,7 +33,8 @@ export function createErrorFormatter(metrics: AppMetrics) {
 
 /** The observability plugin logged the unexpected ones already, with the request id. */
 function toClientError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const unwrapped = unwrapResolverError(error);
+  const original = isUnavailableDependency(unwrapped) ? serviceUnavailable() : unwrapped;
   if (original instanceof AppError) {
     return {
       message: original.message,

@@ -2,7 +2,7 @@ import { create as contentDisposition } from 'content-disposition';
 import { Router } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
-import { AppError } from '../lib/errors';
+import { AppError, isUnavailableDependency } from '../lib/errors';
 import type { ReceiptService } from '../modules/receipts/receipt.service';
 
 /**
@@ -35,8 +35,9 @@ export function receiptDownloadRoutes(receipts: ReceiptService, logger: Logger):
         res.status(404).json({ error: 'NOT_FOUND' });
         return;
       }
-      logger.error({ err: error }, 'receipt download failed');
-      if (!res.headersSent) res.status(500).json({ error: 'INTERNAL_SERVER_ERROR' });
+      const unavailable = isUnavailableDependency(error);
+      (req.log ?? logger).error({ err: error }, 'receipt download failed');
+      if (!res.headersSent) res.status(unavailable ? 503 : 500).json({ error: unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR' });
       else res.destroy();
     }
   });

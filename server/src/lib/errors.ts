@@ -2,7 +2,13 @@
  * Domain errors. Services throw these and know nothing of GraphQL; the GraphQL layer maps `code`
  * to `extensions.code`, and the HTTP routes map it to a status.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'CONFLICT' | 'PAYLOAD_TOO_LARGE';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'SERVICE_UNAVAILABLE';
 
 export class AppError extends Error {
   constructor(
@@ -19,4 +25,28 @@ export const badInput = (field: string, message: string) => new AppError('BAD_US
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found.`);
 export const unauthenticated = () => new AppError('UNAUTHENTICATED', 'You need to sign in first.');
 export const conflict = (message: string, field?: string) => new AppError('CONFLICT', message, field);
+export const serviceUnavailable = () =>
+  new AppError('SERVICE_UNAVAILABLE', 'The service is briefly unavailable; nothing was changed. Please try again in a moment.');
 export const tooLarge = (field: string, message: string) => new AppError('PAYLOAD_TOO_LARGE', message, field);
+
+type ErrorChain = { code?: unknown; message?: unknown; driverError?: unknown; originalError?: unknown; cause?: unknown; thrownValue?: unknown };
+
+/** Socket errors, and Postgres's "admin shutdown" (57P0x) and "connection exception" (08xxx) classes. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+/** What pg, ioredis and TypeORM say when their connection is gone. */
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection timeout|Connection is closed|Stream isn't writeable|max retries per request|Driver not Connected|Client has encountered a connection error/i;
+
+/**
+ * Errors that mean a dependency (database, Redis, object store) cannot be reached right now,
+ * rather than a bug: clients get SERVICE_UNAVAILABLE and may retry.
+ */
+export function isUnavailableDependency(error: unknown): boolean {
+  for (let current = error as ErrorChain | undefined, depth = 0; current && depth < 6; depth += 1) {
+    if (typeof current.code === 'string' && UNAVAILABLE_CODES.has(current.code)) return true;
+    if (typeof current.message === 'string' && UNAVAILABLE_MESSAGES.test(current.message)) return true;
+    // graphql-js wraps a thrown non-Error (pg throws plain objects on connect) in `thrownValue`.
+    current = (current.driverError ?? current.originalError ?? current.cause ?? current.thrownValue) as ErrorChain | undefined;
+  }
+  return false;
+}

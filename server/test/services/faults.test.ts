@@ -1,0 +1,80 @@
+import { freshBackendEnvironment } from '../support/backends';
+import { ApiClient, signUp } from '../support/client';
+import { LIST_ACCOUNTS } from '../support/operations';
+import { freePort, PrivatePostgres, PrivateRedis } from '../support/private-services';
+import { startTestApp } from '../support/test-app';
+
+async function readiness(client: ApiClient): Promise<{ status: number; checks: Record<string, string> }> {
+  const response = await client.fetch('/readyz');
+  return { status: response.status, checks: ((await response.json()) as { checks: Record<string, string> }).checks };
+}
+
+async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!accept(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await probe();
+  }
+  return value;
+}
+
+test('Redis stops: sessions answer SERVICE_UNAVAILABLE, nobody gets in, and it recovers when Redis returns', async () => {
+  const redis = new PrivateRedis(await freePort());
+  await redis.start();
+  const running = await startTestApp({ ...(await freshBackendEnvironment()), REDIS_URL: redis.url });
+  try {
+    const { client, user, password } = await signUp(running.baseUrl);
+    const probe = new ApiClient(running.baseUrl);
+    expect((await readiness(probe)).checks.redis).toBe('ok');
+
+    await redis.stop();
+    const started = Date.now();
+    const me = await client.gql('{ me { id } }');
+    expect(me.status).toBe(503);
+    expect(me.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(Date.now() - started).toBeLessThan(5000);
+    const login = await new ApiClient(running.baseUrl).gql('mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', { e: user.email, p: password });
+    expect(login.data?.login ?? null).toBeNull();
+    expect(login.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(await readiness(probe)).toMatchObject({ status: 503, checks: { redis: 'unavailable', database: 'ok' } });
+    expect((await probe.fetch('/healthz')).status).toBe(200);
+
+    await redis.start();
+    expect((await eventually(() => readiness(probe), (r) => r.status === 200)).status).toBe(200);
+    // Redis kept nothing on disk, so the old session is gone; signing in works again.
+    const again = new ApiClient(running.baseUrl);
+    await again.ok('mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', { e: user.email, p: password });
+    expect((await again.ok('{ me { id } }')).me.id).toBe(user.id);
+  } finally {
+    await running.destroy();
+    await redis.stop();
+  }
+});
+
+test('Postgres stops: requests fail fast with SERVICE_UNAVAILABLE, /readyz goes red, then all recovers without a restart', async () => {
+  const postgres = new PrivatePostgres(await freePort());
+  await postgres.init();
+  const running = await startTestApp({ ...(await freshBackendEnvironment()), DATABASE_URL: postgres.url });
+  try {
+    const { client } = await signUp(running.baseUrl);
+    const probe = new ApiClient(running.baseUrl);
+    await client.ok(LIST_ACCOUNTS);
+
+    await postgres.stop();
+    const started = Date.now();
+    const failed = await client.gql(LIST_ACCOUNTS);
+    expect(failed.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(Date.now() - started).toBeLessThan(6000);
+    expect(await readiness(probe)).toMatchObject({ status: 503, checks: { database: 'unavailable' } });
+
+    await postgres.start();
+    expect((await eventually(() => readiness(probe), (r) => r.status === 200)).status).toBe(200);
+    const recovered = await eventually(() => client.gql(LIST_ACCOUNTS), (r) => !r.errors);
+    expect(recovered.errors).toBeUndefined();
+    expect(recovered.data.accounts[0].name).toBe('Cash');
+  } finally {
+    await running.destroy();
+    await postgres.destroy();
+  }
+});
