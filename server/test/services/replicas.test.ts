@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { ApiClient, signUp } from '../support/client';
 import { freshBackendEnvironment } from '../support/backends';
 import { receiptFiles } from '../support/fixtures';
@@ -48,4 +49,24 @@ describe('stateless replicas on one Postgres, Redis and S3', () => {
     expect((await onA.ok('{ me { id } }')).me).toBeNull();
     expect((await onC.ok('{ me { id } }')).me).toBeNull();
   });
+});
+
+test('sessions live in Redis under the configured prefix, with the cookie’s max age as TTL', async () => {
+  const environment = await freshBackendEnvironment();
+  const replica = await startServerProcess({ ...environment, DATA_DIR: `/tmp/finance-replica-${process.pid}-ttl`, SESSION_MAX_AGE_DAYS: '2' });
+  const redis = new Redis(environment.REDIS_URL);
+  try {
+    const { client } = await signUp(replica.baseUrl);
+    const sid = decodeURIComponent(client.cookie!.split('=')[1]).slice(2).split('.')[0];
+    const key = `${environment.REDIS_PREFIX}sess:${sid}`;
+    expect(await redis.exists(key)).toBe(1);
+    const ttl = await redis.ttl(key);
+    expect(ttl).toBeGreaterThan(2 * 86400 - 60);
+    expect(ttl).toBeLessThanOrEqual(2 * 86400);
+    await client.ok('mutation { logout }');
+    expect(await redis.exists(key)).toBe(0);
+  } finally {
+    redis.disconnect();
+    expect(await replica.stop()).toBe(0);
+  }
 });

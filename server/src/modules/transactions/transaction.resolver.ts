@@ -9,6 +9,8 @@ import { encodeCursor } from './transaction-query';
 import { Transaction } from './transaction.entity';
 import { CreateTransactionInput, TransactionFilter, UpdateTransactionInput } from './transaction.inputs';
 
+const DEFAULT_PAGE_SIZE = 50;
+
 @Resolver(() => Transaction)
 export class TransactionResolver {
   constructor(private readonly services: Services) {}
@@ -17,11 +19,11 @@ export class TransactionResolver {
   async transactions(
     @Ctx() context: RequestContext,
     @Arg('filter', () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null,
-    @Arg('first', () => Int, { defaultValue: 50, description: 'At most 200.' }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: 'At most 200.' }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<TransactionConnection> {
     const userId = requireUser(context);
-    const page = await this.services.transactions.listForUser(userId, filter, first, after);
+    const page = await this.services.transactions.listForUser(userId, filter, first ?? DEFAULT_PAGE_SIZE, after);
     return {
       edges: page.rows.map((node) => ({ cursor: encodeCursor(node), node })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
