@@ -11,17 +11,20 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config';
 import { openDatabase } from './db/data-source';
 import { createContext, type RequestContext } from './graphql/context';
+import { graphqlArmor } from './graphql/armor';
 import { createErrorFormatter } from './graphql/errors';
 import { observabilityPlugin } from './graphql/observability-plugin';
 import { buildAppSchema } from './graphql/schema';
 import { uploadErrorsAsUserErrors } from './graphql/uploads';
 import { dependencyErrorHandler } from './http/dependency-errors';
 import { healthRoutes } from './http/health';
+import { corsPolicy, securityHeaders } from './http/security-headers';
 import { AppMetrics } from './http/metrics';
 import { requestLogging } from './http/request-logging';
 import { receiptDownloadRoutes } from './http/receipt-download';
 import { createLogger } from './logger';
 import { createServices, type Services } from './services';
+import { sessionGuard } from './sessions/session-guard';
 import { createSessionSetup } from './sessions/session-middleware';
 import { createRedisClient } from './sessions/redis-client';
 import { createReceiptStorage } from './storage/create-receipt-storage';
@@ -52,23 +55,31 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   const sessions = createSessionSetup(config, redis);
 
   const metrics = new AppMetrics(dataSource);
+  const armor = graphqlArmor(!config.graphqlIntrospection);
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(services),
     formatError: createErrorFormatter(metrics),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), observabilityPlugin(metrics)],
+    introspection: config.graphqlIntrospection,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
+    plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled(), observabilityPlugin(metrics)],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
+  const cors = corsPolicy(config.corsOrigins);
+  if (cors) app.use(cors);
   if (config.cookieSecure) app.set('trust proxy', 1);
   app.use(healthRoutes({ dataSource, storage, redis }));
   app.use(metrics.routes());
   app.use(requestLogging(logger));
   app.use(metrics.middleware());
   app.use(sessions.middleware);
+  app.use(sessionGuard(services.users, config.sessionAbsoluteMs));
   app.use(receiptDownloadRoutes(services.receipts, logger));
   app.use(
     '/graphql',

@@ -29,6 +29,16 @@ const environmentSchema = z.object({
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_USE_SSL: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
+  SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().max(3650).default(90),
+  GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+  CORS_ORIGINS: z
+    .string()
+    .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be a comma-separated list of origins such as https://app.example.com')))
+    .optional(),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(20),
+  RATE_LIMIT_REGISTER_PER_IP: z.coerce.number().int().positive().default(10),
 });
 
 export type DatabaseConfig =
@@ -53,7 +63,16 @@ export interface AppConfig {
   readonly database: DatabaseConfig;
   /** Undefined means: generate one and keep it in DATA_DIR, so sessions survive restarts. */
   readonly sessionSecret?: string;
+  /** Idle timeout: the cookie's max age, renewed on every request. */
   readonly sessionMaxAgeMs: number;
+  /** Absolute timeout: a session older than this ends however active it is. */
+  readonly sessionAbsoluteMs: number;
+  /** Introspection and the playground; off by default in production. */
+  readonly graphqlIntrospection: boolean;
+  /** Origins allowed to call the API from another site; none by default. */
+  readonly corsOrigins: readonly string[];
+  /** Failed sign-ins allowed per account and per IP, and sign-ups per IP, each per window. */
+  readonly rateLimits: { loginPerAccount: number; loginPerIp: number; registerPerIp: number };
   readonly cookieSecure: boolean;
   readonly receiptMaxBytes: number;
   /** Receipts on local disk here, unless `s3` is set. */
@@ -96,6 +115,14 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     database: databaseConfig(env.DATABASE_URL, dataDir),
     sessionSecret: env.SESSION_SECRET,
     sessionMaxAgeMs: Math.round(env.SESSION_MAX_AGE_DAYS * 24 * 60 * 60 * 1000),
+    sessionAbsoluteMs: Math.round(env.SESSION_ABSOLUTE_DAYS * 24 * 60 * 60 * 1000),
+    graphqlIntrospection: env.GRAPHQL_INTROSPECTION ?? env.NODE_ENV !== 'production',
+    corsOrigins: Object.freeze(env.CORS_ORIGINS ?? []),
+    rateLimits: Object.freeze({
+      loginPerAccount: env.RATE_LIMIT_LOGIN_PER_ACCOUNT,
+      loginPerIp: env.RATE_LIMIT_LOGIN_PER_IP,
+      registerPerIp: env.RATE_LIMIT_REGISTER_PER_IP,
+    }),
     cookieSecure: env.COOKIE_SECURE,
     receiptMaxBytes: Math.round(env.RECEIPT_MAX_MB * 1024 * 1024),
     receiptsDir: path.join(dataDir, 'receipts'),

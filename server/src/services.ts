@@ -21,7 +21,7 @@ export interface Services {
 export function createServices(dataSource: DataSource, storage: ReceiptStorage, receiptMaxBytes: number, logger: Logger): Services {
   const receipts = new ReceiptService(dataSource, storage, receiptMaxBytes, logger);
   return {
-    users: new UserService(dataSource),
+    users: new UserService(dataSource, receipts),
     accounts: new AccountService(dataSource, receipts),
     categories: new CategoryService(dataSource),
     transactions: new TransactionService(dataSource, receipts),

@@ -50,6 +50,9 @@ const operations: Record<string, { signedOut: string | null; asOtherUser: { code
   login: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
   logout: { signedOut: null, asOtherUser: { code: null, attempt: async () => ({}) } },
   updateMe: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
+  // These act on the signed-in user only: there is no id of someone else's to pass.
+  changePassword: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
+  deleteMe: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
   createAccount: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
   updateAccount: {
     signedOut: 'UNAUTHENTICATED',
@@ -97,6 +100,8 @@ const signedOutCalls: Record<string, Attempt> = {
   login: (c) => c.gql('mutation { login(email: "a@b.co", password: "whatever1") { id } }'),
   logout: (c) => c.gql('mutation { logout }'),
   updateMe: (c) => c.gql('mutation { updateMe(input: { name: "x" }) { id } }'),
+  changePassword: (c) => c.gql('mutation { changePassword(currentPassword: "whatever1", newPassword: "whatever2 long") { id } }'),
+  deleteMe: (c) => c.gql('mutation { deleteMe(password: "whatever1") }'),
   createAccount: (c) => c.gql(CREATE_ACCOUNT, { input: { name: 'x' } }),
   updateAccount: (c) => c.gql(UPDATE_ACCOUNT, { id: '1', input: { name: 'x' } }),
   deleteAccount: (c) => c.gql(DELETE_ACCOUNT, { id: '1' }),

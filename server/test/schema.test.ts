@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { printAppSchema, SCHEMA_FILE } from '../src/graphql/emit-schema';
-import { openDatabase } from '../src/db/data-source';
+import { createDataSource, openDatabase } from '../src/db/data-source';
+import { sqliteMigrations } from '../src/db/migrations/sqlite';
 
 test('the committed schema.graphql is what the code emits (run `npm run schema -w server` to update)', async () => {
   expect(fs.readFileSync(SCHEMA_FILE, 'utf8')).toBe(await printAppSchema());
@@ -18,6 +19,33 @@ test('the SQLite migrations build exactly the schema the entities describe', asy
     expect(await dataSource.runMigrations()).toEqual([]);
   } finally {
     await dataSource.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('upgrading an SQLite database that already holds data keeps every row', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finance-upgrade-'));
+  const file = path.join(dir, 'db.sqlite');
+  try {
+    // Apply only the first migration, as an old release would have, and store some data.
+    const old = createDataSource({ kind: 'sqlite', file });
+    (old.options as { migrations: unknown[] }).migrations = sqliteMigrations.slice(0, 1);
+    await old.initialize();
+    await old.runMigrations();
+    await old.query(`INSERT INTO users (email, email_key, password_hash, name, currency) VALUES ('a@b.co', 'a@b.co', 'x', 'A', 'USD')`);
+    await old.query(`INSERT INTO accounts (user_id, name, currency) VALUES (1, 'Cash', 'USD')`);
+    await old.query(`INSERT INTO transactions (user_id, account_id, date, amount) VALUES (1, 1, '2025-01-01', -500)`);
+    await old.destroy();
+
+    const upgraded = await openDatabase({ kind: 'sqlite', file });
+    try {
+      expect(await upgraded.query('SELECT session_version FROM users')).toEqual([{ session_version: 1 }]);
+      expect(await upgraded.query('SELECT amount FROM transactions')).toEqual([{ amount: -500 }]);
+      expect((await upgraded.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+    } finally {
+      await upgraded.destroy();
+    }
+  } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -38,9 +38,24 @@ export function createDataSource(database: DatabaseConfig): DataSource {
   });
 }
 
+/** An arbitrary, fixed key: replicas starting together take turns to migrate. */
+const MIGRATION_LOCK_KEY = 7_305_112_941;
+
 export async function openDatabase(database: DatabaseConfig): Promise<DataSource> {
   const dataSource = createDataSource(database);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  if (database.kind === 'postgres') {
+    const lock = dataSource.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      await lock.release();
+    }
+  } else {
+    await dataSource.runMigrations({ transaction: 'each' });
+  }
   return dataSource;
 }

@@ -7,6 +7,8 @@ import type { Services } from '../services';
 declare module 'express-session' {
   interface SessionData {
     userId?: number;
+    sessionVersion?: number;
+    signedInAt?: number;
   }
 }
 

@@ -5,7 +5,7 @@ import { RedisStore } from 'connect-redis';
 import session, { type Store } from 'express-session';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config';
-import { SESSION_COOKIE } from './session-lifecycle';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './session-lifecycle';
 import { SqliteSessionStore } from './sqlite-session-store';
 
 export interface SessionSetup {
@@ -28,7 +28,7 @@ export function createSessionSetup(config: AppConfig, redis: Redis | null): Sess
 
 function sessionMiddleware(config: AppConfig, store: Store) {
   return session({
-    name: SESSION_COOKIE,
+    name: config.cookieSecure ? SECURE_SESSION_COOKIE : SESSION_COOKIE,
     secret: config.sessionSecret ?? persistedSecret(config.dataDir),
     store,
     resave: false,

@@ -1,4 +1,5 @@
 import { InitialSchemaSqlite1764374400000 } from './sqlite/1764374400000-initial-schema';
+import { SessionVersionSqlite1764460800000 } from './sqlite/1764460800000-session-version';
 
 /** In order; a new migration is appended here and never edits an old one. */
-export const sqliteMigrations = [InitialSchemaSqlite1764374400000];
+export const sqliteMigrations = [InitialSchemaSqlite1764374400000, SessionVersionSqlite1764460800000];

@@ -130,6 +130,12 @@ export class ReceiptService {
     return removed;
   }
 
+  /** Every storage key of the user's receipts, read inside the transaction that deletes them. */
+  async storageKeysOfUser(manager: EntityManager, userId: number): Promise<string[]> {
+    const rows = await manager.find(Receipt, { select: { storageKey: true }, where: { userId } });
+    return rows.map((row) => row.storageKey);
+  }
+
   /** Best effort after the rows are gone: a file that cannot be removed now is logged, never resurrected. */
   async removeFiles(storageKeys: string[]): Promise<void> {
     for (const key of storageKeys) {

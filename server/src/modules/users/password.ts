@@ -1,5 +1,6 @@
 import argon2 from 'argon2';
 import { badInput } from '../../lib/errors';
+import { isCommonPassword } from './common-passwords';
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -23,4 +24,5 @@ export function checkNewPassword(password: string, field = 'password'): void {
   if (length < PASSWORD_MIN_LENGTH) throw badInput(field, `Use at least ${PASSWORD_MIN_LENGTH} characters.`);
   if (length > PASSWORD_MAX_LENGTH) throw badInput(field, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
   if (!password.isWellFormed()) throw badInput(field, 'This is not valid Unicode text.');
+  if (isCommonPassword(password)) throw badInput(field, 'This password is one of the most common ones; choose another.');
 }

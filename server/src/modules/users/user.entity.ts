@@ -19,6 +19,10 @@ export class User {
   @Column({ name: 'password_hash', type: 'varchar', length: 255 })
   passwordHash!: string;
 
+  /** Bumped when the password changes: sessions started under an older version end. */
+  @Column({ name: 'session_version', type: 'integer', default: 1 })
+  sessionVersion!: number;
+
   @Field(() => String)
   @Column({ type: 'varchar', length: 100 })
   name!: string;

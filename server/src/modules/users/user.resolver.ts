@@ -18,7 +18,7 @@ export class AuthResolver {
   @Mutation(() => User, { description: 'Creates the user (with a "Cash" account and starter categories) and signs in.' })
   async register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() context: RequestContext): Promise<User> {
     const user = await this.services.users.register(input);
-    await startSession(context.req, user.id);
+    await startSession(context.req, user);
     return user;
   }
 
@@ -30,12 +30,30 @@ export class AuthResolver {
   ): Promise<User> {
     const user = await this.services.users.authenticate(email, password);
     if (!user) throw new AppError('UNAUTHENTICATED', 'The email or password is not right.');
-    await startSession(context.req, user.id);
+    await startSession(context.req, user);
     return user;
   }
 
   @Mutation(() => Boolean, { description: 'Ends the session on the server; true even when already signed out.' })
   async logout(@Ctx() context: RequestContext): Promise<boolean> {
+    await destroySession(context.req, context.res);
+    return true;
+  }
+
+  @Mutation(() => User, { description: 'Needs the current password. This session gets a new id; every other session of yours ends.' })
+  async changePassword(
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() context: RequestContext,
+  ): Promise<User> {
+    const user = await this.services.users.changePassword(requireUser(context), currentPassword, newPassword);
+    await startSession(context.req, user);
+    return user;
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes you and everything you keep here, receipts included. Needs your password.' })
+  async deleteMe(@Arg('password', () => String) password: string, @Ctx() context: RequestContext): Promise<boolean> {
+    await this.services.users.deleteAccount(requireUser(context), password);
     await destroySession(context.req, context.res);
     return true;
   }

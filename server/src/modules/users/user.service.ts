@@ -5,6 +5,9 @@ import { requiredText } from '../../lib/text';
 import { Account } from '../accounts/account.entity';
 import { Category } from '../categories/category.entity';
 import { starterCategories } from '../categories/starter-categories';
+import { Receipt } from '../receipts/receipt.entity';
+import type { ReceiptService } from '../receipts/receipt.service';
+import { Transaction } from '../transactions/transaction.entity';
 import { checkNewPassword, hashPassword, verifyPassword } from './password';
 import { User } from './user.entity';
 
@@ -26,7 +29,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const unknownUserHash = hashPassword('not-a-real-password-for-timing');
 
 export class UserService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly receipts: ReceiptService,
+  ) {}
 
   /** Creates the user with a "Cash" account and starter categories, all or nothing. */
   async register(data: RegisterData): Promise<User> {
@@ -63,6 +69,41 @@ export class UserService {
 
   findById(id: number): Promise<User | null> {
     return this.dataSource.manager.findOneBy(User, { id });
+  }
+
+  /** Sets a new password after checking the current one; every other session of the user ends. */
+  async changePassword(userId: number, currentPassword: string, newPassword: string): Promise<User> {
+    const user = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw badInput('currentPassword', 'The current password is not right.');
+    }
+    checkNewPassword(newPassword, 'newPassword');
+    user.passwordHash = await hashPassword(newPassword);
+    user.sessionVersion += 1;
+    return this.dataSource.manager.save(user);
+  }
+
+  /**
+   * Deletes the user and everything they own, after checking the password. Rows go in one
+   * transaction; the receipt files follow once the rows are gone.
+   */
+  async deleteAccount(userId: number, password: string): Promise<void> {
+    const user = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
+    if (!(await verifyPassword(user.passwordHash, password))) throw badInput('password', 'The password is not right.');
+    const storageKeys = await this.dataSource.transaction(async (manager) => {
+      const keys = await this.receipts.storageKeysOfUser(manager, userId);
+      // Children first, so the result does not depend on the database enforcing ON DELETE CASCADE.
+      for (const entity of [Receipt, Transaction, Category, Account]) await manager.delete(entity, { userId });
+      await manager.delete(User, { id: userId });
+      return keys;
+    });
+    await this.receipts.removeFiles(storageKeys);
+  }
+
+  /** The version a session must carry to stay valid (null when the user is gone). */
+  async sessionVersionOf(userId: number): Promise<number | null> {
+    const user = await this.dataSource.manager.findOne(User, { select: { id: true, sessionVersion: true }, where: { id: userId } });
+    return user?.sessionVersion ?? null;
   }
 
   async updateProfile(userId: number, changes: ProfileChanges): Promise<User> {
