@@ -1,0 +1,44 @@
+import { print } from 'graphql';
+import { UploadReceiptDocument, type UploadReceiptMutation } from '../graphql/generated/graphql';
+import { GraphQLRequestError, parseErrorBody } from './errors';
+
+export type UploadedReceipt = UploadReceiptMutation['uploadReceipt'];
+
+/** The body of a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec). */
+export function receiptUploadForm(transactionId: string, file: File): FormData {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query: print(UploadReceiptDocument), variables: { transactionId, file: null } }));
+  form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.append('0', file, file.name);
+  return form;
+}
+
+/**
+ * Uploads one receipt with XMLHttpRequest, which (unlike fetch) reports upload progress.
+ * Apollo's CSRF prevention wants a non-simple header on multipart requests.
+ */
+export function uploadReceipt(transactionId: string, file: File, onProgress: (fraction: number) => void) {
+  const request = new XMLHttpRequest();
+  const promise = new Promise<UploadedReceipt>((resolve, reject) => {
+    request.open('POST', '/graphql');
+    request.setRequestHeader('apollo-require-preflight', 'true');
+    request.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    });
+    request.addEventListener('load', () => {
+      const errors = parseErrorBody(request.responseText);
+      if (errors) return reject(new GraphQLRequestError(errors));
+      try {
+        const body = JSON.parse(request.responseText) as { data?: UploadReceiptMutation };
+        if (body.data?.uploadReceipt) return resolve(body.data.uploadReceipt);
+      } catch {
+        // fall through: not JSON (a proxy's error page, say)
+      }
+      reject(new GraphQLRequestError([{ message: `The upload failed (HTTP ${request.status}).`, extensions: { code: request.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR' } }]));
+    });
+    request.addEventListener('error', () => reject(new TypeError('network error')));
+    request.addEventListener('abort', () => reject(new DOMException('Upload cancelled', 'AbortError')));
+    request.send(receiptUploadForm(transactionId, file));
+  });
+  return { promise, abort: () => request.abort() };
+}
