@@ -1,0 +1,179 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, newUser, quickAdd, screenshots, signIn, signUp } from './browser';
+
+const baseURL = inject('baseURL');
+const executable = inject('chromium');
+const alice = { name: 'Alice Example', email: `alice-${Date.now()}@example.com`, password: 'correct horse battery' };
+const bob = { name: 'Bob Other', email: `bob-${Date.now()}@example.com`, password: 'another good password' };
+
+// One user's story from sign-up to sign-out, then a second user who must see none of it.
+describe.skipIf(!executable)('the web client in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const outside: string[] = [];
+  let coffeeId = '';
+
+  beforeAll(async () => {
+    browser = await launch(executable);
+    ({ page } = await newUser(browser, baseURL, outside));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const totals = async () => ({
+    income: await page.getByTestId('total-income').innerText(),
+    expenses: await page.getByTestId('total-expenses').innerText(),
+    net: await page.getByTestId('total-net').innerText(),
+  });
+
+  it('sends a signed-out visitor to sign in, and back to the page after signing up', async () => {
+    await page.goto('/transactions?q=flat');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/signin');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/transactions?q=flat');
+    await screenshots(page, 'signin');
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await signUp(page, alice);
+    await expect.poll(() => page.url()).toBe(`${baseURL}/transactions?q=flat`);
+    await page.getByRole('heading', { name: 'Transactions', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => page.url()).toBe(`${baseURL}/transactions`);
+  });
+
+  it('creates a category', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Categories' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Coffee');
+    await page.getByRole('button', { name: 'Create' }).click();
+    const name = page.getByLabel('Name of Coffee');
+    await name.waitFor();
+    coffeeId = (await name.getAttribute('id'))!.replace('name-', '');
+    await screenshots(page, 'categories');
+  });
+
+  it('adds transactions by keyboard and sees the dashboard totals change', async () => {
+    await page.goto('/transactions');
+    await quickAdd(page, { amount: '2500', description: 'Salary March', category: 'Salary' });
+    await quickAdd(page, { amount: '4.50', description: 'Flat white', category: 'Coffee' });
+    await quickAdd(page, { amount: '62.10', description: 'Weekly groceries', category: 'Groceries' });
+    await page.getByText('3 transactions').waitFor();
+
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(totals).toEqual({ income: '$2,500.00', expenses: '$66.60', net: '+$2,433.40' });
+    await page.getByRole('heading', { name: 'Spending by category' }).waitFor();
+    await page.locator('.legend', { hasText: 'Coffee' }).waitFor();
+
+    await page.getByRole('link', { name: 'Add transaction' }).click();
+    await quickAdd(page, { amount: '3.20', description: 'Espresso to go', category: 'Coffee' });
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(totals).toEqual({ income: '$2,500.00', expenses: '$69.80', net: '+$2,430.20' });
+    await page.waitForTimeout(500);
+    await screenshots(page, 'dashboard');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshots(page, 'dashboard-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('attaches a receipt and shows its preview', async () => {
+    await page.goto('/transactions');
+    await page.getByRole('link', { name: /Flat white/ }).click();
+    await page.getByRole('heading', { name: 'Flat white', level: 1 }).waitFor();
+    const image = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 320, height: 240 } });
+    await page.locator('#receipt-file').setInputFiles([
+      { name: 'flat-white.png', mimeType: 'image/png', buffer: image },
+      { name: 'invoice.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n') },
+    ]);
+    const preview = page.getByRole('img', { name: 'Receipt flat-white.png' });
+    await preview.waitFor();
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await page.getByText('invoice.pdf').waitFor();
+    await screenshots(page, 'transaction');
+  });
+
+  it('filters and searches, with the filter kept in the URL', async () => {
+    await page.goto('/transactions');
+    await page.getByText('4 transactions').waitFor();
+    await page.keyboard.press('/');
+    await page.keyboard.type('FLAT');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('FLAT');
+    await expect.poll(() => page.locator('.transactions li').count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => page.locator('.transactions li').count()).toBe(1);
+    expect(await page.locator('#filter-search').inputValue()).toBe('FLAT');
+
+    await page.goto(`/transactions?category=${coffeeId}`);
+    await page.getByText('2 transactions').waitFor();
+    await page.getByLabel('Amount from').fill('-4');
+    await page.getByLabel('Amount from').press('Tab');
+    await expect.poll(() => page.locator('.transactions li').count()).toBe(1);
+    await page.getByText('Espresso to go').waitFor();
+    await screenshots(page, 'transactions');
+  });
+
+  it('manages accounts and settings screens', async () => {
+    await page.goto('/accounts');
+    await page.getByLabel('Name of account Cash').waitFor();
+    expect(await page.locator('.balance').first().innerText()).toContain('$2,430.20');
+    await screenshots(page, 'accounts');
+    await page.goto('/settings');
+    await page.getByLabel('Name', { exact: true }).waitFor();
+    await screenshots(page, 'settings');
+  });
+
+  it('signs out, returns to a page after signing back in, and keeps the data', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/signin');
+    await page.goto('/categories');
+    await expect.poll(() => new URL(page.url()).searchParams.get('next')).toBe('/categories');
+    await signIn(page, alice.email, 'not the password');
+    await page.getByText('The email or password is not right.').waitFor();
+    await signIn(page, alice.email, alice.password);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/categories');
+    await page.getByLabel('Name of Coffee').waitFor();
+    await page.goto('/');
+    await expect.poll(totals).toEqual({ income: '$2,500.00', expenses: '$69.80', net: '+$2,430.20' });
+  });
+
+  it('serves the GraphQL playground from this server', async () => {
+    await page.goto('/playground.html');
+    await page.locator('.graphiql-container').waitFor();
+    // The editor needs a moment after the first paint before it takes a run.
+    await expect.poll(async () => {
+      await page.getByRole('button', { name: /Execute query/ }).click();
+      return page.locator('.graphiql-response').innerText();
+    }, { timeout: 15_000, intervals: [500, 1000] }).toContain(alice.email);
+    await screenshots(page, 'playground');
+  });
+
+  it('shows a second user none of the first one’s data', async () => {
+    const receiptUrl = await page.evaluate(async () => {
+      const response = await fetch('/graphql', {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ transactions(filter: {search: "flat"}) { edges { node { id receipts { url } } } } }' }),
+      });
+      const body = await response.json();
+      const node = body.data.transactions.edges[0].node;
+      return { id: node.id as string, url: node.receipts[0].url as string };
+    });
+
+    const other = await newUser(browser, baseURL, outside);
+    const bobPage = other.page;
+    await bobPage.goto('/signup');
+    await signUp(bobPage, bob);
+    await bobPage.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await expect.poll(() => bobPage.getByTestId('total-expenses').innerText()).toBe('$0.00');
+    await bobPage.goto('/transactions');
+    await bobPage.getByText('No transactions yet').waitFor();
+    await bobPage.goto('/categories');
+    await bobPage.getByLabel('Name of Groceries').waitFor();
+    expect(await bobPage.getByLabel('Name of Coffee').count()).toBe(0);
+    await bobPage.goto(`/transactions/${receiptUrl.id}`);
+    await bobPage.getByText('That item no longer exists').waitFor();
+    expect((await bobPage.request.get(receiptUrl.url)).status()).toBe(404);
+    await other.context.close();
+  });
+
+  it('loaded nothing from outside this server', () => {
+    expect(outside).toEqual([]);
+  });
+});

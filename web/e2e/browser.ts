@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const ARTIFACTS = path.resolve(import.meta.dirname, '../test-artifacts');
+export const DESKTOP = { width: 1280, height: 860 };
+export const PHONE = { width: 360, height: 780 };
+
+export function launch(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** A fresh browser profile (its own cookies) that refuses and records any request off this server, and any CSP refusal. */
+export async function newUser(browser: Browser, baseURL: string, outside: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, viewport: DESKTOP, locale: 'en-US', timezoneId: 'UTC' });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(baseURL) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  // A Content-Security-Policy refusal would mean a screen silently lost a script, style or image.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) outside.push(`CSP: ${message.text()}`);
+  });
+  return { context, page };
+}
+
+/** Saves the screen at desktop and phone widths under web/test-artifacts/. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  for (const [label, size] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(600); // charts redraw after a resize
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${label}.png`), fullPage: true });
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+export async function signUp(page: Page, user: { name: string; email: string; password: string }): Promise<void> {
+  await page.getByLabel('Your name').fill(user.name);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByLabel('Currency').selectOption('USD');
+  await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Adds a transaction through quick entry, with the keyboard as far as it goes. */
+export async function quickAdd(page: Page, entry: { amount: string; description: string; category?: string; income?: boolean; date?: string }) {
+  await page.locator('#quick-amount').waitFor();
+  await page.locator('ul.transactions, .status.empty').first().waitFor();
+  const count = page.locator('.transactions li');
+  const before = await count.count();
+  await page.keyboard.press('n');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('quick-amount');
+  await page.keyboard.type(entry.amount);
+  if (entry.category) await page.getByLabel('Category', { exact: true }).first().selectOption({ label: entry.category });
+  if (entry.income !== undefined) await page.locator('#quick-direction').selectOption(entry.income ? 'in' : 'out');
+  await page.locator('#quick-description').fill(entry.description);
+  if (entry.date) await page.locator('#quick-date').fill(entry.date);
+  await page.locator('#quick-description').press('Enter');
+  await expect.poll(() => count.count()).toBe(before + 1);
+}
