@@ -110,11 +110,28 @@ describe.skipIf(!executable)('the web client in Chromium', () => {
     await screenshots(page, 'transactions');
   });
 
-  it('manages accounts and settings screens', async () => {
+  it('creates an account, and deletes it with its transactions only after asking', async () => {
     await page.goto('/accounts');
     await page.getByLabel('Name of account Cash').waitFor();
     expect(await page.locator('.balance').first().innerText()).toContain('$2,430.20');
+    await page.getByLabel('Name', { exact: true }).fill('Old card');
+    await page.getByLabel('Opening balance').fill('100');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByLabel('Name of account Old card').waitFor();
     await screenshots(page, 'accounts');
+
+    await page.goto('/transactions');
+    await quickAdd(page, { amount: '12', description: 'Card fee', account: 'Old card' });
+    await page.goto('/accounts');
+    await page.getByRole('button', { name: 'Delete account Old card' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete account', exact: true }).click();
+    await page.getByRole('dialog').getByText('has transactions').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete account and transactions' }).click();
+    await expect.poll(() => page.getByLabel('Name of account Old card').count()).toBe(0);
+    expect(await page.locator('.balance').first().innerText()).toContain('$2,430.20');
+  });
+
+  it('shows the settings screen', async () => {
     await page.goto('/settings');
     await page.getByLabel('Name', { exact: true }).waitFor();
     await screenshots(page, 'settings');

@@ -58,7 +58,7 @@ export async function signIn(page: Page, email: string, password: string): Promi
 }
 
 /** Adds a transaction through quick entry, with the keyboard as far as it goes. */
-export async function quickAdd(page: Page, entry: { amount: string; description: string; category?: string; income?: boolean; date?: string }) {
+export async function quickAdd(page: Page, entry: { amount: string; description: string; category?: string; account?: string; income?: boolean; date?: string }) {
   await page.locator('#quick-amount').waitFor();
   await page.locator('ul.transactions, .status.empty').first().waitFor();
   const count = page.locator('.transactions li');
@@ -67,6 +67,7 @@ export async function quickAdd(page: Page, entry: { amount: string; description:
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('quick-amount');
   await page.keyboard.type(entry.amount);
   if (entry.category) await page.getByLabel('Category', { exact: true }).first().selectOption({ label: entry.category });
+  if (entry.account) await page.locator('#quick-account').selectOption({ label: entry.account });
   if (entry.income !== undefined) await page.locator('#quick-direction').selectOption(entry.income ? 'in' : 'out');
   await page.locator('#quick-description').fill(entry.description);
   if (entry.date) await page.locator('#quick-date').fill(entry.date);
