@@ -158,7 +158,7 @@ describe.skipIf(!executable)('the web client in Chromium', () => {
     await expect.poll(async () => {
       await page.getByRole('button', { name: /Execute query/ }).click();
       return page.locator('.graphiql-response').innerText();
-    }, { timeout: 15_000, intervals: [500, 1000] }).toContain(alice.email);
+    }, { timeout: 15_000, interval: 750 }).toContain(alice.email);
     await screenshots(page, 'playground');
   });
 
