@@ -23,6 +23,7 @@ import { AppMetrics } from './http/metrics';
 import { requestLogging } from './http/request-logging';
 import { receiptDownloadRoutes } from './http/receipt-download';
 import { createLogger } from './logger';
+import { SignInLimits } from './modules/users/sign-in-limits';
 import { createServices, type Services } from './services';
 import { sessionGuard } from './sessions/session-guard';
 import { createSessionSetup } from './sessions/session-middleware';
@@ -51,7 +52,8 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   const storage = await createReceiptStorage(config);
   const redis = config.redis ? createRedisClient(config.redis.url) : null;
   redis?.on('error', (error) => logger.warn({ err: error }, 'redis connection problem'));
-  const services = createServices(dataSource, storage, config.receiptMaxBytes, logger);
+  const signInLimits = new SignInLimits(config.rateLimits, redis && config.redis ? { client: redis, prefix: config.redis.prefix } : null);
+  const services = createServices({ dataSource, storage, receiptMaxBytes: config.receiptMaxBytes, signInLimits, logger });
   const sessions = createSessionSetup(config, redis);
 
   const metrics = new AppMetrics(dataSource);

@@ -5,6 +5,7 @@ import { CategoryService } from './modules/categories/category.service';
 import { DashboardService } from './modules/dashboard/dashboard.service';
 import { ReceiptService } from './modules/receipts/receipt.service';
 import { TransactionService } from './modules/transactions/transaction.service';
+import type { SignInLimits } from './modules/users/sign-in-limits';
 import { UserService } from './modules/users/user.service';
 import type { ReceiptStorage } from './storage/receipt-storage';
 
@@ -18,10 +19,18 @@ export interface Services {
   dashboard: DashboardService;
 }
 
-export function createServices(dataSource: DataSource, storage: ReceiptStorage, receiptMaxBytes: number, logger: Logger): Services {
+export interface ServiceDependencies {
+  dataSource: DataSource;
+  storage: ReceiptStorage;
+  receiptMaxBytes: number;
+  signInLimits: SignInLimits;
+  logger: Logger;
+}
+
+export function createServices({ dataSource, storage, receiptMaxBytes, signInLimits, logger }: ServiceDependencies): Services {
   const receipts = new ReceiptService(dataSource, storage, receiptMaxBytes, logger);
   return {
-    users: new UserService(dataSource, receipts),
+    users: new UserService(dataSource, receipts, signInLimits),
     accounts: new AccountService(dataSource, receipts),
     categories: new CategoryService(dataSource),
     transactions: new TransactionService(dataSource, receipts),

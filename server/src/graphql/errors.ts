@@ -39,7 +39,11 @@ function toClientError(formatted: GraphQLFormattedError, error: unknown): GraphQ
     return {
       message: original.message,
       path: formatted.path,
-      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      extensions: {
+        code: original.code,
+        ...(original.field ? { field: original.field } : {}),
+        ...(original.retryAfterSeconds ? { retryAfter: original.retryAfterSeconds } : {}),
+      },
     };
   }
   const code = formatted.extensions?.code;

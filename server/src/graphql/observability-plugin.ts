@@ -20,7 +20,12 @@ export function observabilityPlugin(metrics: AppMetrics): ApolloServerPlugin<Req
             if (!expected) contextValue.req.log?.error({ err: original ?? error, path: error.path }, 'unexpected error in a GraphQL operation');
           }
         },
-        async willSendResponse({ operation, operationName }) {
+        async willSendResponse({ operation, operationName, response }) {
+          // A throttled sign-in tells the client when to try again, in the header too.
+          if (response.body.kind === 'single') {
+            const retryAfter = response.body.singleResult.errors?.find((error) => error.extensions?.retryAfter)?.extensions?.retryAfter;
+            if (retryAfter) response.http.headers.set('retry-after', String(retryAfter));
+          }
           end({ operation: metrics.operationLabel(operationName ?? operation?.name?.value), type: operation?.operation ?? 'unknown' });
         },
       };

@@ -70,3 +70,20 @@ test('sessions live in Redis under the configured prefix, with the cookie’s ma
     expect(await replica.stop()).toBe(0);
   }
 });
+
+test('failed sign-ins are counted across replicas through Redis', async () => {
+  const environment = await freshBackendEnvironment();
+  const a = await startServerProcess({ ...environment, DATA_DIR: `/tmp/finance-replica-${process.pid}-la`, RATE_LIMIT_LOGIN_PER_ACCOUNT: '4' });
+  const b = await startServerProcess({ ...environment, DATA_DIR: `/tmp/finance-replica-${process.pid}-lb`, RATE_LIMIT_LOGIN_PER_ACCOUNT: '4' });
+  try {
+    const { user, password } = await signUp(a.baseUrl);
+    const login = (replica: ServerProcess, secret: string) =>
+      new ApiClient(replica.baseUrl).gql('mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', { e: user.email, p: secret });
+    for (const replica of [a, b, a, b]) expect((await login(replica, 'wrong password')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await login(a, password)).errors?.[0].extensions?.code).toBe('TOO_MANY_REQUESTS');
+    expect((await login(b, password)).errors?.[0].extensions?.code).toBe('TOO_MANY_REQUESTS');
+  } finally {
+    expect(await a.stop()).toBe(0);
+    expect(await b.stop()).toBe(0);
+  }
+});

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { Client } from 'pg';
 
 /**
@@ -18,13 +19,15 @@ let s3rver: { close(): Promise<void> } | null = null;
 let s3Port: number | null = null;
 let s3Directory: string | null = null;
 let counter = 0;
+const RUN_ID = Date.now().toString(36);
 const databases: string[] = [];
 
 /** Environment for one fresh app: its own database, Redis key prefix and bucket. */
 export async function freshBackendEnvironment(): Promise<Record<string, string>> {
   if (backend === 'embedded') return {};
   counter += 1;
-  const name = `ft_test_${process.pid}_${counter}`;
+  // Unique across runs too: Redis keeps counters for an hour, and PIDs come round again.
+  const name = `ft_test_${process.pid}_${RUN_ID}_${counter}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   databases.push(name);
   const port = await startS3rver();
@@ -50,7 +53,13 @@ export async function releaseBackends(): Promise<void> {
   if (s3rver) await s3rver.close();
   s3rver = null;
   if (s3Directory) fs.rmSync(s3Directory, { recursive: true, force: true });
-  for (const name of databases.splice(0)) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  const redis = databases.length ? new Redis(REDIS_URL) : null;
+  for (const name of databases.splice(0)) {
+    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    const keys = await redis!.keys(`${name}:*`);
+    if (keys.length) await redis!.del(...keys);
+  }
+  redis?.disconnect();
 }
 
 async function startS3rver(): Promise<number> {

@@ -32,6 +32,9 @@ export async function startTestApp(overrides: Record<string, string> = {}, previ
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'finance-test-')),
     LOG_LEVEL: 'silent',
     PORT: '0',
+    // Every test user signs up from 127.0.0.1: the throttling tests set their own, real limits.
+    RATE_LIMIT_REGISTER_PER_IP: '100000',
+    RATE_LIMIT_LOGIN_PER_IP: '100000',
     ...(await freshBackendEnvironment()),
     ...overrides,
   };

@@ -6,6 +6,11 @@ import type { Services } from '../../services';
 import { RegisterInput, UpdateMeInput } from './user.inputs';
 import { User } from './user.entity';
 
+/** The client's address as Express sees it (behind a proxy only when COOKIE_SECURE trusts one). */
+function clientIp(context: RequestContext): string {
+  return context.req.ip ?? context.req.socket.remoteAddress ?? 'unknown';
+}
+
 @Resolver(() => User)
 export class AuthResolver {
   constructor(private readonly services: Services) {}
@@ -17,7 +22,7 @@ export class AuthResolver {
 
   @Mutation(() => User, { description: 'Creates the user (with a "Cash" account and starter categories) and signs in.' })
   async register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() context: RequestContext): Promise<User> {
-    const user = await this.services.users.register(input);
+    const user = await this.services.users.register(input, { ip: clientIp(context) });
     await startSession(context.req, user);
     return user;
   }
@@ -28,7 +33,7 @@ export class AuthResolver {
     @Arg('password', () => String) password: string,
     @Ctx() context: RequestContext,
   ): Promise<User> {
-    const user = await this.services.users.authenticate(email, password);
+    const user = await this.services.users.authenticate(email, password, { ip: clientIp(context) });
     if (!user) throw new AppError('UNAUTHENTICATED', 'The email or password is not right.');
     await startSession(context.req, user);
     return user;

@@ -9,6 +9,7 @@ import { Receipt } from '../receipts/receipt.entity';
 import type { ReceiptService } from '../receipts/receipt.service';
 import { Transaction } from '../transactions/transaction.entity';
 import { checkNewPassword, hashPassword, verifyPassword } from './password';
+import type { SignInLimits } from './sign-in-limits';
 import { User } from './user.entity';
 
 export interface RegisterData {
@@ -25,17 +26,28 @@ export interface ProfileChanges {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Hashed once at start-up: login runs argon2 on it for unknown emails, so timing does not tell. */
-const unknownUserHash = hashPassword('not-a-real-password-for-timing');
+/** Where a request comes from, for the per-IP limits. */
+export interface ClientInfo {
+  ip: string;
+}
+
+let unknownUserHashPromise: Promise<string> | undefined;
+/** Hashed once: login runs argon2 on it for unknown emails, so timing does not tell. */
+function unknownUserHash(): Promise<string> {
+  unknownUserHashPromise ??= hashPassword('not-a-real-password-for-timing');
+  return unknownUserHashPromise;
+}
 
 export class UserService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly receipts: ReceiptService,
+    private readonly limits: SignInLimits,
   ) {}
 
   /** Creates the user with a "Cash" account and starter categories, all or nothing. */
-  async register(data: RegisterData): Promise<User> {
+  async register(data: RegisterData, client: ClientInfo): Promise<User> {
+    await this.limits.registrationsPerIp.count(client.ip);
     const email = normaliseEmail(data.email);
     checkNewPassword(data.password);
     const name = requiredText(data.name, 'name', 100);
@@ -59,12 +71,23 @@ export class UserService {
     }
   }
 
-  /** Returns the user when the password matches, null otherwise (same answer for unknown emails). */
-  async authenticate(email: string, password: string): Promise<User | null> {
-    const user = await this.dataSource.manager.findOneBy(User, { emailKey: email.trim().toLowerCase() });
-    const hash = user?.passwordHash ?? (await unknownUserHash);
-    const matches = await verifyPassword(hash, password);
-    return user && matches ? user : null;
+  /**
+   * Returns the user when the password matches, null otherwise, with the same work and answer for
+   * an unknown email. Failures count per account and per IP; past the limit, TOO_MANY_REQUESTS.
+   */
+  async authenticate(email: string, password: string, client: ClientInfo): Promise<User | null> {
+    const emailKey = email.trim().toLowerCase().slice(0, 254);
+    await this.limits.failedLoginsPerIp.assertAllowed(client.ip);
+    await this.limits.failedLoginsPerAccount.assertAllowed(emailKey);
+    const user = await this.dataSource.manager.findOneBy(User, { emailKey });
+    const matches = await verifyPassword(user?.passwordHash ?? (await unknownUserHash()), password);
+    if (user && matches) {
+      await this.limits.failedLoginsPerAccount.reset(emailKey);
+      return user;
+    }
+    await this.limits.failedLoginsPerIp.count(client.ip);
+    await this.limits.failedLoginsPerAccount.count(emailKey);
+    return null;
   }
 
   findById(id: number): Promise<User | null> {
