@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, newUser, quickAdd, screenshots, signIn, signUp } from './browser';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, launch, newUser, quickAdd, screenshots, signIn, signUp } from './browser';
 
 const baseURL = inject('baseURL');
 const executable = inject('chromium');
@@ -20,6 +21,13 @@ describe.skipIf(!executable)('the web client in Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+  // A failed step leaves a picture of what the user saw, beside the other artifacts.
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail' || !page) return;
+    const name = task.name.replace(/\W+/g, '-').slice(0, 60);
+    await page.screenshot({ path: path.join(ARTIFACTS, `failed-${name}.png`), fullPage: true }).catch(() => undefined);
+    console.error(`failed at ${page.url()}; screenshot: test-artifacts/failed-${name}.png`);
   });
 
   const totals = async () => ({
@@ -154,11 +162,10 @@ describe.skipIf(!executable)('the web client in Chromium', () => {
   it('serves the GraphQL playground from this server', async () => {
     await page.goto('/playground.html');
     await page.locator('.graphiql-container').waitFor();
-    // The editor needs a moment after the first paint before it takes a run.
-    await expect.poll(async () => {
-      await page.getByRole('button', { name: /Execute query/ }).click();
-      return page.locator('.graphiql-response').innerText();
-    }, { timeout: 15_000, interval: 750 }).toContain(alice.email);
+    // GraphiQL loads CodeMirror on demand; a run before the editor exists does nothing.
+    await page.locator('.graphiql-query-editor .CodeMirror-code', { hasText: 'query Overview' }).waitFor();
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    await page.locator('.graphiql-response', { hasText: alice.email }).waitFor();
     await screenshots(page, 'playground');
   });
 

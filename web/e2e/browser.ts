@@ -24,7 +24,7 @@ export async function newUser(browser: Browser, baseURL: string, outside: string
     return route.abort();
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000); // generous: CI shares two cores with other suites
   // A Content-Security-Policy refusal would mean a screen silently lost a script, style or image.
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) outside.push(`CSP: ${message.text()}`);
