@@ -1,5 +1,5 @@
 import { signUp, type ApiClient } from './support/client';
-import { htmlPretendingToBePdf, receiptFiles, renamedExecutable } from './support/fixtures';
+import { htmlPretendingToBePdf, pixelFloodPng, receiptFiles, renamedExecutable } from './support/fixtures';
 import { codeOf, CREATE_TRANSACTION, DELETE_ACCOUNT, DELETE_RECEIPT, DELETE_TRANSACTION, fieldOf, GET_TRANSACTION, UPLOAD_RECEIPT } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
 
@@ -56,6 +56,7 @@ test.each([
   ['HTML that claims to be a PDF', htmlPretendingToBePdf],
   ['an SVG image', { name: 'logo.svg', type: 'image/svg+xml', body: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') }],
   ['an empty file', { name: 'empty.jpg', type: 'image/jpeg', body: Buffer.alloc(0) }],
+  ['an image that declares 10 billion pixels', pixelFloodPng],
 ])('%s is refused with BAD_USER_INPUT and nothing is stored', async (_name, file) => {
   const { client } = await signUp(running.baseUrl);
   const transactionId = await newTransaction(client);

@@ -41,3 +41,11 @@ export const htmlPretendingToBePdf = {
   type: 'application/pdf',
   body: Buffer.from('<html><script>alert(document.cookie)</script></html>'),
 };
+
+/** A PNG whose header declares 100 000 × 100 000 pixels: a decompression bomb for whoever decodes it. */
+export const pixelFloodPng = (() => {
+  const body = Buffer.from(PNG_1x1);
+  body.writeUInt32BE(100_000, 16);
+  body.writeUInt32BE(100_000, 20);
+  return { name: 'flood.png', type: 'image/png', body };
+})();

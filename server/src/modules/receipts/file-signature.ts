@@ -1,3 +1,5 @@
+import { imageSize } from 'image-size';
+
 /**
  * Recognises the receipt formats we accept from their first bytes (magic numbers), never from the
  * name or the content type the client claims. An allow-list of five formats is all the product
@@ -28,6 +30,24 @@ export function detectFileKind(head: Buffer): FileKind | null {
     return { contentType: 'image/heic', extension: 'heic' };
   }
   return null;
+}
+
+/** More pixels than any receipt photo needs; a decompression bomb declares far more. */
+export const MAX_IMAGE_PIXELS = 50_000_000;
+export const MAX_IMAGE_SIDE = 20_000;
+
+/**
+ * The dimensions an image declares in its header, when they can be read. The server never decodes
+ * images; this keeps one that would blow up a browser's decoder (a "pixel flood") out of the app.
+ */
+export function declaredImageSize(body: Buffer, kind: FileKind): { width: number; height: number } | null {
+  if (!kind.contentType.startsWith('image/')) return null;
+  try {
+    const { width, height } = imageSize(body);
+    return width && height ? { width, height } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The client's filename without folders, control characters or quotes, and not too long. */

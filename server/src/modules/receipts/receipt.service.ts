@@ -7,7 +7,7 @@ import { badInput, notFound, tooLarge } from '../../lib/errors';
 import type { ReceiptStorage } from '../../storage/receipt-storage';
 import { StoredObjectMissingError } from '../../storage/receipt-storage';
 import { Transaction } from '../transactions/transaction.entity';
-import { cleanFilename, detectFileKind } from './file-signature';
+import { cleanFilename, declaredImageSize, detectFileKind, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './file-signature';
 import { Receipt } from './receipt.entity';
 
 export interface IncomingFile {
@@ -34,6 +34,10 @@ export class ReceiptService {
     if (body.length === 0) throw badInput('file', 'The file is empty.');
     const kind = detectFileKind(body.subarray(0, 64));
     if (!kind) throw badInput('file', 'Receipts can be JPEG, PNG, WebP, HEIC or PDF files.');
+    const size = declaredImageSize(body, kind);
+    if (size && (size.width * size.height > MAX_IMAGE_PIXELS || Math.max(size.width, size.height) > MAX_IMAGE_SIDE)) {
+      throw badInput('file', `This image is too large (${size.width} × ${size.height} pixels).`);
+    }
 
     const storageKey = `${userId}/${randomUUID()}`;
     await this.storage.put(storageKey, body, kind.contentType);
