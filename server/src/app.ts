@@ -91,7 +91,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: async ({ req, res }) => createContext(services, req, res) }),
   );
-  serveWebClient(app, config.webDistDir);
+  serveWebClient(app, config.webDistDir, config.graphqlIntrospection);
   app.use(dependencyErrorHandler(logger));
 
   // Hourly, files older than an hour that no receipt points at are removed (see sweepOrphans).
@@ -116,10 +116,18 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   };
 }
 
-/** The built Svelte client, when there is one, with index.html for every client-side route. */
-function serveWebClient(app: Express, distDir: string): void {
+/**
+ * The built Svelte client, when there is one, with index.html for every client-side route. The
+ * playground page goes with introspection: off by default in production.
+ */
+function serveWebClient(app: Express, distDir: string, withPlayground: boolean): void {
   const indexFile = path.join(distDir, 'index.html');
   if (!fs.existsSync(indexFile)) return;
+  if (!withPlayground) {
+    app.get('/playground.html', (_req, res) => {
+      res.status(404).json({ error: 'NOT_FOUND' });
+    });
+  }
   app.use(express.static(distDir, { index: false, maxAge: '1h' }));
   // '{*splat}' also matches '/' itself (Express 5 path syntax).
   app.get('/{*splat}', (req, res, next) => {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ApiClient, signUp, uniqueEmail, USER_FIELDS } from './support/client';
 import { receiptFiles } from './support/fixtures';
 import { codeOf, CREATE_TRANSACTION, fieldOf, LIST_TRANSACTIONS, UPLOAD_RECEIPT } from './support/operations';
@@ -195,4 +198,23 @@ describe('GraphQL abuse', () => {
       await production.destroy();
     }
   });
+});
+
+test('the playground page is served with introspection, and not in production by default', async () => {
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'finance-web-'));
+  fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>app</title>');
+  fs.writeFileSync(path.join(dist, 'playground.html'), '<!doctype html><title>playground</title>');
+  const development = await startTestApp({ WEB_DIST_DIR: dist });
+  const production = await startTestApp({ WEB_DIST_DIR: dist, NODE_ENV: 'production' });
+  const productionWithPlayground = await startTestApp({ WEB_DIST_DIR: dist, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' });
+  try {
+    expect((await fetch(`${development.baseUrl}/playground.html`)).status).toBe(200);
+    expect((await fetch(`${production.baseUrl}/playground.html`)).status).toBe(404);
+    expect((await fetch(`${productionWithPlayground.baseUrl}/playground.html`)).status).toBe(200);
+    // The app itself is served everywhere, with index.html for client-side routes.
+    expect(await (await fetch(`${production.baseUrl}/transactions?search=x`, { headers: { accept: 'text/html' } })).text()).toContain('<title>app</title>');
+  } finally {
+    for (const app of [development, production, productionWithPlayground]) await app.destroy();
+    fs.rmSync(dist, { recursive: true, force: true });
+  }
 });

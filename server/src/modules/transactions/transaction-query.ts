@@ -2,6 +2,7 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { parseId } from '../../db/owned';
 import { badInput } from '../../lib/errors';
 import { parseCalendarDate } from '../../lib/dates';
+import { optionalText } from '../../lib/text';
 import type { Transaction } from './transaction.entity';
 
 /** The filter as a client gives it. Amounts are signed decimal strings in the user's currency. */
@@ -58,7 +59,8 @@ export function applyTransactionFilter(
   if (filter.from != null) query.andWhere('t.date >= :from', { from: parseCalendarDate(filter.from, 'from') });
   if (filter.to != null) query.andWhere('t.date <= :to', { to: parseCalendarDate(filter.to, 'to') });
   if (filter.search != null && filter.search.trim() !== '') {
-    const needle = filter.search.trim().toLowerCase().slice(0, 200).replace(/[\\%_]/g, (c) => `\\${c}`);
+    const text = optionalText(filter.search.trim(), 'search', 200);
+    const needle = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
     query.andWhere(`t.search_text LIKE :search ESCAPE '\\'`, { search: `%${needle}%` });
   }
   if (filter.minAmount != null) query.andWhere('t.amount >= :minAmount', { minAmount: filter.minAmount.toString() });

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { parseCurrency } from '../../lib/currency';
 import { AppError, badInput, conflict } from '../../lib/errors';
-import { requiredText } from '../../lib/text';
+import { optionalText, requiredText } from '../../lib/text';
 import { Account } from '../accounts/account.entity';
 import { Category } from '../categories/category.entity';
 import { starterCategories } from '../categories/starter-categories';
@@ -138,8 +138,8 @@ export class UserService {
 }
 
 function normaliseEmail(value: string): string {
-  const email = value.trim();
-  if (email.length > 254 || !EMAIL.test(email)) throw badInput('email', 'Enter a valid email address.');
+  const email = optionalText(value.trim(), 'email', 254);
+  if (!EMAIL.test(email)) throw badInput('email', 'Enter a valid email address.');
   return email;
 }
 
