@@ -6,12 +6,14 @@ import { DashboardService } from './modules/dashboard/dashboard.service';
 import { ReceiptService } from './modules/receipts/receipt.service';
 import { TransactionService } from './modules/transactions/transaction.service';
 import type { SignInLimits } from './modules/users/sign-in-limits';
+import { TwoFactorService } from './modules/users/two-factor.service';
 import { UserService } from './modules/users/user.service';
 import type { ReceiptStorage } from './storage/receipt-storage';
 
 /** Every service, built once per process from its dependencies. Scripts (seed, import) use this too. */
 export interface Services {
   users: UserService;
+  twoFactor: TwoFactorService;
   accounts: AccountService;
   categories: CategoryService;
   transactions: TransactionService;
@@ -29,8 +31,10 @@ export interface ServiceDependencies {
 
 export function createServices({ dataSource, storage, receiptMaxBytes, signInLimits, logger }: ServiceDependencies): Services {
   const receipts = new ReceiptService(dataSource, storage, receiptMaxBytes, logger);
+  const twoFactor = new TwoFactorService(dataSource);
   return {
-    users: new UserService(dataSource, receipts, signInLimits),
+    users: new UserService(dataSource, receipts, signInLimits, twoFactor),
+    twoFactor,
     accounts: new AccountService(dataSource, receipts),
     categories: new CategoryService(dataSource),
     transactions: new TransactionService(dataSource, receipts),

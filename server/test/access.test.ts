@@ -53,6 +53,9 @@ const operations: Record<string, { signedOut: string | null; asOtherUser: { code
   // These act on the signed-in user only: there is no id of someone else's to pass.
   changePassword: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
   deleteMe: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
+  startTwoFactorSetup: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
+  enableTwoFactor: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
+  disableTwoFactor: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
   createAccount: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
   updateAccount: {
     signedOut: 'UNAUTHENTICATED',
@@ -102,6 +105,9 @@ const signedOutCalls: Record<string, Attempt> = {
   updateMe: (c) => c.gql('mutation { updateMe(input: { name: "x" }) { id } }'),
   changePassword: (c) => c.gql('mutation { changePassword(currentPassword: "whatever1", newPassword: "whatever2 long") { id } }'),
   deleteMe: (c) => c.gql('mutation { deleteMe(password: "whatever1") }'),
+  startTwoFactorSetup: (c) => c.gql('mutation { startTwoFactorSetup { secret } }'),
+  enableTwoFactor: (c) => c.gql('mutation { enableTwoFactor(code: "123456") }'),
+  disableTwoFactor: (c) => c.gql('mutation { disableTwoFactor(password: "whatever1") }'),
   createAccount: (c) => c.gql(CREATE_ACCOUNT, { input: { name: 'x' } }),
   updateAccount: (c) => c.gql(UPDATE_ACCOUNT, { id: '1', input: { name: 'x' } }),
   deleteAccount: (c) => c.gql(DELETE_ACCOUNT, { id: '1' }),

@@ -123,15 +123,25 @@ test('over HTTPS the cookie is __Host- prefixed, Secure, HttpOnly, SameSite=Lax 
 
 describe('HTTP headers', () => {
   test('security headers on pages and API answers', async () => {
-    for (const pathname of ['/', '/graphql?query=%7B__typename%7D', '/healthz']) {
-      const response = await fetch(`${running.baseUrl}${pathname}`, { headers: { 'apollo-require-preflight': 'true' } });
-      const csp = response.headers.get('content-security-policy') ?? '';
-      expect(csp).toContain("frame-ancestors 'none'");
-      expect(csp).toContain("script-src 'self'");
-      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
-      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-      expect(response.headers.get('x-powered-by')).toBeNull();
+    const dist = fakeWebBuild();
+    const withClient = await startTestApp({ WEB_DIST_DIR: dist });
+    try {
+      for (const pathname of ['/', '/transactions', '/graphql?query=%7B__typename%7D', '/healthz']) {
+        const response = await fetch(`${withClient.baseUrl}${pathname}`, {
+          headers: { 'apollo-require-preflight': 'true', accept: pathname.startsWith('/graphql') ? 'application/json' : 'text/html' },
+        });
+        expect(response.status).toBe(200);
+        const csp = response.headers.get('content-security-policy') ?? '';
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(csp).toContain("script-src 'self'");
+        expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+        expect(response.headers.get('x-powered-by')).toBeNull();
+      }
+    } finally {
+      await withClient.destroy();
+      fs.rmSync(dist, { recursive: true, force: true });
     }
   });
 
@@ -200,10 +210,16 @@ describe('GraphQL abuse', () => {
   });
 });
 
-test('the playground page is served with introspection, and not in production by default', async () => {
+/** A stand-in for web/dist, which a fresh clone has not built yet when the server tests run. */
+function fakeWebBuild(): string {
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'finance-web-'));
   fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>app</title>');
   fs.writeFileSync(path.join(dist, 'playground.html'), '<!doctype html><title>playground</title>');
+  return dist;
+}
+
+test('the playground page is served with introspection, and not in production by default', async () => {
+  const dist = fakeWebBuild();
   const development = await startTestApp({ WEB_DIST_DIR: dist });
   const production = await startTestApp({ WEB_DIST_DIR: dist, NODE_ENV: 'production' });
   const productionWithPlayground = await startTestApp({ WEB_DIST_DIR: dist, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' });

@@ -1,5 +1,6 @@
 import { InitialSchemaPostgres1764374400000 } from './postgres/1764374400000-initial-schema';
 import { SessionVersionPostgres1764460800000 } from './postgres/1764460800000-session-version';
+import { TwoFactorPostgres1764547200000 } from './postgres/1764547200000-two-factor';
 
 /** In order; a new migration is appended here and never edits an old one. */
-export const postgresMigrations = [InitialSchemaPostgres1764374400000, SessionVersionPostgres1764460800000];
+export const postgresMigrations = [InitialSchemaPostgres1764374400000, SessionVersionPostgres1764460800000, TwoFactorPostgres1764547200000];

@@ -1,5 +1,6 @@
 import { InitialSchemaSqlite1764374400000 } from './sqlite/1764374400000-initial-schema';
 import { SessionVersionSqlite1764460800000 } from './sqlite/1764460800000-session-version';
+import { TwoFactorSqlite1764547200000 } from './sqlite/1764547200000-two-factor';
 
 /** In order; a new migration is appended here and never edits an old one. */
-export const sqliteMigrations = [InitialSchemaSqlite1764374400000, SessionVersionSqlite1764460800000];
+export const sqliteMigrations = [InitialSchemaSqlite1764374400000, SessionVersionSqlite1764460800000, TwoFactorSqlite1764547200000];

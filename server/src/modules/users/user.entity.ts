@@ -23,6 +23,27 @@ export class User {
   @Column({ name: 'session_version', type: 'integer', default: 1 })
   sessionVersion!: number;
 
+  /** The TOTP secret (base32) once two-factor sign-in is on; null when it is off. */
+  @Column({ name: 'totp_secret', type: 'varchar', length: 64, nullable: true })
+  totpSecret!: string | null;
+
+  /** A secret offered by startTwoFactorSetup, waiting for a first valid code. */
+  @Column({ name: 'totp_pending_secret', type: 'varchar', length: 64, nullable: true })
+  totpPendingSecret!: string | null;
+
+  /** The time step of the last code accepted: a code works once. */
+  @Column({ name: 'totp_last_step', type: 'integer', nullable: true })
+  totpLastStep!: number | null;
+
+  /** JSON array of SHA-256 hashes of the unused recovery codes. */
+  @Column({ name: 'recovery_codes', type: 'text', nullable: true })
+  recoveryCodes!: string | null;
+
+  @Field(() => Boolean, { description: 'Whether sign-in asks for a code from an authenticator app.' })
+  get twoFactorEnabled(): boolean {
+    return this.totpSecret !== null && this.totpSecret !== undefined;
+  }
+
   @Field(() => String)
   @Column({ type: 'varchar', length: 100 })
   name!: string;

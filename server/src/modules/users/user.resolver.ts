@@ -3,7 +3,7 @@ import { requireUser, type RequestContext } from '../../graphql/context';
 import { AppError } from '../../lib/errors';
 import { destroySession, startSession } from '../../sessions/session-lifecycle';
 import type { Services } from '../../services';
-import { RegisterInput, UpdateMeInput } from './user.inputs';
+import { RegisterInput, TwoFactorSetup, UpdateMeInput } from './user.inputs';
 import { User } from './user.entity';
 
 /** The client's address as Express sees it (behind a proxy only when COOKIE_SECURE trusts one). */
@@ -32,8 +32,10 @@ export class AuthResolver {
     @Arg('email', () => String) email: string,
     @Arg('password', () => String) password: string,
     @Ctx() context: RequestContext,
+    @Arg('otp', () => String, { nullable: true, description: 'With two-factor sign-in on: the app’s code or a recovery code.' })
+    otp?: string | null,
   ): Promise<User> {
-    const user = await this.services.users.authenticate(email, password, { ip: clientIp(context) });
+    const user = await this.services.users.authenticate(email, password, { ip: clientIp(context) }, otp);
     if (!user) throw new AppError('UNAUTHENTICATED', 'The email or password is not right.');
     await startSession(context.req, user);
     return user;
@@ -60,6 +62,22 @@ export class AuthResolver {
   async deleteMe(@Arg('password', () => String) password: string, @Ctx() context: RequestContext): Promise<boolean> {
     await this.services.users.deleteAccount(requireUser(context), password);
     await destroySession(context.req, context.res);
+    return true;
+  }
+
+  @Mutation(() => TwoFactorSetup, { description: 'A new secret for an authenticator app; sign-in changes only after enableTwoFactor.' })
+  startTwoFactorSetup(@Ctx() context: RequestContext): Promise<TwoFactorSetup> {
+    return this.services.twoFactor.startSetup(requireUser(context));
+  }
+
+  @Mutation(() => [String], { description: 'Turns two-factor sign-in on with a first valid code; returns ten recovery codes, shown only now.' })
+  enableTwoFactor(@Arg('code', () => String) code: string, @Ctx() context: RequestContext): Promise<string[]> {
+    return this.services.twoFactor.enable(requireUser(context), code);
+  }
+
+  @Mutation(() => Boolean, { description: 'Turns two-factor sign-in off; needs the password.' })
+  async disableTwoFactor(@Arg('password', () => String) password: string, @Ctx() context: RequestContext): Promise<boolean> {
+    await this.services.twoFactor.disable(requireUser(context), password);
     return true;
   }
 

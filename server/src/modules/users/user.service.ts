@@ -10,6 +10,7 @@ import type { ReceiptService } from '../receipts/receipt.service';
 import { Transaction } from '../transactions/transaction.entity';
 import { checkNewPassword, hashPassword, verifyPassword } from './password';
 import type { SignInLimits } from './sign-in-limits';
+import type { TwoFactorService } from './two-factor.service';
 import { User } from './user.entity';
 
 export interface RegisterData {
@@ -43,6 +44,7 @@ export class UserService {
     private readonly dataSource: DataSource,
     private readonly receipts: ReceiptService,
     private readonly limits: SignInLimits,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   /** Creates the user with a "Cash" account and starter categories, all or nothing. */
@@ -75,13 +77,16 @@ export class UserService {
    * Returns the user when the password matches, null otherwise, with the same work and answer for
    * an unknown email. Failures count per account and per IP; past the limit, TOO_MANY_REQUESTS.
    */
-  async authenticate(email: string, password: string, client: ClientInfo): Promise<User | null> {
+  async authenticate(email: string, password: string, client: ClientInfo, oneTimeCode?: string | null): Promise<User | null> {
     const emailKey = email.trim().toLowerCase().slice(0, 254);
     await this.limits.failedLoginsPerIp.assertAllowed(client.ip);
     await this.limits.failedLoginsPerAccount.assertAllowed(emailKey);
     const user = await this.dataSource.manager.findOneBy(User, { emailKey });
     const matches = await verifyPassword(user?.passwordHash ?? (await unknownUserHash()), password);
-    if (user && matches) {
+    if (user && matches && user.twoFactorEnabled && !oneTimeCode) {
+      throw new AppError('TWO_FACTOR_REQUIRED', 'Enter the code from your authenticator app, or a recovery code.', 'otp');
+    }
+    if (user && matches && (await this.twoFactor.verifySignInCode(user, oneTimeCode ?? ''))) {
       await this.limits.failedLoginsPerAccount.reset(emailKey);
       return user;
     }
