@@ -152,3 +152,19 @@ test('an upload to an unknown transaction stores nothing', async () => {
   expect(codeOf(result)).toBe('NOT_FOUND');
   expect(await storedFiles()).toEqual(before);
 });
+
+test('a request with more than one file is refused and stores nothing', async () => {
+  const { client } = await signUp(running.baseUrl);
+  const transactionId = await newTransaction(client);
+  const before = await storedFiles();
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query: UPLOAD_RECEIPT, variables: { transactionId, file: null } }));
+  form.append('map', JSON.stringify({ 0: ['variables.file'], 1: ['variables.file'] }));
+  form.append('0', new Blob([receiptFiles.png.body]), 'one.png');
+  form.append('1', new Blob([receiptFiles.png.body]), 'two.png');
+  const response = await client.fetch('/graphql', { method: 'POST', headers: { 'apollo-require-preflight': 'true' }, body: form });
+  expect(response.status).toBe(413);
+  await response.text();
+  expect(await storedFiles()).toEqual(before);
+  expect((await client.ok(GET_TRANSACTION, { id: transactionId })).transaction.receipts).toEqual([]);
+});

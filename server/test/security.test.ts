@@ -88,6 +88,22 @@ describe('deleting one’s own account', () => {
   });
 });
 
+test('an idle session ends after its max age; use keeps it alive', async () => {
+  const idle = await startTestApp({ SESSION_MAX_AGE_DAYS: String(1.2 / 86400) });
+  try {
+    const { client } = await signUp(idle.baseUrl);
+    for (let i = 0; i < 3; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect((await client.ok('{ me { id } }')).me).not.toBeNull();
+    }
+    // Redis rounds the TTL up to whole seconds: wait past two.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect((await client.ok('{ me { id } }')).me).toBeNull();
+  } finally {
+    await idle.destroy();
+  }
+});
+
 test('a session ends after the absolute timeout however active it is', async () => {
   const shortLived = await startTestApp({ SESSION_ABSOLUTE_DAYS: String(1.5 / 86400) });
   try {
