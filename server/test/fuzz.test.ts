@@ -145,6 +145,13 @@ test('sign-up, sign-in, profile and password: every field', async () => {
   );
 });
 
+test('sign-in with an email no database could store is a plain UNAUTHENTICATED', async () => {
+  for (const email of ['\u0000', 'a\u0000@b.co', '\ud800@b.co']) {
+    const result = await new ApiClient(running.baseUrl).gql(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }`, { e: email, p: 'whatever pw' });
+    expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  }
+});
+
 test('queries with free-text and id arguments', async () => {
   await fc.assert(
     fc.asyncProperty(hostile, idish, dateish, numberish, async (search, id, date, amount) => {

@@ -15,3 +15,8 @@ export function optionalText(value: string, field: string, maxLength: number): s
   if (!value.isWellFormed()) throw badInput(field, 'This is not valid Unicode text.');
   return value;
 }
+
+/** Text a database can store as it is: no control characters, no lone surrogates. */
+export function isCleanText(value: string): boolean {
+  return !CONTROL.test(value) && value.isWellFormed();
+}

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { parseCurrency } from '../../lib/currency';
 import { AppError, badInput, conflict } from '../../lib/errors';
-import { optionalText, requiredText } from '../../lib/text';
+import { isCleanText, optionalText, requiredText } from '../../lib/text';
 import { Account } from '../accounts/account.entity';
 import { Category } from '../categories/category.entity';
 import { starterCategories } from '../categories/starter-categories';
@@ -81,7 +81,8 @@ export class UserService {
     const emailKey = email.trim().toLowerCase().slice(0, 254);
     await this.limits.failedLoginsPerIp.assertAllowed(client.ip);
     await this.limits.failedLoginsPerAccount.assertAllowed(emailKey);
-    const user = await this.dataSource.manager.findOneBy(User, { emailKey });
+    // An email no account can have (NUL, lone surrogates) is looked up nowhere, but costs the same.
+    const user = isCleanText(emailKey) ? await this.dataSource.manager.findOneBy(User, { emailKey }) : null;
     const matches = await verifyPassword(user?.passwordHash ?? (await unknownUserHash()), password);
     if (user && matches && user.twoFactorEnabled && !oneTimeCode) {
       throw new AppError('TWO_FACTOR_REQUIRED', 'Enter the code from your authenticator app, or a recovery code.', 'otp');
