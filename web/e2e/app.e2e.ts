@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import path from 'node:path';
+import { authenticator } from 'otplib';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ARTIFACTS, launch, newUser, quickAdd, screenshots, signIn, signUp } from './browser';
 
@@ -35,6 +36,11 @@ describe.skipIf(!executable)('the web client in Chromium', () => {
     expenses: await page.getByTestId('total-expenses').innerText(),
     net: await page.getByTestId('total-net').innerText(),
   });
+
+  const signOut = async () => {
+    await page.getByRole('button', { name: 'Sign out' }).first().click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/signin');
+  };
 
   it('sends a signed-out visitor to sign in, and back to the page after signing up', async () => {
     await page.goto('/transactions?q=flat');
@@ -195,6 +201,111 @@ describe.skipIf(!executable)('the web client in Chromium', () => {
     await bobPage.getByText('That item no longer exists').waitFor();
     expect((await bobPage.request.get(receiptUrl.url)).status()).toBe(404);
     await other.context.close();
+  });
+
+  it('changes the password, with each mistake shown beside its field, and signs in with the new one', async () => {
+    await page.goto('/settings');
+    const current = page.getByLabel('Current password');
+    const fresh = page.getByLabel('New password');
+    await current.fill('not the password');
+    await fresh.fill('a brand new passphrase');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.locator('#current-password-error', { hasText: 'The current password is not right.' }).waitFor();
+    await current.fill(alice.password);
+    await fresh.fill('short');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.locator('#new-password-error', { hasText: 'at least 8 characters' }).waitFor();
+    expect(await page.locator('#current-password-error').count()).toBe(0);
+    await fresh.fill('a brand new passphrase');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed.').waitFor();
+    alice.password = 'a brand new passphrase';
+
+    await signOut();
+    await signIn(page, alice.email, alice.password);
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+  });
+
+  it('turns on two-factor sign-in, then signs in with a code and with a recovery code', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/settings');
+    await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+    const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    const qr = page.getByRole('img', { name: /QR code/ });
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await screenshots(page, 'settings-two-factor-setup');
+    await page.getByLabel('Code from your authenticator app').fill('000000');
+    await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+    await page.locator('#totp-code-error', { hasText: 'That code is not right' }).waitFor();
+    await page.getByLabel('Code from your authenticator app').fill(authenticator.generate(secret));
+    await page.getByLabel('Code from your authenticator app').press('Enter');
+
+    const codes = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+    await page.getByRole('heading', { name: 'Save these recovery codes now' }).waitFor();
+    expect(await codes.count()).toBe(10);
+    const recoveryCodes = await codes.allInnerTexts();
+    await page.getByRole('button', { name: 'Copy codes' }).click();
+    await page.getByText('Recovery codes copied.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(recoveryCodes.join('\n'));
+    await screenshots(page, 'settings-recovery-codes');
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+    await page.getByRole('button', { name: 'Turn off…' }).waitFor();
+    expect(await codes.count()).toBe(0);
+
+    const codeField = page.getByLabel('Code from your authenticator app (or a recovery code)');
+    await signOut();
+    await signIn(page, alice.email, alice.password);
+    await codeField.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('otp');
+    await screenshots(page, 'signin-code');
+    // enableTwoFactor used up this 30-second step; the server takes the next one (one step of drift).
+    const nextCode = authenticator.clone({ epoch: Date.now() + 30_000 }).generate(secret);
+    await page.keyboard.type(nextCode === '123456' ? '654321' : '123456');
+    await page.keyboard.press('Enter');
+    await page.locator('#otp-error', { hasText: 'That code is not right' }).waitFor();
+    await codeField.fill(nextCode);
+    await codeField.press('Enter');
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+
+    await page.goto('/settings');
+    await signOut();
+    await signIn(page, alice.email, alice.password);
+    await codeField.fill(recoveryCodes[0]!);
+    await codeField.press('Enter');
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+  });
+
+  it('turns two-factor sign-in off only with the password', async () => {
+    await page.goto('/settings');
+    await page.getByRole('button', { name: 'Turn off…' }).click();
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill('not the password');
+    await page.getByRole('button', { name: 'Turn off two-factor sign-in' }).click();
+    await page.locator('#two-factor-password-error', { hasText: 'The password is not right.' }).waitFor();
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(alice.password);
+    await page.getByRole('button', { name: 'Turn off two-factor sign-in' }).click();
+    await page.getByRole('button', { name: 'Set up two-factor sign-in' }).waitFor();
+    await screenshots(page, 'settings-security');
+  });
+
+  it('deletes the account after the password and a confirmation, and then cannot sign in', async () => {
+    await page.goto('/settings');
+    const password = page.getByLabel('Your password');
+    const dialog = page.getByRole('dialog');
+    await password.fill('not the password');
+    await page.getByRole('button', { name: 'Delete my account…' }).click();
+    await dialog.getByRole('button', { name: 'Delete everything' }).click();
+    await page.locator('#delete-password-error', { hasText: 'The password is not right.' }).waitFor();
+    await password.fill(alice.password);
+    await page.getByRole('button', { name: 'Delete my account…' }).click();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(new URL(page.url()).pathname).toBe('/settings');
+    await page.getByRole('button', { name: 'Delete my account…' }).click();
+    await dialog.getByRole('button', { name: 'Delete everything' }).click();
+    await expect.poll(() => page.url()).toBe(`${baseURL}/signin`);
+    await page.getByText('Your account and all its data were deleted.').waitFor();
+    await signIn(page, alice.email, alice.password);
+    await page.getByText('The email or password is not right.').waitFor();
   });
 
   it('loaded nothing from outside this server', () => {

@@ -38,6 +38,8 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   for (const [label, size] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
     await page.setViewportSize(size);
     await page.waitForTimeout(600); // charts redraw after a resize
+    // Scrolled down, a full-page picture shows the sticky bars over the middle of the page.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(DESKTOP);

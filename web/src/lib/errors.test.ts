@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { describe, expect, it } from 'vitest';
-import { GraphQLRequestError, errorSentence, fromGraphQLErrors, hasCode, toUserErrors } from './errors';
+import { GraphQLRequestError, errorSentence, fromGraphQLErrors, hasCode, toUserErrors, tooManyAttempts } from './errors';
 
 describe('API errors as sentences', () => {
   it('puts a BAD_USER_INPUT message next to its field', () => {
@@ -30,5 +30,13 @@ describe('API errors as sentences', () => {
     expect(hasCode(apollo, 'CONFLICT')).toBe(true);
     expect(errorSentence(new GraphQLRequestError([{ message: 'The file is empty.', extensions: { code: 'BAD_USER_INPUT', field: 'file' } }]))).toBe('The file is empty.');
     expect(errorSentence(new TypeError('Failed to fetch'))).toMatch(/cannot be reached/);
+  });
+
+  it('says how long to wait after too many attempts', () => {
+    expect(fromGraphQLErrors([{ message: 'Please wait 900 seconds', extensions: { code: 'TOO_MANY_REQUESTS', retryAfter: 900 } }]).form)
+      .toBe('Too many attempts. Please wait about 15 minutes and try again.');
+    expect(tooManyAttempts(61)).toBe('Too many attempts. Please wait about 2 minutes and try again.');
+    expect(tooManyAttempts(1)).toBe('Too many attempts. Please wait 1 second and try again.');
+    expect(tooManyAttempts(undefined)).toBe('Too many attempts. Please wait a few minutes and try again.');
   });
 });

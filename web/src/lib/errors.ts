@@ -30,7 +30,17 @@ function humanMessage(error: GraphQLErrorLike): string {
   }
   if (code === 'BAD_USER_INPUT' || code === 'CONFLICT') return message;
   if (code === 'UNAUTHENTICATED' && /password/i.test(message)) return message;
+  if (code === 'TOO_MANY_REQUESTS') return tooManyAttempts(error.extensions?.retryAfter);
   return BY_CODE[code] ?? message ?? BY_CODE.INTERNAL_SERVER_ERROR;
+}
+
+/** "Too many attempts. Please wait about 15 minutes and try again." from extensions.retryAfter (seconds). */
+export function tooManyAttempts(retryAfter: unknown): string {
+  const seconds = Math.ceil(Number(retryAfter));
+  if (!Number.isFinite(seconds) || seconds <= 0) return 'Too many attempts. Please wait a few minutes and try again.';
+  if (seconds < 60) return `Too many attempts. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`;
+  const minutes = Math.ceil(seconds / 60);
+  return `Too many attempts. Please wait about ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`;
 }
 
 export function fromGraphQLErrors(errors: readonly GraphQLErrorLike[]): UserErrors {
