@@ -95,12 +95,24 @@ describe.skipIf(!executable)('the web client in Chromium', () => {
     const image = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 320, height: 240 } });
     await page.locator('#receipt-file').setInputFiles([
       { name: 'flat-white.png', mimeType: 'image/png', buffer: image },
-      { name: 'invoice.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n') },
+      { name: 'invoice.pdf', mimeType: 'application/pdf', buffer: invoicePdf() },
     ]);
     const preview = page.getByRole('img', { name: 'Receipt flat-white.png' });
     await preview.waitFor();
     await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     await page.getByText('invoice.pdf').waitFor();
+    // pdf.js draws the PDF's first page into a canvas: wait for it, then check it holds dark (non-white) pixels.
+    const pdfPage = page.getByRole('img', { name: 'First page of receipt invoice.pdf' });
+    await expect.poll(() => pdfPage.getAttribute('data-pdf-status'), { timeout: 30_000 }).toBe('drawn');
+    const pdfCanvas = pdfPage.locator('canvas');
+    const inked = await pdfCanvas.evaluate((canvas: HTMLCanvasElement) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i] + data[i + 1] + data[i + 2] < 300) count++;
+      return count;
+    });
+    expect(inked).toBeGreaterThan(100);
+    await pdfCanvas.screenshot({ path: path.join(ARTIFACTS, 'receipt-pdf-thumbnail.png') });
     await screenshots(page, 'transaction');
   });
 
@@ -312,3 +324,25 @@ describe.skipIf(!executable)('the web client in Chromium', () => {
     expect(outside).toEqual([]);
   });
 });
+
+/** A one-page PDF with a dark band and a line of text, its cross-reference offsets computed so pdf.js reads it without repair. */
+function invoicePdf(): Buffer {
+  const content = '0.1 0.2 0.5 rg 40 700 515 80 re f BT /F1 36 Tf 0 0 0 rg 40 600 Td (Invoice 42) Tj ET';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const offset = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return offset;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}

@@ -15,8 +15,11 @@ const initial = scriptsOf('index.html');
 const playground = scriptsOf('playground.html').filter((f) => !initial.includes(f));
 const imported = new Set([...initial, ...playground]);
 const lazyApp = all.filter((f) => !imported.has(f) && /charts/.test(f));
+const lazyPdf = all.filter((f) => !imported.has(f) && /(^|\/)pdf[-.]/.test(f));
+const workerOf = () => `assets/${fs.readdirSync(path.join(dist, 'assets')).find((f) => /^pdf\.worker.*\.mjs$/.test(f))}`;
 const sum = (files) => files.reduce((total, file) => total + gz(file), 0);
 
 console.log(`app, loaded first:     ${kB(sum(initial))} gzipped (${initial.join(', ')})`);
 console.log(`app, charts on demand: ${kB(sum(lazyApp))} gzipped (${lazyApp.join(', ')})`);
-console.log(`playground page:       ${kB(sum(playground) + sum(all.filter((f) => !imported.has(f) && !lazyApp.includes(f))))} gzipped (React + GraphiQL, separate page)`);
+console.log(`app, pdf.js on demand: ${kB(sum(lazyPdf))} gzipped (${lazyPdf.join(', ')}; its worker, ${kB(gz(workerOf()))}, runs off the page)`);
+console.log(`playground page:       ${kB(sum(playground) + sum(all.filter((f) => !imported.has(f) && !lazyApp.includes(f) && !lazyPdf.includes(f))))} gzipped (React + GraphiQL, separate page)`);
