@@ -5,6 +5,7 @@ import type { DatabaseConfig } from '../config';
 import { entities } from './entities';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
+import { StatementCounter } from './statement-counter';
 
 /**
  * One DataSource per process, chosen by config. Schema changes only ever come from the migration
@@ -19,6 +20,7 @@ export function createDataSource(database: DatabaseConfig): DataSource {
       migrations: postgresMigrations,
       migrationsRun: false,
       synchronize: false,
+      logger: new StatementCounter(),
       extra: { max: 10, connectionTimeoutMillis: 5000 },
     });
   }
@@ -29,6 +31,7 @@ export function createDataSource(database: DatabaseConfig): DataSource {
     entities,
     migrations: sqliteMigrations,
     synchronize: false,
+    logger: new StatementCounter(),
     // WAL lets readers go on while a write commits; foreign keys make ON DELETE rules real.
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('journal_mode = WAL');

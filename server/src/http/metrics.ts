@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Router } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { statementCounterOf } from '../db/statement-counter';
 
 /** Prometheus metrics of one process; each app gets its own registry (tests start several). */
 export class AppMetrics {
@@ -33,6 +34,16 @@ export class AppMetrics {
 
   constructor(dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry });
+    const statements = statementCounterOf(dataSource);
+    new Counter({
+      name: 'db_statements_total',
+      help: 'SQL statements sent to the database',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(statements.count);
+      },
+    });
     const pool = () => (dataSource.driver as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
     new Gauge({
       name: 'db_pool_connections',

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, JoinColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { moneyTransformer } from '../../db/columns';
 import type { MinorUnits } from '../../lib/money';
@@ -39,6 +39,17 @@ export class Account {
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 
-  /** Opening balance plus the sum of the transactions, filled in by AccountService. */
-  balance?: MinorUnits;
+  /** How many transactions the account holds; kept by database triggers, never written by the app. */
+  @Field(() => Int, { description: 'How many transactions the account holds.' })
+  @Column({ name: 'transaction_count', type: 'integer', default: 0, insert: false, update: false })
+  transactionCount!: number;
+
+  /** The sum of the account's transactions; kept by database triggers, never written by the app. */
+  @Column({ name: 'transaction_total', type: 'bigint', transformer: moneyTransformer, default: 0, insert: false, update: false })
+  transactionTotal!: MinorUnits;
+
+  /** Opening balance plus the sum of the transactions. */
+  get balance(): MinorUnits {
+    return this.openingBalance + (this.transactionTotal ?? 0n);
+  }
 }

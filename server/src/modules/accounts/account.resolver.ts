@@ -47,6 +47,6 @@ export class AccountResolver {
 
   @FieldResolver(() => MoneyScalar, { description: 'Opening balance plus every transaction of the account.' })
   balance(@Root() account: Account): string {
-    return formatMoney(account.balance ?? account.openingBalance, account.currency);
+    return formatMoney(account.balance, account.currency);
   }
 }

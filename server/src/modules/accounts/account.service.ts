@@ -1,8 +1,8 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { findOwned } from '../../db/owned';
 import { parseCurrency } from '../../lib/currency';
 import { badInput, conflict } from '../../lib/errors';
-import { minorFromDatabase, parseMoney } from '../../lib/money';
+import { parseMoney } from '../../lib/money';
 import { requiredText } from '../../lib/text';
 import type { ReceiptService } from '../receipts/receipt.service';
 import { Transaction } from '../transactions/transaction.entity';
@@ -22,24 +22,13 @@ export class AccountService {
     private readonly receipts: ReceiptService,
   ) {}
 
-  /** The user's accounts, oldest first, each with its balance summed by the database. */
-  async listForUser(userId: number): Promise<Account[]> {
-    const accounts = await this.dataSource.manager.find(Account, { where: { userId }, order: { id: 'ASC' } });
-    const sums = await this.dataSource.manager
-      .createQueryBuilder(Transaction, 't')
-      .select('t.account_id', 'accountId')
-      .addSelect('SUM(t.amount)', 'total')
-      .where('t.user_id = :userId', { userId })
-      .groupBy('t.account_id')
-      .getRawMany<{ accountId: number; total: unknown }>();
-    const totals = new Map(sums.map((row) => [Number(row.accountId), minorFromDatabase(row.total)]));
-    for (const account of accounts) account.balance = account.openingBalance + (totals.get(account.id) ?? 0n);
-    return accounts;
+  /** The user's accounts, oldest first; balances come from the totals the database keeps per account. */
+  listForUser(userId: number): Promise<Account[]> {
+    return this.dataSource.manager.find(Account, { where: { userId }, order: { id: 'ASC' } });
   }
 
-  async getForUser(userId: number, id: string | number): Promise<Account> {
-    const account = await findOwned(this.dataSource.manager, Account, userId, id, 'Account');
-    return this.withBalance(this.dataSource.manager, account);
+  getForUser(userId: number, id: string | number): Promise<Account> {
+    return findOwned(this.dataSource.manager, Account, userId, id, 'Account');
   }
 
   async create(userId: number, data: AccountData): Promise<Account> {
@@ -53,8 +42,7 @@ export class AccountService {
       archived: data.archived ?? false,
     });
     const saved = await this.dataSource.manager.save(account);
-    saved.balance = saved.openingBalance;
-    return saved;
+    return this.getForUser(userId, saved.id);
   }
 
   async update(userId: number, id: string, changes: AccountData): Promise<Account> {
@@ -74,7 +62,7 @@ export class AccountService {
       }
       if (changes.archived != null) account.archived = changes.archived;
       await manager.save(account);
-      return this.withBalance(manager, account);
+      return findOwned(manager, Account, userId, account.id, 'Account');
     });
   }
 
@@ -96,15 +84,5 @@ export class AccountService {
     });
     await this.receipts.removeFiles(storageKeys);
     return true;
-  }
-
-  private async withBalance(manager: EntityManager, account: Account): Promise<Account> {
-    const row = await manager
-      .createQueryBuilder(Transaction, 't')
-      .select('SUM(t.amount)', 'total')
-      .where('t.user_id = :userId AND t.account_id = :accountId', { userId: account.userId, accountId: account.id })
-      .getRawOne<{ total: unknown }>();
-    account.balance = account.openingBalance + minorFromDatabase(row?.total);
-    return account;
   }
 }

@@ -18,10 +18,15 @@ import { User } from '../users/user.entity';
 
 @ObjectType({ description: 'Money in (amount > 0) or out (amount < 0) of an account on a date.' })
 @Entity('transactions')
-// The keyset order of the transactions list: newest date first, then id.
-@Index('transactions_user_date_idx', ['userId', 'date', 'id'])
-@Index('transactions_account_idx', ['accountId'])
-@Index('transactions_category_idx', ['categoryId'])
+// The keyset order of the list (newest date first, then id) leads every index a filter uses; the
+// first also carries what the dashboard sums, so those read the index alone. The partial and
+// trigram indexes are driver-specific and live in the migrations only (synchronize: false).
+@Index('transactions_user_date_idx', ['userId', 'date', 'id', 'accountId', 'categoryId', 'amount'])
+@Index('transactions_account_date_idx', ['accountId', 'date', 'id'])
+@Index('transactions_category_date_idx', ['categoryId', 'date', 'id'])
+@Index('transactions_user_amount_idx', ['userId', 'amount'])
+@Index('transactions_uncategorized_idx', { synchronize: false })
+@Index('transactions_search_trgm_idx', { synchronize: false })
 export class Transaction {
   @Field(() => ID)
   @PrimaryGeneratedColumn()

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { findOwned, findOwnedOrNull } from '../../db/owned';
+import { findOwned, findOwnedOrNull, parseId } from '../../db/owned';
 import { parseCalendarDate } from '../../lib/dates';
 import { badInput } from '../../lib/errors';
 import { parseMoney } from '../../lib/money';
@@ -53,7 +53,8 @@ export class TransactionService {
     applyTransactionFilter(query, await this.resolveFilter(userId, filter));
     if (after) {
       const cursor = decodeCursor(after);
-      query.andWhere('(t.date < :cursorDate OR (t.date = :cursorDate AND t.id < :cursorId))', {
+      // The first condition alone bounds the index range, so a deep page costs what the first one does.
+      query.andWhere('t.date <= :cursorDate AND (t.date < :cursorDate OR t.id < :cursorId)', {
         cursorDate: cursor.date,
         cursorId: cursor.id,
       });
@@ -64,7 +65,20 @@ export class TransactionService {
     return { rows: page, hasNextPage, endCursor: page.length ? encodeCursor(page[page.length - 1]) : null };
   }
 
+  /**
+   * Unfiltered, or by account alone, the count comes from the per-account counters the database keeps;
+   * any other filter counts through the index that filter uses.
+   */
   async countForUser(userId: number, filter: TransactionFilterData | null | undefined): Promise<number> {
+    const { accountId, ...others } = filter ?? {};
+    if (Object.values(others).every((value) => value == null || value === false || (typeof value === 'string' && value.trim() === ''))) {
+      const query = this.dataSource.manager
+        .createQueryBuilder(Account, 'a')
+        .select('COALESCE(SUM(a.transaction_count), 0)', 'count')
+        .where('a.user_id = :userId', { userId });
+      if (accountId != null) query.andWhere('a.id = :accountId', { accountId: parseId(accountId) ?? -1 });
+      return Number((await query.getRawOne<{ count: unknown }>())?.count ?? 0);
+    }
     return applyTransactionFilter(this.ownedQuery(userId), await this.resolveFilter(userId, filter)).getCount();
   }
 
