@@ -79,7 +79,13 @@ export class TransactionService {
       if (accountId != null) query.andWhere('a.id = :accountId', { accountId: parseId(accountId) ?? -1 });
       return Number((await query.getRawOne<{ count: unknown }>())?.count ?? 0);
     }
-    return applyTransactionFilter(this.ownedQuery(userId), await this.resolveFilter(userId, filter)).getCount();
+    const query = this.dataSource.manager.createQueryBuilder(Transaction, 't');
+    // Counting a search reads every row of the user anyway: the unary plus keeps SQLite from doing
+    // it through an index in random row order (a full scan in order is ten times faster); Postgres
+    // goes through the trigram index regardless.
+    const searching = filter?.search != null && filter.search.trim() !== '';
+    query.where(searching ? '+t.user_id = :userId' : 't.user_id = :userId', { userId });
+    return applyTransactionFilter(query, await this.resolveFilter(userId, filter)).getCount();
   }
 
   getForUser(userId: number, id: string): Promise<Transaction> {
