@@ -1,0 +1,94 @@
+import { searchTextOf } from '../modules/transactions/transaction-query';
+
+/** A transaction row as the bulk insert writes it; amounts in minor units. */
+export interface GeneratedTransaction {
+  accountId: number;
+  categoryId: number | null;
+  date: string;
+  amount: bigint;
+  description: string;
+  notes: string;
+  searchText: string;
+}
+
+/** What a household's money does, by starter category: merchants and the range of amounts (in major units). */
+const SPENDING: Record<string, { weight: number; merchants: string[]; min: number; max: number; income?: boolean }> = {
+  Groceries: { weight: 26, merchants: ['Whole Foods Market', "Trader Joe's", 'Aldi', 'Lidl', 'Safeway', 'Farmers market', 'Costco'], min: 4, max: 240 },
+  'Eating out': { weight: 18, merchants: ['Starbucks coffee', 'Blue Bottle coffee', 'Chipotle', 'Sushi bar', 'Pizza Express', 'Thai kitchen', 'Bakery'], min: 3, max: 120 },
+  Transport: { weight: 14, merchants: ['Uber trip', 'Metro card top-up', 'Shell fuel', 'Parking garage', 'Train tickets', 'Bike repair'], min: 2, max: 90 },
+  Shopping: { weight: 10, merchants: ['Amazon order', 'IKEA', 'Uniqlo', 'Hardware store', 'Bookshop', 'Apple Store'], min: 8, max: 600 },
+  Entertainment: { weight: 6, merchants: ['Cinema tickets', 'Netflix', 'Spotify', 'Concert tickets', 'Museum'], min: 5, max: 150 },
+  Health: { weight: 5, merchants: ['Pharmacy', 'Dentist', 'Gym membership', 'Optician'], min: 6, max: 300 },
+  Utilities: { weight: 5, merchants: ['Electricity bill', 'Water bill', 'Internet provider', 'Mobile phone plan'], min: 20, max: 180 },
+  Rent: { weight: 2, merchants: ['Monthly rent'], min: 900, max: 2400 },
+  Salary: { weight: 3, merchants: ['Salary ACME Corp', 'Salary bonus'], min: 1800, max: 6500, income: true },
+  'Other income': { weight: 2, merchants: ['Refund', 'Sold on eBay', 'Interest'], min: 1, max: 400, income: true },
+};
+
+const UNCATEGORISED_MERCHANTS = ['Cash withdrawal', 'Bank transfer', 'PayPal', 'Venmo', 'Card payment'];
+const NOTES = ['Split with Sam', 'Business trip, claim back', 'Birthday present', 'Paid in two parts', 'Check the receipt', 'Holiday in Lisbon', 'Weekly shop'];
+
+/** mulberry32: small, fast and seeded, so the same arguments seed the same data every time. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Realistic transactions for one user: card spending spread evenly over `years` years up to `until`, oldest first,
+ * weighted by category, with some uncategorised and some with notes. Amounts are in a 2-decimal
+ * currency.
+ */
+export function* generateTransactions(options: {
+  count: number;
+  years: number;
+  until: Date;
+  accountIds: number[];
+  categoryIdsByName: Map<string, number>;
+  random: () => number;
+}): Generator<GeneratedTransaction> {
+  const { count, years, until, accountIds, categoryIdsByName, random } = options;
+  const categories = Object.entries(SPENDING).filter(([name]) => categoryIdsByName.has(name));
+  const totalWeight = categories.reduce((sum, [, spec]) => sum + spec.weight, 0);
+  const spanDays = Math.max(1, Math.round(years * 365.25));
+  const end = Date.UTC(until.getUTCFullYear(), until.getUTCMonth(), until.getUTCDate());
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+
+  for (let i = 0; i < count; i += 1) {
+    // Oldest first, as people enter them: ids then grow with dates, as they do in real use.
+    const daysBack = spanDays - 1 - Math.floor((i * spanDays) / count);
+    const date = new Date(end - daysBack * 86_400_000).toISOString().slice(0, 10);
+    const accountId = pick(accountIds);
+    let description: string;
+    let categoryId: number | null;
+    let amount: bigint;
+    if (random() < 0.08) {
+      description = pick(UNCATEGORISED_MERCHANTS);
+      categoryId = null;
+      amount = -BigInt(100 + Math.floor(random() * 30_000));
+    } else {
+      let roll = random() * totalWeight;
+      let chosen = categories[0];
+      for (const entry of categories) {
+        roll -= entry[1].weight;
+        if (roll <= 0) {
+          chosen = entry;
+          break;
+        }
+      }
+      const [name, spec] = chosen;
+      description = pick(spec.merchants);
+      categoryId = categoryIdsByName.get(name) ?? null;
+      const cents = BigInt(Math.round((spec.min + random() * (spec.max - spec.min)) * 100));
+      amount = spec.income ? cents : -cents;
+    }
+    const notes = random() < 0.15 ? pick(NOTES) : '';
+    yield { accountId, categoryId, date, amount, description, notes, searchText: searchTextOf(description, notes) };
+  }
+}
