@@ -15,14 +15,17 @@ export class SqliteSessionStore extends Store {
   private readonly statements: {
     get: Database.Statement<[string, number], { data: string }>;
     set: Database.Statement<[string, string, number]>;
-    touch: Database.Statement<[number, string]>;
+    touch: Database.Statement<[number, string, number]>;
     destroy: Database.Statement<[string]>;
     sweep: Database.Statement<[number]>;
   };
   private readonly sweepTimer: NodeJS.Timeout;
+  /** At most a minute, and a hundredth of the lifetime: the idle timeout stays that exact. */
+  private readonly touchSlackMs: number;
 
   constructor(file: string, private readonly defaultTtlMs: number) {
     super();
+    this.touchSlackMs = Math.min(60_000, Math.floor(defaultTtlMs / 100));
     fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -36,7 +39,9 @@ export class SqliteSessionStore extends Store {
         'INSERT INTO sessions (sid, data, expires_at) VALUES (?, ?, ?) ' +
           'ON CONFLICT (sid) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at',
       ),
-      touch: this.db.prepare('UPDATE sessions SET expires_at = ? WHERE sid = ?'),
+      // Sliding expiry moves on every request; writing it (and syncing the WAL) each time would make
+      // every read a write. Only an expiry that moved by more than the slack is written.
+      touch: this.db.prepare('UPDATE sessions SET expires_at = ? WHERE sid = ? AND expires_at < ?'),
       destroy: this.db.prepare('DELETE FROM sessions WHERE sid = ?'),
       sweep: this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
     };
@@ -59,7 +64,8 @@ export class SqliteSessionStore extends Store {
 
   override touch(sid: string, session: SessionData, callback?: Callback): void {
     this.run(callback, () => {
-      this.statements.touch.run(this.expiresAt(session), sid);
+      const expiresAt = this.expiresAt(session);
+      this.statements.touch.run(expiresAt, sid, expiresAt - this.touchSlackMs);
     });
   }
 
