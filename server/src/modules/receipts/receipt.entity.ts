@@ -3,10 +3,11 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { Transaction } from '../transactions/transaction.entity';
 import { User } from '../users/user.entity';
 
-@ObjectType({ description: 'A photo or PDF of a receipt attached to a transaction.' })
+@ObjectType({ simpleResolvers: true, description: 'A photo or PDF of a receipt attached to a transaction.' })
 @Entity('receipts')
 @Index('receipts_transaction_idx', ['transactionId'])
-@Index('receipts_user_idx', ['userId'])
+// A page's receipts are looked up by owner and transaction ids together (the DataLoader's query).
+@Index('receipts_user_transaction_idx', ['userId', 'transactionId'])
 export class Receipt {
   @Field(() => ID)
   @PrimaryGeneratedColumn()

@@ -23,6 +23,10 @@ export class TransactionIndexesAndAccountTotalsPostgres1764633600000 implements 
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
     await queryRunner.query(`CREATE INDEX "transactions_search_trgm_idx" ON "transactions" USING gin ("search_text" gin_trgm_ops)`);
 
+    // A page's receipts by owner and transaction ids together: the owner alone matched all of them.
+    await queryRunner.query(`DROP INDEX "public"."receipts_user_idx"`);
+    await queryRunner.query(`CREATE INDEX "receipts_user_transaction_idx" ON "receipts" ("user_id", "transaction_id")`);
+
     await queryRunner.query(`ALTER TABLE "accounts" ADD "transaction_count" integer NOT NULL DEFAULT '0'`);
     await queryRunner.query(`ALTER TABLE "accounts" ADD "transaction_total" bigint NOT NULL DEFAULT '0'`);
     await queryRunner.query(`UPDATE "accounts" a SET "transaction_count" = s.n, "transaction_total" = s.total
@@ -30,15 +34,27 @@ export class TransactionIndexesAndAccountTotalsPostgres1764633600000 implements 
       WHERE a."id" = s."account_id"`);
     await queryRunner.query(`CREATE FUNCTION "transactions_totals_change"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP IN ('DELETE', 'UPDATE') THEN
-          UPDATE "accounts" a SET "transaction_count" = a."transaction_count" - s.n, "transaction_total" = a."transaction_total" - s.total
-          FROM (SELECT "account_id", COUNT(*) AS n, SUM("amount") AS total FROM old_rows GROUP BY "account_id") s
-          WHERE a."id" = s."account_id";
-        END IF;
-        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        IF TG_OP = 'INSERT' THEN
           UPDATE "accounts" a SET "transaction_count" = a."transaction_count" + s.n, "transaction_total" = a."transaction_total" + s.total
           FROM (SELECT "account_id", COUNT(*) AS n, SUM("amount") AS total FROM new_rows GROUP BY "account_id") s
           WHERE a."id" = s."account_id";
+        ELSIF TG_OP = 'DELETE' THEN
+          UPDATE "accounts" a SET "transaction_count" = a."transaction_count" - s.n, "transaction_total" = a."transaction_total" - s.total
+          FROM (SELECT "account_id", COUNT(*) AS n, SUM("amount") AS total FROM old_rows GROUP BY "account_id") s
+          WHERE a."id" = s."account_id";
+        ELSE
+          -- Only rows whose account or amount changed move the totals; an edit of the text leaves the account row alone.
+          UPDATE "accounts" a SET "transaction_count" = a."transaction_count" + s.n, "transaction_total" = a."transaction_total" + s.total
+          FROM (
+            SELECT "account_id", SUM(n) AS n, SUM(total) AS total FROM (
+              SELECT o."account_id", -1 AS n, -o."amount" AS total FROM old_rows o JOIN new_rows c ON c."id" = o."id"
+                WHERE o."account_id" <> c."account_id" OR o."amount" <> c."amount"
+              UNION ALL
+              SELECT c."account_id", 1 AS n, c."amount" AS total FROM old_rows o JOIN new_rows c ON c."id" = o."id"
+                WHERE o."account_id" <> c."account_id" OR o."amount" <> c."amount"
+            ) moves GROUP BY "account_id"
+          ) s
+          WHERE a."id" = s."account_id" AND (s.n <> 0 OR s.total <> 0);
         END IF;
         RETURN NULL;
       END
@@ -58,6 +74,8 @@ export class TransactionIndexesAndAccountTotalsPostgres1764633600000 implements 
     for (const index of ['transactions_search_trgm_idx', 'transactions_user_amount_idx', 'transactions_uncategorized_idx', 'transactions_category_date_idx', 'transactions_account_date_idx', 'transactions_user_date_idx']) {
       await queryRunner.query(`DROP INDEX "public"."${index}"`);
     }
+    await queryRunner.query(`DROP INDEX "public"."receipts_user_transaction_idx"`);
+    await queryRunner.query(`CREATE INDEX "receipts_user_idx" ON "receipts" ("user_id")`);
     await queryRunner.query(`CREATE INDEX "transactions_user_date_idx" ON "transactions" ("user_id", "date", "id")`);
     await queryRunner.query(`CREATE INDEX "transactions_account_idx" ON "transactions" ("account_id")`);
     await queryRunner.query(`CREATE INDEX "transactions_category_idx" ON "transactions" ("category_id")`);

@@ -20,6 +20,10 @@ export class TransactionIndexesAndAccountTotalsSqlite1764633600000 implements Mi
     await queryRunner.query(`CREATE INDEX "transactions_uncategorized_idx" ON "transactions" ("user_id", "date", "id") WHERE "category_id" IS NULL`);
     await queryRunner.query(`CREATE INDEX "transactions_user_amount_idx" ON "transactions" ("user_id", "amount")`);
 
+    // A page's receipts by owner and transaction ids together: the owner alone matched all of them.
+    await queryRunner.query(`DROP INDEX "receipts_user_idx"`);
+    await queryRunner.query(`CREATE INDEX "receipts_user_transaction_idx" ON "receipts" ("user_id", "transaction_id")`);
+
     await queryRunner.query(`ALTER TABLE "accounts" ADD COLUMN "transaction_count" integer NOT NULL DEFAULT (0)`);
     await queryRunner.query(`ALTER TABLE "accounts" ADD COLUMN "transaction_total" bigint NOT NULL DEFAULT (0)`);
     await queryRunner.query(`UPDATE "accounts" SET
@@ -46,6 +50,8 @@ export class TransactionIndexesAndAccountTotalsSqlite1764633600000 implements Mi
     for (const index of ['transactions_user_amount_idx', 'transactions_uncategorized_idx', 'transactions_category_date_idx', 'transactions_account_date_idx', 'transactions_user_date_idx']) {
       await queryRunner.query(`DROP INDEX "${index}"`);
     }
+    await queryRunner.query(`DROP INDEX "receipts_user_transaction_idx"`);
+    await queryRunner.query(`CREATE INDEX "receipts_user_idx" ON "receipts" ("user_id")`);
     await queryRunner.query(`CREATE INDEX "transactions_user_date_idx" ON "transactions" ("user_id", "date", "id")`);
     await queryRunner.query(`CREATE INDEX "transactions_account_idx" ON "transactions" ("account_id")`);
     await queryRunner.query(`CREATE INDEX "transactions_category_idx" ON "transactions" ("category_id")`);
