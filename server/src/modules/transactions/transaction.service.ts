@@ -79,12 +79,13 @@ export class TransactionService {
       if (accountId != null) query.andWhere('a.id = :accountId', { accountId: parseId(accountId) ?? -1 });
       return Number((await query.getRawOne<{ count: unknown }>())?.count ?? 0);
     }
-    const query = this.dataSource.manager.createQueryBuilder(Transaction, 't');
-    // Counting a search reads every row of the user anyway: the unary plus keeps SQLite from doing
-    // it through an index in random row order (a full scan in order is ten times faster); Postgres
-    // goes through the trigram index regardless.
-    const searching = filter?.search != null && filter.search.trim() !== '';
-    query.where(searching ? '+t.user_id = :userId' : 't.user_id = :userId', { userId });
+    const query = this.ownedQuery(userId);
+    if (filter?.search != null && filter.search.trim() !== '') {
+      // A search count reads each of the user's rows. The always-true date bound steers SQLite to the
+      // (user, date) index, whose order follows the table's, instead of the narrower amount index,
+      // whose random order made it ten times slower; Postgres goes through the trigram index anyway.
+      query.andWhere('t.date >= :earliestDate', { earliestDate: '0000-01-01' });
+    }
     return applyTransactionFilter(query, await this.resolveFilter(userId, filter)).getCount();
   }
 
