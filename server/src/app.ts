@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import fs from 'node:fs';
@@ -66,7 +66,13 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     introspection: config.graphqlIntrospection,
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
-    plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled(), observabilityPlugin(metrics)],
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginLandingPageDisabled(),
+      // No HTTP caching of GraphQL answers here (they are private); the plugin would also wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
+      observabilityPlugin(metrics),
+    ],
   });
   await apollo.start();
 

@@ -29,6 +29,8 @@ export function buildAppSchema(services?: Services): Promise<GraphQLSchema> {
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
+    // No global middlewares or auth checker: every object type is declared with simpleResolvers,
+    // so plain fields go straight to graphql-js's default resolver.
     container: {
       get: (someClass) => {
         const instance = instances.get(someClass);

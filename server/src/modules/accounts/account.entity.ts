@@ -4,7 +4,7 @@ import { moneyTransformer } from '../../db/columns';
 import type { MinorUnits } from '../../lib/money';
 import { User } from '../users/user.entity';
 
-@ObjectType({ description: 'A place money is kept: a bank account, a card, a wallet.' })
+@ObjectType({ simpleResolvers: true, description: 'A place money is kept: a bank account, a card, a wallet.' })
 @Entity('accounts')
 @Index('accounts_user_idx', ['userId', 'id'])
 export class Account {

@@ -8,7 +8,7 @@ export enum CategoryKind {
 }
 registerEnumType(CategoryKind, { name: 'CategoryKind', description: 'Whether a category usually holds money out or money in.' });
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity('categories')
 @Index('categories_user_idx', ['userId', 'id'])
 export class Category {

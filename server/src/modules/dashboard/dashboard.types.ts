@@ -3,7 +3,7 @@ import { DateScalar, MoneyScalar } from '../../graphql/scalars';
 import { Category } from '../categories/category.entity';
 import { Transaction } from '../transactions/transaction.entity';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CategoryTotal {
   @Field(() => Category, { nullable: true, description: 'null for uncategorised transactions.' })
   category!: Category | null;
@@ -15,7 +15,7 @@ export class CategoryTotal {
   count!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PeriodTotal {
   @Field(() => String, { description: 'The month, "YYYY-MM".' })
   period!: string;
@@ -27,7 +27,7 @@ export class PeriodTotal {
   expenses!: string;
 }
 
-@ObjectType({ description: "Totals over the period for the accounts in the user's currency." })
+@ObjectType({ simpleResolvers: true, description: "Totals over the period for the accounts in the user's currency." })
 export class Dashboard {
   @Field(() => DateScalar)
   from!: string;

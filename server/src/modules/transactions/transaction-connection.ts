@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Transaction } from './transaction.entity';
 import type { TransactionFilter } from './transaction.inputs';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TransactionEdge {
   @Field(() => String)
   cursor!: string;
@@ -11,7 +11,7 @@ export class TransactionEdge {
   node!: Transaction;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -20,7 +20,7 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-@ObjectType({ description: 'A page of transactions, newest first; pass pageInfo.endCursor as `after` for the next.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of transactions, newest first; pass pageInfo.endCursor as `after` for the next.' })
 export class TransactionConnection {
   @Field(() => [TransactionEdge])
   edges!: TransactionEdge[];

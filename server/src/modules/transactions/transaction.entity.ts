@@ -16,7 +16,7 @@ import { Account } from '../accounts/account.entity';
 import { Category } from '../categories/category.entity';
 import { User } from '../users/user.entity';
 
-@ObjectType({ description: 'Money in (amount > 0) or out (amount < 0) of an account on a date.' })
+@ObjectType({ simpleResolvers: true, description: 'Money in (amount > 0) or out (amount < 0) of an account on a date.' })
 @Entity('transactions')
 // The keyset order of the list (newest date first, then id) leads every index a filter uses; the
 // first also carries what the dashboard sums, so those read the index alone. The partial and

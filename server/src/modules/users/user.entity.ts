@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'The signed-in person.' })
+@ObjectType({ simpleResolvers: true, description: 'The signed-in person.' })
 @Entity('users')
 export class User {
   @Field(() => ID)

@@ -24,7 +24,7 @@ export class UpdateMeInput {
   currency?: string | null;
 }
 
-@ObjectType({ description: 'What an authenticator app needs: scan otpauthUrl as a QR code, or type the secret.' })
+@ObjectType({ simpleResolvers: true, description: 'What an authenticator app needs: scan otpauthUrl as a QR code, or type the secret.' })
 export class TwoFactorSetup {
   @Field(() => String)
   secret!: string;
