@@ -1,0 +1,260 @@
+import fc from 'fast-check';
+import { signUp, type ApiClient } from './support/client';
+import { receiptFiles } from './support/fixtures';
+import {
+  codeOf,
+  CREATE_ACCOUNT,
+  CREATE_CATEGORY,
+  CREATE_TRANSACTION,
+  DELETE_ACCOUNT,
+  DELETE_CATEGORY,
+  DELETE_TRANSACTION,
+  UPDATE_ACCOUNT,
+  UPDATE_TRANSACTION,
+  UPLOAD_RECEIPT,
+} from './support/operations';
+import { startTestApp, type RunningApp } from './support/test-app';
+
+/**
+ * Each account's count and sum are kept by database triggers, inside the writing transaction: after
+ * every kind of change they must equal what COUNT and SUM over the rows say.
+ */
+let running: RunningApp;
+beforeAll(async () => {
+  running = await startTestApp();
+});
+afterAll(() => running.destroy());
+
+const ACCOUNT_TOTALS = '{ accounts { id currency openingBalance balance transactionCount } }';
+
+/** "-12.34" from -1234 minor units of a two-decimal currency. */
+function decimal(minor: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** -1234n from "-12.34" (or from "-1234" for a currency without decimals). */
+function minorUnitsOf(money: string): bigint {
+  return BigInt(money.replace('.', ''));
+}
+
+async function totalsInDatabase(userId: number) {
+  const query = (sql: string) => running.app.dataSource.query(sql);
+  expect(Number.isInteger(userId)).toBe(true);
+  const openings: { id: unknown; opening: unknown }[] = await query(`SELECT id, opening_balance AS opening FROM accounts WHERE user_id = ${userId}`);
+  const sums: { account_id: unknown; n: unknown; total: unknown }[] = await query(
+    `SELECT account_id, COUNT(*) AS n, SUM(amount) AS total FROM transactions WHERE user_id = ${userId} GROUP BY account_id`,
+  );
+  const byCategory: { category_id: unknown; n: unknown }[] = await query(
+    `SELECT category_id, COUNT(*) AS n FROM transactions WHERE user_id = ${userId} GROUP BY category_id`,
+  );
+  const [coffee]: { n: unknown }[] = await query(
+    `SELECT COUNT(*) AS n FROM transactions WHERE user_id = ${userId} AND (LOWER(description) LIKE '%coffee%' OR LOWER(notes) LIKE '%coffee%')`,
+  );
+  const accounts = new Map<string, { transactionCount: number; balance: string }>();
+  for (const { id, opening } of openings) accounts.set(String(id), { transactionCount: 0, balance: String(BigInt(String(opening))) });
+  for (const { account_id, n, total } of sums) {
+    const account = accounts.get(String(account_id));
+    // Every transaction of the user is in one of the user's accounts.
+    expect(account).toBeDefined();
+    account!.transactionCount = Number(n);
+    account!.balance = String(BigInt(account!.balance) + BigInt(String(total)));
+  }
+  const categories = new Map(byCategory.map(({ category_id, n }) => [category_id === null ? null : String(category_id), Number(n)]));
+  return { accounts, categories, coffee: Number(coffee.n) };
+}
+
+/** Balances, transactionCount and totalCount from the API, each compared with what the rows add up to. */
+async function expectTotalsExact(client: ApiClient, userId: number): Promise<void> {
+  const truth = await totalsInDatabase(userId);
+  const { accounts } = await client.ok(ACCOUNT_TOTALS);
+  const fromApi = Object.fromEntries(
+    accounts.map((a: { id: string; balance: string; transactionCount: number }) => [a.id, { transactionCount: a.transactionCount, balance: String(minorUnitsOf(a.balance)) }]),
+  );
+  expect(fromApi).toEqual(Object.fromEntries(truth.accounts));
+
+  // Every count in one request: unfiltered, by each account, by each category, uncategorised, by search.
+  const { categories } = await client.ok('{ categories { id } }');
+  const filters: [string, Record<string, unknown> | null, number][] = [
+    ['all', null, [...truth.accounts.values()].reduce((sum, a) => sum + a.transactionCount, 0)],
+    ['none', { uncategorized: true }, truth.categories.get(null) ?? 0],
+    ['coffee', { search: 'coffee' }, truth.coffee],
+    ['coffeeCase', { search: '  COFFEE ' }, truth.coffee],
+    ...[...truth.accounts].map(([id, a], i): [string, Record<string, unknown>, number] => [`account${i}`, { accountId: id }, a.transactionCount]),
+    ...categories.map(({ id }: { id: string }, i: number): [string, Record<string, unknown>, number] => [`category${i}`, { categoryId: id }, truth.categories.get(id) ?? 0]),
+  ];
+  const counted: Record<string, number> = {};
+  // The API takes at most 15 aliases a request.
+  for (let start = 0; start < filters.length; start += 10) {
+    const batch = filters.slice(start, start + 10);
+    const query = `query (${batch.map(([alias]) => `$${alias}: TransactionFilter`).join(', ')}) {
+      ${batch.map(([alias]) => `${alias}: transactions(first: 0, filter: $${alias}) { totalCount }`).join('\n')} }`;
+    const data = await client.ok(query, Object.fromEntries(batch.map(([alias, filter]) => [alias, filter])));
+    for (const [alias] of batch) counted[alias] = data[alias].totalCount;
+  }
+  expect(counted).toEqual(Object.fromEntries(filters.map(([alias, , expected]) => [alias, expected])));
+}
+
+describe('account totals kept by the database', () => {
+  test('account balances and counts kept by the database stay exact through every kind of change', async () => {
+    const { client, user } = await signUp(running.baseUrl);
+    const userId = Number(user.id);
+    const step = async (action: () => Promise<unknown>) => {
+      await action();
+      await expectTotalsExact(client, userId);
+    };
+    await expectTotalsExact(client, userId);
+
+    const account = async (input: Record<string, unknown>) => (await client.ok(CREATE_ACCOUNT, { input })).createAccount.id as string;
+    const checking = await account({ name: 'Checking', openingBalance: '100.00' });
+    const card = await account({ name: 'Card', openingBalance: '-20.50' });
+    const euro = await account({ name: 'Euro', currency: 'EUR' });
+    const yen = await account({ name: 'Yen', currency: 'JPY', openingBalance: '1000' });
+    const category = async (name: string) => (await client.ok(CREATE_CATEGORY, { input: { name } })).createCategory.id as string;
+    const coffee = await category('Coffee');
+    const rent = await category('Rent');
+    await expectTotalsExact(client, userId);
+
+    const ids: string[] = [];
+    const create = (input: Record<string, unknown>) =>
+      step(async () => ids.push((await client.ok(CREATE_TRANSACTION, { input: { date: '2025-03-01', ...input } })).createTransaction.id));
+    await create({ amount: '-3.20', description: 'Coffee', categoryId: coffee }); // 0, the first account: Cash
+    await create({ accountId: checking, amount: '-1200.00', description: 'March rent', categoryId: rent }); // 1
+    await create({ accountId: checking, amount: '2500.00', description: 'Salary' }); // 2
+    await create({ accountId: card, amount: '-0.01', notes: 'coffee beans', categoryId: coffee }); // 3
+    await create({ accountId: card, amount: '-99999999999.99', description: 'The biggest purchase' }); // 4
+    await create({ accountId: euro, amount: '-4.75', description: 'Café' }); // 5
+    await create({ accountId: yen, amount: '-500', description: 'Ramen' }); // 6
+    await create({ accountId: checking, amount: '0', description: 'Nothing at all' }); // 7
+
+    const update = (index: number, input: Record<string, unknown>) => step(() => client.ok(UPDATE_TRANSACTION, { id: ids[index], input }));
+    await update(0, { amount: '3.20' });
+    await update(1, { amount: '-1250.00' });
+    await update(2, { accountId: card }); // moved, same currency
+    await update(3, { accountId: checking, amount: '-7.77' }); // moved and changed at once
+    await update(6, { accountId: euro, amount: '-3.10' }); // to another currency, with the new amount
+    await update(4, { amount: '99999999999.99' });
+    await update(7, { date: '2025-01-01', description: 'Coffee, free' }); // neither amount nor account
+    await update(1, { categoryId: null });
+    await update(5, { categoryId: coffee, notes: 'COFFEE' });
+    await step(() => client.ok(UPDATE_ACCOUNT, { id: checking, input: { openingBalance: '-1.00', name: 'Main' } }));
+
+    // A receipt goes with its transaction.
+    await step(() => client.upload(UPLOAD_RECEIPT, { transactionId: ids[3] }, receiptFiles.png));
+    await step(() => client.ok(DELETE_TRANSACTION, { id: ids[3] }));
+    await step(() => client.ok(DELETE_TRANSACTION, { id: ids[4] }));
+    // Deleting a category uncategorises its transactions: an update of every one of them at once.
+    await step(() => client.ok(DELETE_CATEGORY, { id: coffee }));
+
+    // Refused: nothing changes.
+    await step(async () => expect(codeOf(await client.gql(DELETE_ACCOUNT, { id: card }))).toBe('CONFLICT'));
+    await step(async () => expect(codeOf(await client.gql(UPDATE_TRANSACTION, { id: ids[2], input: { accountId: yen } }))).toBe('BAD_USER_INPUT'));
+    // An account goes with its transactions (and their receipts) when asked.
+    await step(() => client.upload(UPLOAD_RECEIPT, { transactionId: ids[2] }, receiptFiles.png));
+    await step(() => client.ok(DELETE_ACCOUNT, { id: card, deleteTransactions: true }));
+    await step(() => client.ok(DELETE_ACCOUNT, { id: yen, deleteTransactions: true }));
+
+    // What the test was meant to reach, spelled out once.
+    const { accounts } = await client.ok(ACCOUNT_TOTALS);
+    expect(Object.fromEntries(accounts.map((a: any) => [a.id, [a.balance, a.transactionCount]]))).toEqual({
+      [accounts[0].id]: ['3.20', 1],
+      [checking]: ['-1251.00', 2], // -1.00 - 1250.00 + 0.00: the salary left with the card, the -7.77 was deleted
+      [euro]: ['-7.85', 2], // -4.75 - 3.10
+    });
+
+    // Another user's changes and accounts count for nothing here.
+    const other = (await signUp(running.baseUrl)).client;
+    const theirs = (await other.ok(CREATE_ACCOUNT, { input: { name: 'Theirs' } })).createAccount.id;
+    await other.ok(CREATE_TRANSACTION, { input: { accountId: theirs, date: '2025-03-01', amount: '-1.00' } });
+    await expectTotalsExact(client, userId);
+    const peek = await client.ok(`query ($filter: TransactionFilter) { transactions(first: 0, filter: $filter) { totalCount } }`, {
+      filter: { accountId: theirs },
+    });
+    expect(peek.transactions.totalCount).toBe(0);
+  });
+
+  test('random sequences of changes keep them exact too', async () => {
+    const amount = fc.integer({ min: -500_000, max: 500_000 }).map(decimal);
+    const pick = fc.nat();
+    const change = fc.oneof(
+      { arbitrary: fc.record({ kind: fc.constant('create' as const), account: pick, category: pick, amount, coffee: fc.boolean() }), weight: 2 },
+      fc.record({ kind: fc.constant('amount' as const), transaction: pick, amount }),
+      fc.record({ kind: fc.constant('move' as const), transaction: pick, account: pick }),
+      fc.record({ kind: fc.constant('moveWithAmount' as const), transaction: pick, account: pick, amount }),
+      fc.record({ kind: fc.constant('category' as const), transaction: pick, category: pick }),
+      fc.record({ kind: fc.constant('delete' as const), transaction: pick }),
+      fc.record({ kind: fc.constant('replaceAccount' as const), account: pick }),
+    );
+    type Change = { kind: string; account?: number; category?: number; transaction?: number; amount?: string; coffee?: boolean };
+
+    // A fresh user each run: a run that breaks the totals must not leave them broken for the next (or for shrinking).
+    const household = async () => {
+      const { client, user } = await signUp(running.baseUrl);
+      const accounts: string[] = [(await client.ok('{ accounts { id } }')).accounts[0].id];
+      for (const name of ['Checking', 'Card']) accounts.push((await client.ok(CREATE_ACCOUNT, { input: { name, openingBalance: '10.00' } })).createAccount.id);
+      const categories: (string | null)[] = [null];
+      for (const name of ['Coffee', 'Rent']) categories.push((await client.ok(CREATE_CATEGORY, { input: { name } })).createCategory.id);
+      const transactions: string[] = [];
+      for (const [i, accountId] of accounts.entries()) {
+        const input = { accountId, categoryId: categories[i], date: '2025-05-01', amount: decimal(-1000 * (i + 1)), description: 'coffee' };
+        transactions.push((await client.ok(CREATE_TRANSACTION, { input })).createTransaction.id);
+      }
+      return { client, userId: Number(user.id), accounts, categories, transactions };
+    };
+
+    const apply = async ({ client, accounts, categories, transactions }: Awaited<ReturnType<typeof household>>, c: Change): Promise<void> => {
+      const transactionId = transactions.length ? transactions[(c.transaction ?? 0) % transactions.length] : undefined;
+      const accountId = accounts[(c.account ?? 0) % accounts.length];
+      const categoryId = categories[(c.category ?? 0) % categories.length];
+      switch (c.kind) {
+        case 'create': {
+          const input = { accountId, categoryId, date: '2025-06-01', amount: c.amount, description: c.coffee ? 'coffee' : 'tea' };
+          transactions.push((await client.ok(CREATE_TRANSACTION, { input })).createTransaction.id);
+          return;
+        }
+        case 'amount':
+          if (transactionId) await client.ok(UPDATE_TRANSACTION, { id: transactionId, input: { amount: c.amount } });
+          return;
+        case 'move':
+          if (transactionId) await client.ok(UPDATE_TRANSACTION, { id: transactionId, input: { accountId } });
+          return;
+        case 'moveWithAmount':
+          if (transactionId) await client.ok(UPDATE_TRANSACTION, { id: transactionId, input: { accountId, amount: c.amount } });
+          return;
+        case 'category':
+          if (transactionId) await client.ok(UPDATE_TRANSACTION, { id: transactionId, input: { categoryId } });
+          return;
+        case 'delete':
+          if (transactionId) {
+            await client.ok(DELETE_TRANSACTION, { id: transactionId });
+            transactions.splice(transactions.indexOf(transactionId), 1);
+          }
+          return;
+        case 'replaceAccount': {
+          await client.ok(DELETE_ACCOUNT, { id: accountId, deleteTransactions: true });
+          const left = new Set((await client.ok('{ transactions(first: 200) { edges { node { id } } } }')).transactions.edges.map((e: any) => e.node.id));
+          transactions.splice(0, transactions.length, ...transactions.filter((id) => left.has(id)));
+          accounts[accounts.indexOf(accountId)] = (await client.ok(CREATE_ACCOUNT, { input: { name: 'New', openingBalance: '-5.00' } })).createAccount.id;
+        }
+      }
+    };
+
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 10 }), async (changes) => {
+        const state = await household();
+        await expectTotalsExact(state.client, state.userId);
+        for (const [step, c] of changes.entries()) {
+          await apply(state, c);
+          try {
+            await expectTotalsExact(state.client, state.userId);
+          } catch (error) {
+            // The changes up to here are the counterexample: shrinking would sign a user up for every try.
+            throw new Error(`After ${JSON.stringify(changes.slice(0, step + 1))}:\n${(error as Error).message}`);
+          }
+        }
+      }),
+      { numRuns: 12, endOnFailure: true },
+    );
+  });
+});
