@@ -1,0 +1,448 @@
+#!/usr/bin/env node
+// npm run bench: the API against the raw-SQL floor, on SQLite and on Postgres (+ Redis sessions),
+// at 10 k, 100 k and 1 M transactions for one user. See docs/performance.md for what each number
+// means. `--quick` is the small version that npm test runs (10 k rows, one iteration): it checks
+// that every measurement works and that the app and the floor answer the same rows.
+import { fork, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { createRequire } from 'node:module';
+import autocannon from 'autocannon';
+import { GraphQLClient, request } from './http-client.mjs';
+import { openPlanRunner, toJson } from './plan-runner.mjs';
+import { loadOperations } from './operations.mjs';
+import { formatReport } from './report.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(import.meta.dirname, '../..');
+require('reflect-metadata');
+const { loadConfig } = require(path.join(root, 'server/dist/config.js'));
+const { createApp } = require(path.join(root, 'server/dist/app.js'));
+const { createLogger } = require(path.join(root, 'server/dist/logger.js'));
+const { openSeedingContext } = require(path.join(root, 'server/dist/seed/seeding-context.js'));
+const { seedUser, analyseAfterSeeding } = require(path.join(root, 'server/dist/seed/seed.js'));
+const { hashPassword } = require(path.join(root, 'server/dist/modules/users/password.js'));
+const Redis = require('ioredis');
+const pg = require('pg');
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    backends: { type: 'string', default: 'sqlite,postgres' },
+    sizes: { type: 'string', default: '10000,100000,1000000' },
+    iterations: { type: 'string', default: '200' },
+    duration: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '1,8,32' },
+    out: { type: 'string', default: 'bench-results' },
+    'postgres-url': { type: 'string', default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
+    'redis-url': { type: 'string', default: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' },
+  },
+});
+const options = {
+  backends: args.backends.split(','),
+  sizes: args.quick ? [10_000] : args.sizes.split(',').map(Number),
+  iterations: args.quick ? 1 : Number(args.iterations),
+  warmup: args.quick ? 1 : Math.min(20, Number(args.iterations)),
+  duration: args.quick ? 1 : Number(args.duration),
+  connections: args.quick ? [1, 8] : args.connections.split(',').map(Number),
+  registrations: args.quick ? 1 : 5,
+};
+const PASSWORD = 'benchmark household password 2026';
+const SEARCH_TERM = 'coffee';
+
+const operations = loadOperations(root);
+const log = (line) => process.stderr.write(`${line}\n`);
+
+// ---- backends -------------------------------------------------------------------------------
+
+async function prepareBackend(kind) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `finance-bench-${kind}-`));
+  const env = {
+    NODE_ENV: 'production',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    HOST: '127.0.0.1',
+    SESSION_SECRET: crypto.randomBytes(24).toString('hex'),
+    RATE_LIMIT_REGISTER_PER_IP: '100000',
+    RATE_LIMIT_LOGIN_PER_IP: '100000',
+  };
+  const cleanups = [() => fs.rmSync(dataDir, { recursive: true, force: true })];
+  if (kind === 'postgres') {
+    const name = `finance_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: args['postgres-url'] });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(args['postgres-url']);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    env.REDIS_URL = args['redis-url'];
+    env.REDIS_PREFIX = `bench${process.pid}:`;
+    cleanups.push(async () => {
+      const client = new pg.Client({ connectionString: args['postgres-url'] });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    });
+    cleanups.push(async () => {
+      const redis = new Redis(args['redis-url']);
+      const keys = await redis.keys(`${env.REDIS_PREFIX}*`);
+      if (keys.length) await redis.del(keys);
+      redis.disconnect();
+    });
+  }
+  const floorDatabase = kind === 'postgres' ? env.DATABASE_URL : path.join(dataDir, 'finance.sqlite');
+  return { kind, env, floorDatabase, cleanup: async () => { for (const step of cleanups.reverse()) await step(); } };
+}
+
+async function seed(backend) {
+  const context = await openSeedingContext(loadConfig(backend.env));
+  const users = [];
+  try {
+    for (const size of options.sizes) {
+      const started = performance.now();
+      const user = await seedUser(context.services, context.dataSource, context.storage, {
+        email: `bench-${size}@example.com`,
+        password: PASSWORD,
+        transactions: size,
+        years: 10,
+        receiptShare: 0.005,
+        seed: size,
+      });
+      const seconds = (performance.now() - started) / 1000;
+      users.push({ ...user, size, seedSeconds: seconds });
+      log(`  seeded ${size} transactions in ${seconds.toFixed(1)} s`);
+    }
+    await analyseAfterSeeding(context.dataSource);
+  } finally {
+    await context.close();
+  }
+  return users;
+}
+
+// ---- what each request sends to the database ------------------------------------------------
+
+/**
+ * Runs the app in this process once, records every statement each benchmarked request sends
+ * through TypeORM (with its parameters, and which ones were in flight together).
+ */
+async function capture(backend, users) {
+  const app = await createApp(loadConfig({ ...backend.env, LOG_LEVEL: 'silent' }), createLogger({ logLevel: 'silent' }));
+  const server = await new Promise((resolve) => {
+    const listening = app.express.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  let recording = null;
+  let completed = 0;
+  const createQueryRunner = app.dataSource.createQueryRunner.bind(app.dataSource);
+  app.dataSource.createQueryRunner = (mode) => {
+    const runner = createQueryRunner(mode);
+    if (!runner.benchWrapped) {
+      const query = runner.query.bind(runner);
+      runner.query = async (sql, params, ...rest) => {
+        recording?.push({ sql, params: params ?? [], wave: completed });
+        try {
+          return await query(sql, params, ...rest);
+        } finally {
+          completed += 1;
+        }
+      };
+      runner.benchWrapped = true;
+    }
+    return runner;
+  };
+
+  const placeholder = backend.kind === 'postgres' ? ['$1', '$2'] : ['?', '?'];
+  const plans = {};
+  const cases = [];
+  try {
+    const baseUrl = `http://127.0.0.1:${server.address().port}`;
+    for (const user of users) {
+      const client = new GraphQLClient(baseUrl);
+      await client.send(operations.login, { email: user.email, password: PASSWORD });
+      const [middle] = await app.dataSource.query(
+        `SELECT "date", "id" FROM "transactions" WHERE "user_id" = ${placeholder[0]} ORDER BY "date" DESC, "id" DESC LIMIT 1 OFFSET ${placeholder[1]}`,
+        [user.userId, Math.floor(user.size / 2) - 1],
+      );
+      const year = new Date().getUTCFullYear();
+      const categories = (await client.send(operations.categories)).categories;
+      const userCases = [
+        { name: 'page', label: 'transactions(first: 50), newest page', query: operations.transactions, variables: { first: 50 } },
+        {
+          name: 'deep',
+          label: `deep page (after ${Math.floor(user.size / 2)} rows)`,
+          query: operations.transactions,
+          variables: { first: 50, withTotal: false, after: Buffer.from(`${middle.date}|${middle.id}`).toString('base64url') },
+          cursorDate: middle.date,
+        },
+        { name: 'search', label: `search "${SEARCH_TERM}"`, query: operations.transactions, variables: { first: 50, withTotal: false, filter: { search: SEARCH_TERM } } },
+        { name: 'dashboard-month', label: 'dashboard, this month', query: operations.dashboard, variables: {} },
+        { name: 'dashboard-year', label: 'dashboard, this year', query: operations.dashboard, variables: { from: `${year}-01-01`, to: `${year}-12-31` } },
+        {
+          name: 'create',
+          label: 'createTransaction',
+          query: operations.createTransaction,
+          variables: { input: { date: new Date().toISOString().slice(0, 10), amount: '-4.20', description: 'Bench coffee', categoryId: categories[0].id } },
+        },
+      ];
+      for (const entry of userCases) {
+        const key = `${entry.name}@${user.size}`;
+        recording = [];
+        await client.send(entry.query, entry.variables);
+        plans[key] = { statements: recording };
+        recording = null;
+        cases.push({ ...entry, key, size: user.size, user, cookie: client.cookie });
+      }
+    }
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await app.close();
+  }
+  return { plans, cases };
+}
+
+// ---- processes ------------------------------------------------------------------------------
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+/** The app as `npm start` runs it (node server/dist/main.js), in production mode, logging to /dev/null. */
+async function startApp(backend) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
+    cwd: root,
+    env: { ...process.env, ...backend.env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
+    try {
+      if ((await request(`${baseUrl}/healthz`)).status === 200) break;
+    } catch {
+      if (attempt > 300) throw new Error('the app did not start');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { child, baseUrl };
+}
+
+async function startFloor(backend, plans) {
+  const plansFile = path.join(backend.env.DATA_DIR, 'floor-plans.json');
+  fs.writeFileSync(plansFile, toJson(plans));
+  const child = fork(path.join(import.meta.dirname, 'floor-server.mjs'), {
+    env: { ...process.env, FLOOR_DRIVER: backend.kind, FLOOR_DATABASE: backend.floorDatabase, FLOOR_PLANS: plansFile },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const port = await new Promise((resolve, reject) => {
+    child.once('message', (message) => resolve(message.port));
+    child.once('exit', (code) => reject(new Error(`the floor server exited with ${code}`)));
+  });
+  return { child, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+async function stop(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+function memoryOf(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssMiB: kib('VmRSS') / 1024, peakRssMiB: kib('VmHWM') / 1024 };
+}
+
+// ---- checks ---------------------------------------------------------------------------------
+
+/** The floor must answer the rows the app answered: otherwise it is not the same SQL. */
+function checkCase(entry, answer, floorRows) {
+  const failures = [];
+  const rowsWithIds = floorRows.find((rows) => rows.length && 't_id' in rows[0]) ?? [];
+  const floorIds = rowsWithIds.map((row) => String(row.t_id));
+  if (entry.query === operations.transactions) {
+    const nodes = answer.transactions.edges.map((edge) => edge.node);
+    if (nodes.length !== Math.min(50, entry.size)) failures.push(`${entry.key}: ${nodes.length} rows, not 50`);
+    if (JSON.stringify(nodes.map((node) => node.id)) !== JSON.stringify(floorIds.slice(0, nodes.length))) failures.push(`${entry.key}: the floor answered other rows`);
+    if (entry.name === 'search' && !nodes.every((node) => `${node.description}\n${node.notes}`.toLowerCase().includes(SEARCH_TERM))) failures.push(`${entry.key}: a row without "${SEARCH_TERM}"`);
+    if (entry.name === 'deep' && !nodes.every((node) => node.date <= entry.cursorDate)) failures.push(`${entry.key}: a row after the cursor`);
+  }
+  if (entry.query === operations.dashboard) {
+    if (JSON.stringify(answer.dashboard.recent.map((row) => row.id)) !== JSON.stringify(floorIds.slice(0, answer.dashboard.recent.length))) failures.push(`${entry.key}: the floor answered other recent rows`);
+    if (entry.name === 'dashboard-month' && answer.dashboard.byCategory.length === 0) failures.push(`${entry.key}: no spending this month`);
+  }
+  return failures;
+}
+
+// ---- measuring ------------------------------------------------------------------------------
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+async function timed(fn) {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+/** Interleaves the three sides each iteration, so a noisy moment on this shared machine hits all of them. */
+async function compare(sides) {
+  for (let i = 0; i < options.warmup; i += 1) for (const fn of Object.values(sides)) await fn();
+  const samples = Object.fromEntries(Object.keys(sides).map((side) => [side, []]));
+  // Slow operations (a year's dashboard at 1 M rows) stop after ten seconds, with at least 20 samples.
+  const deadline = performance.now() + 10_000;
+  for (let i = 0; i < options.iterations && (i < 20 || performance.now() < deadline); i += 1) {
+    for (const [side, fn] of Object.entries(sides)) samples[side].push(await timed(fn));
+  }
+  return Object.fromEntries(Object.entries(samples).map(([side, values]) => [side, median(values)]));
+}
+
+async function load(url, init, connections) {
+  const result = await autocannon({ url, ...init, connections, duration: options.duration });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failed: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+async function benchBackend(kind) {
+  log(`== ${kind}`);
+  const backend = await prepareBackend(kind);
+  const app = { child: null };
+  const floor = { child: null };
+  let bare = null;
+  try {
+    const users = await seed(backend);
+    const { plans, cases } = await capture(backend, users);
+    Object.assign(app, await startApp(backend));
+    Object.assign(floor, await startFloor(backend, plans));
+    bare = await openPlanRunner({ driver: kind, database: backend.floorDatabase });
+
+    const failures = [];
+    const rows = [];
+    for (const entry of cases) {
+      const body = JSON.stringify({ query: entry.query, variables: entry.variables });
+      const headers = { 'content-type': 'application/json', cookie: entry.cookie };
+      if (entry.name !== 'create') {
+        // Both answers now, from the app as started by npm start and from the floor.
+        const answer = JSON.parse((await request(`${app.baseUrl}/graphql`, { method: 'POST', headers, body })).body);
+        const floorRows = JSON.parse((await request(`${floor.baseUrl}/${entry.key}`)).body);
+        if (answer.errors) failures.push(`${entry.key}: ${JSON.stringify(answer.errors)}`);
+        else failures.push(...checkCase(entry, answer.data, floorRows));
+      }
+      const sides = {
+        ours: async () => {
+          const response = await request(`${app.baseUrl}/graphql`, { method: 'POST', headers, body });
+          if (response.status !== 200 || response.body.includes('"errors"')) throw new Error(`${entry.key}: ${response.body.slice(0, 300)}`);
+        },
+        floor: async () => {
+          const response = await request(`${floor.baseUrl}/${entry.key}`);
+          if (response.status !== 200) throw new Error(`floor ${entry.key}: ${response.body.slice(0, 300)}`);
+        },
+        bare: () => bare.run(plans[entry.key]),
+      };
+      const result = await compare(sides);
+      rows.push({
+        backend: kind,
+        operation: entry.name,
+        label: entry.label,
+        transactions: entry.size,
+        statements: plans[entry.key].statements.length,
+        oursMs: result.ours,
+        floorMs: result.floor,
+        bareSqlMs: result.bare,
+        ratioToFloor: result.ours / result.floor,
+      });
+      log(`  ${entry.key.padEnd(24)} ours ${result.ours.toFixed(2)} ms  floor ${result.floor.toFixed(2)} ms  sql ${result.bare.toFixed(2)} ms  x${(result.ours / result.floor).toFixed(2)}`);
+    }
+
+    // Sign-up and sign-in: argon2id is slow on purpose, so they are reported apart, next to the hash alone.
+    const signIn = { register: [], login: [], argon2: [] };
+    for (let i = 0; i < options.registrations; i += 1) {
+      const email = `bench-signup-${i}-${crypto.randomUUID()}@example.com`;
+      const client = new GraphQLClient(app.baseUrl);
+      signIn.register.push(await timed(() => client.send(operations.register, { input: { email, password: PASSWORD, name: 'Bench', currency: 'USD' } })));
+      signIn.login.push(await timed(() => new GraphQLClient(app.baseUrl).send(operations.login, { email, password: PASSWORD })));
+      signIn.argon2.push(await timed(() => hashPassword(PASSWORD)));
+    }
+    const accounts = { registerMs: median(signIn.register), loginMs: median(signIn.login), argon2HashMs: median(signIn.argon2) };
+    log(`  register ${accounts.registerMs.toFixed(1)} ms  login ${accounts.loginMs.toFixed(1)} ms  argon2 alone ${accounts.argon2HashMs.toFixed(1)} ms`);
+
+    // Throughput under concurrency, on the newest page of the largest user.
+    const largest = cases.find((entry) => entry.name === 'page' && entry.size === Math.max(...options.sizes));
+    const concurrency = [];
+    for (const connections of options.connections) {
+      const ours = await load(`${app.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: largest.cookie },
+        body: JSON.stringify({ query: largest.query, variables: largest.variables }),
+      }, connections);
+      const floorLoad = await load(`${floor.baseUrl}/${largest.key}`, {}, connections);
+      if (ours.failed || floorLoad.failed) failures.push(`load at ${connections} connections: ${ours.failed} failed here, ${floorLoad.failed} on the floor`);
+      concurrency.push({ backend: kind, connections, transactions: largest.size, ours, floor: floorLoad });
+      log(`  ${connections} clients: ours ${ours.requestsPerSecond.toFixed(0)} req/s (p50 ${ours.p50} ms, p99 ${ours.p99} ms)  floor ${floorLoad.requestsPerSecond.toFixed(0)} req/s`);
+    }
+
+    const memory = memoryOf(app.child.pid);
+    log(`  app RSS after the run ${memory.rssMiB.toFixed(0)} MiB (peak ${memory.peakRssMiB.toFixed(0)} MiB)`);
+    return { backend: kind, seeding: users.map(({ size, seedSeconds }) => ({ transactions: size, seconds: seedSeconds })), rows, accounts, concurrency, memory, failures };
+  } finally {
+    if (app.child) await stop(app.child);
+    if (floor.child) await stop(floor.child);
+    await bare?.close();
+    await backend.cleanup();
+  }
+}
+
+async function machine() {
+  const Database = require('better-sqlite3');
+  const memory = new Database(':memory:');
+  const sqlite = memory.prepare('SELECT sqlite_version() AS version').get().version;
+  memory.close();
+  let postgres = null;
+  if (options.backends.includes('postgres')) {
+    const client = new pg.Client({ connectionString: args['postgres-url'] });
+    await client.connect();
+    postgres = (await client.query('SHOW server_version')).rows[0].server_version;
+    await client.end();
+  }
+  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, sqlite, postgres };
+}
+
+const startedAt = new Date();
+const report = { startedAt: startedAt.toISOString(), quick: args.quick, options, machine: await machine(), backends: [] };
+for (const kind of options.backends) report.backends.push(await benchBackend(kind));
+report.seconds = (Date.now() - startedAt.getTime()) / 1000;
+
+fs.mkdirSync(args.out, { recursive: true });
+const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+fs.writeFileSync(path.join(args.out, `bench-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
+fs.writeFileSync(path.join(args.out, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+const markdown = formatReport(report);
+fs.writeFileSync(path.join(args.out, 'latest.md'), markdown);
+process.stdout.write(markdown);
+
+const failures = report.backends.flatMap((backend) => backend.failures.map((failure) => `${backend.backend}: ${failure}`));
+if (failures.length) {
+  log(`\nFAILED:\n${failures.join('\n')}`);
+  process.exit(1);
+}

@@ -1,0 +1,54 @@
+// The benchmark's tables, as Markdown (printed, and pasted into docs/performance.md).
+
+/** The issue's targets, at the largest size: ratio to the floor at most 1.5 (2 for the deep page). */
+export const RATIO_TARGETS = { page: 1.5, deep: 2, search: 1.5, 'dashboard-month': 1.5, 'dashboard-year': 1.5 };
+export const RSS_TARGET_MIB = 250;
+
+const ms = (value) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+const count = (value) => (value >= 1_000_000 ? `${value / 1_000_000} M` : value >= 1000 ? `${value / 1000} k` : String(value));
+
+export function formatReport(report) {
+  const lines = [];
+  const largest = Math.max(...report.options.sizes);
+  lines.push(`Run ${report.startedAt}${report.quick ? ' (quick)' : ''}: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, SQLite ${report.machine.sqlite}${report.machine.postgres ? `, PostgreSQL ${report.machine.postgres}` : ''}; ${report.options.iterations} iterations (medians), ${report.seconds.toFixed(0)} s in all.`, '');
+
+  lines.push('| backend | operation | transactions | SQL statements | ours (ms) | floor (ms) | bare SQL (ms) | ratio to floor | target |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---|');
+  for (const backend of report.backends) {
+    for (const row of backend.rows) {
+      const target = RATIO_TARGETS[row.operation];
+      const verdict = target && row.transactions === largest ? `≤ ${target} ${row.ratioToFloor <= target ? '✓' : '✗'}` : '';
+      lines.push(`| ${row.backend} | ${row.label} | ${count(row.transactions)} | ${row.statements} | ${ms(row.oursMs)} | ${ms(row.floorMs)} | ${ms(row.bareSqlMs)} | ${row.ratioToFloor.toFixed(2)} | ${verdict} |`);
+    }
+  }
+
+  lines.push('', 'Cost growth of the pages, ours at each size against ours at the smallest:', '');
+  lines.push('| backend | operation | ' + report.options.sizes.map(count).join(' | ') + ' |');
+  lines.push('|---|---|' + report.options.sizes.map(() => '---:|').join(''));
+  for (const backend of report.backends) {
+    for (const operation of ['page', 'deep', 'search']) {
+      const rows = report.options.sizes.map((size) => backend.rows.find((row) => row.operation === operation && row.transactions === size));
+      if (rows.some((row) => !row)) continue;
+      lines.push(`| ${backend.backend} | ${operation} | ` + rows.map((row) => `${ms(row.oursMs)} ms (×${(row.oursMs / rows[0].oursMs).toFixed(2)})`).join(' | ') + ' |');
+    }
+  }
+
+  lines.push('', `Throughput on the newest page at ${count(largest)} transactions (autocannon, ${report.options.duration} s per level):`, '');
+  lines.push('| backend | clients | ours req/s | ours p50 / p99 (ms) | floor req/s | floor p50 / p99 (ms) | ours / floor req/s |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const backend of report.backends) {
+    for (const row of backend.concurrency) {
+      lines.push(`| ${row.backend} | ${row.connections} | ${row.ours.requestsPerSecond.toFixed(0)} | ${row.ours.p50} / ${row.ours.p99} | ${row.floor.requestsPerSecond.toFixed(0)} | ${row.floor.p50} / ${row.floor.p99} | ${(row.ours.requestsPerSecond / row.floor.requestsPerSecond).toFixed(2)} |`);
+    }
+  }
+
+  lines.push('', 'Sign-up and sign-in (argon2id on purpose), seeding, and memory:', '');
+  lines.push('| backend | register (ms) | login (ms) | argon2 hash alone (ms) | seeding | app RSS after the run | peak RSS |');
+  lines.push('|---|---:|---:|---:|---|---:|---:|');
+  for (const backend of report.backends) {
+    const seeding = backend.seeding.map((entry) => `${count(entry.transactions)} in ${entry.seconds.toFixed(1)} s`).join(', ');
+    const rss = `${backend.memory.rssMiB.toFixed(0)} MiB ${backend.memory.rssMiB <= RSS_TARGET_MIB ? '✓' : '✗'}`;
+    lines.push(`| ${backend.backend} | ${ms(backend.accounts.registerMs)} | ${ms(backend.accounts.loginMs)} | ${ms(backend.accounts.argon2HashMs)} | ${seeding} | ${rss} | ${backend.memory.peakRssMiB.toFixed(0)} MiB |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
