@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { monthBounds, parseCalendarDate } from '../../lib/dates';
 import { badInput } from '../../lib/errors';
 import { minorFromDatabase, type MinorUnits } from '../../lib/money';
+import { Account } from '../accounts/account.entity';
 import { Category } from '../categories/category.entity';
 import { Transaction } from '../transactions/transaction.entity';
 import { User } from '../users/user.entity';
@@ -35,11 +36,16 @@ export class DashboardService {
     };
     if (range.from > range.to) throw badInput('to', 'The end of the period comes before its start.');
     const { currency } = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
+    const accounts = await this.dataSource.manager.find(Account, { select: { id: true, currency: true }, where: { userId } });
+    const accountIds = accounts.filter((account) => account.currency === currency).map((account) => account.id);
+    // Usually every account is in the user's currency: then no account condition at all, and the
+    // sums and the recent list read the (user, date) index alone.
+    const scope: PeriodScope = { userId, ...range, accountIds: accountIds.length === accounts.length ? null : accountIds };
 
     // One pass over the index: sums by account, category and month, a few hundred groups at most
     // for a year; the three views below are folded from those groups.
     const [groups, recent] = await Promise.all([
-      this.inPeriod(userId, currency, range)
+      this.inPeriod(scope)
         .select('t.category_id', 'categoryId')
         .addSelect('SUBSTR(t.date, 1, 7)', 'period')
         .addSelect('SUM(CASE WHEN t.amount > 0 THEN t.amount ELSE 0 END)', 'income')
@@ -48,7 +54,7 @@ export class DashboardService {
         .groupBy('t.category_id')
         .addGroupBy('SUBSTR(t.date, 1, 7)')
         .getRawMany<{ categoryId: number | null; period: string; income: unknown; expenses: unknown; count: unknown }>(),
-      this.inPeriod(userId, currency, range)
+      this.inPeriod(scope)
         .leftJoinAndSelect('t.account', 'account')
         .leftJoinAndSelect('t.category', 'category')
         .orderBy('t.date', 'DESC')
@@ -106,14 +112,22 @@ export class DashboardService {
     };
   }
 
-  private inPeriod(userId: number, currency: string, range: { from: string; to: string }) {
-    return this.dataSource.manager
+  private inPeriod({ userId, from, to, accountIds }: PeriodScope) {
+    const query = this.dataSource.manager
       .createQueryBuilder(Transaction, 't')
-      .innerJoin('t.account', 'a')
       .where('t.user_id = :userId', { userId })
-      .andWhere('a.currency = :currency', { currency })
-      .andWhere('t.date >= :from AND t.date <= :to', range);
+      .andWhere('t.date >= :from AND t.date <= :to', { from, to });
+    if (accountIds) query.andWhere(accountIds.length ? 't.account_id IN (:...accountIds)' : '1 = 0', { accountIds });
+    return query;
   }
+}
+
+/** Whose transactions, over which dates, and (null: all of them) from which accounts. */
+interface PeriodScope {
+  userId: number;
+  from: string;
+  to: string;
+  accountIds: number[] | null;
 }
 
 function compareMagnitude(a: bigint, b: bigint): number {
