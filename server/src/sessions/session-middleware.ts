@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { RedisStore } from 'connect-redis';
 import session, { type Store } from 'express-session';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './session-lifecycle';
+import { RedisSessionStore } from './redis-session-store';
 import { SqliteSessionStore } from './sqlite-session-store';
 
 export interface SessionSetup {
@@ -19,11 +19,19 @@ export interface SessionSetup {
  */
 export function createSessionSetup(config: AppConfig, redis: Redis | null): SessionSetup {
   if (redis && config.redis) {
-    const store = new RedisStore({ client: redis, prefix: `${config.redis.prefix}sess:` });
+    const store = new RedisSessionStore({ client: redis, prefix: `${config.redis.prefix}sess:` }, touchSlackMs(config.sessionMaxAgeMs));
     return { middleware: sessionMiddleware(config, store), close: async () => undefined };
   }
-  const store = new SqliteSessionStore(path.join(config.dataDir, 'sessions.sqlite'), config.sessionMaxAgeMs);
+  const store = new SqliteSessionStore(path.join(config.dataDir, 'sessions.sqlite'), config.sessionMaxAgeMs, touchSlackMs(config.sessionMaxAgeMs));
   return { middleware: sessionMiddleware(config, store), close: async () => store.close() };
+}
+
+/**
+ * How far a sliding expiry may lag before it is written again: at most a minute, and a hundredth of
+ * the lifetime, so the idle timeout stays that exact while most requests write nothing.
+ */
+function touchSlackMs(maxAgeMs: number): number {
+  return Math.min(60_000, Math.floor(maxAgeMs / 100));
 }
 
 function sessionMiddleware(config: AppConfig, store: Store) {

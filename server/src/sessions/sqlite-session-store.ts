@@ -20,12 +20,13 @@ export class SqliteSessionStore extends Store {
     sweep: Database.Statement<[number]>;
   };
   private readonly sweepTimer: NodeJS.Timeout;
-  /** At most a minute, and a hundredth of the lifetime: the idle timeout stays that exact. */
-  private readonly touchSlackMs: number;
 
-  constructor(file: string, private readonly defaultTtlMs: number) {
+  constructor(
+    file: string,
+    private readonly defaultTtlMs: number,
+    private readonly touchSlackMs: number,
+  ) {
     super();
-    this.touchSlackMs = Math.min(60_000, Math.floor(defaultTtlMs / 100));
     fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
