@@ -71,8 +71,11 @@ export class Transaction {
   @Column({ type: 'text', default: '' })
   notes!: string;
 
-  /** Lower-cased description and notes, so search is case-insensitive for every script on every database. */
-  @Column({ name: 'search_text', type: 'text', default: '' })
+  /**
+   * Lower-cased description and notes, so search is case-insensitive for every script on every
+   * database. Only queries read it: never loaded with the row (it would double each page's text).
+   */
+  @Column({ name: 'search_text', type: 'text', default: '', select: false })
   searchText!: string;
 
   @Field(() => Date)
