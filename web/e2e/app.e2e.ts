@@ -136,6 +136,36 @@ describe.skipIf(!executable)('the web client in Chromium', () => {
     await screenshots(page, 'transactions');
   });
 
+  it('scrolls past the first page, keeping the count it got with the first page', async () => {
+    // 55 old transactions in an account of their own, added through the API, removed at the end.
+    const accountId = await page.evaluate(async () => {
+      const gql = async (query: string, variables: Record<string, unknown>) => {
+        const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+        return (await response.json()).data;
+      };
+      const { createAccount } = await gql('mutation ($input: CreateAccountInput!) { createAccount(input: $input) { id } }', { input: { name: 'Old card' } });
+      for (let i = 1; i <= 55; i += 1) {
+        await gql('mutation ($input: CreateTransactionInput!) { createTransaction(input: $input) { id } }', {
+          input: { accountId: createAccount.id, date: '2020-01-15', amount: '-1.00', description: `Bulk ${i}` },
+        });
+      }
+      return createAccount.id as string;
+    });
+    await page.goto(`/transactions?account=${accountId}`);
+    await page.getByText('55 transactions').waitFor();
+    await expect.poll(() => page.locator('.transactions li').count()).toBe(50);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => page.locator('.transactions li').count()).toBe(55);
+    await page.getByText('55 transactions').waitFor();
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    await page.evaluate(async (id) => {
+      await fetch('/graphql', {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation ($id: ID!) { deleteAccount(id: $id, deleteTransactions: true) }', variables: { id } }),
+      });
+    }, accountId);
+  });
+
   it('creates an account, and deletes it with its transactions only after asking', async () => {
     await page.goto('/accounts');
     await page.getByLabel('Name of account Cash').waitFor();
