@@ -66,22 +66,27 @@ export async function seedUser(services: Services, dataSource: DataSource, stora
     // A bigger page cache for this connection while it writes five indexes: the seed is not the app.
     await dataSource.query('PRAGMA cache_size = -262144');
   }
+  // On Postgres the next batch is generated while the database writes the previous one; SQLite's
+  // driver is synchronous, so there the two simply alternate.
   let written = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+  const flush = async (batch: GeneratedTransaction[]) => {
+    await inFlight;
+    inFlight = insert(dataSource, user.id, batch).then(() => {
+      written += batch.length;
+      options.onProgress?.(written);
+    });
+  };
   let batch: GeneratedTransaction[] = [];
   for (const row of rows) {
     batch.push(row);
     if (batch.length === BATCH_SIZE) {
-      await insert(dataSource, user.id, batch);
-      written += batch.length;
-      options.onProgress?.(written);
+      await flush(batch);
       batch = [];
     }
   }
-  if (batch.length) {
-    await insert(dataSource, user.id, batch);
-    written += batch.length;
-    options.onProgress?.(written);
-  }
+  if (batch.length) await flush(batch);
+  await inFlight;
 
   const receipts = await seedReceipts(dataSource, storage, user.id, Math.round(options.transactions * options.receiptShare), random);
   return { userId: user.id, email: user.email, transactions: written, receipts };
