@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { monthBounds, parseCalendarDate } from '../../lib/dates';
-import { badInput } from '../../lib/errors';
+import { badInput, unauthenticated } from '../../lib/errors';
 import { minorFromDatabase, type MinorUnits } from '../../lib/money';
 import { Account } from '../accounts/account.entity';
 import { Category } from '../categories/category.entity';
@@ -35,16 +35,27 @@ export class DashboardService {
       to: to != null ? parseCalendarDate(to, 'to') : month.to,
     };
     if (range.from > range.to) throw badInput('to', 'The end of the period comes before its start.');
-    const { currency } = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
-    const accounts = await this.dataSource.manager.find(Account, { select: { id: true, currency: true }, where: { userId } });
-    const accountIds = accounts.filter((account) => account.currency === currency).map((account) => account.id);
+    // The user's currency and their accounts' currencies in one round trip.
+    const owner = await this.dataSource.manager
+      .createQueryBuilder(User, 'u')
+      .leftJoin(Account, 'a', 'a.user_id = u.id')
+      .select('u.currency', 'currency')
+      .addSelect('a.id', 'accountId')
+      .addSelect('a.currency', 'accountCurrency')
+      .where('u.id = :userId', { userId })
+      .getRawMany<{ currency: string; accountId: number | null; accountCurrency: string | null }>();
+    if (!owner.length) throw unauthenticated();
+    const { currency } = owner[0];
+    const accounts = owner.filter((row) => row.accountId !== null);
+    const accountIds = accounts.filter((account) => account.accountCurrency === currency).map((account) => Number(account.accountId));
     // Usually every account is in the user's currency: then no account condition at all, and the
     // sums and the recent list read the (user, date) index alone.
     const scope: PeriodScope = { userId, ...range, accountIds: accountIds.length === accounts.length ? null : accountIds };
 
     // One pass over the index: sums by account, category and month, a few hundred groups at most
     // for a year; the three views below are folded from those groups.
-    const [groups, recent] = await Promise.all([
+    // The user's categories are few: read them all alongside, rather than after, the sums.
+    const [groups, recent, categories] = await Promise.all([
       this.inPeriod(scope)
         .select('t.category_id', 'categoryId')
         .addSelect('SUBSTR(t.date, 1, 7)', 'period')
@@ -61,6 +72,7 @@ export class DashboardService {
         .addOrderBy('t.id', 'DESC')
         .limit(RECENT_COUNT)
         .getMany(),
+      this.dataSource.manager.find(Category, { where: { userId } }),
     ]);
 
     let income = 0n;
@@ -83,13 +95,6 @@ export class DashboardService {
       byMonth.set(group.period, month);
     }
 
-    const categoryIds = [...byCategoryId.keys()].filter((id): id is number => id !== null);
-    const categories = categoryIds.length
-      ? await this.dataSource.manager
-          .createQueryBuilder(Category, 'c')
-          .where('c.user_id = :userId AND c.id IN (:...ids)', { userId, ids: categoryIds })
-          .getMany()
-      : [];
     const categoryById = new Map(categories.map((category) => [category.id, category]));
 
     return {
