@@ -43,4 +43,5 @@ EXPOSE 4000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Migrations run at start-up; `node server/dist/db/migrate.js` runs them alone (Kubernetes init container).
-CMD ["node", "server/dist/main.js"]
+# The heap cap of scripts/server-flags.mjs, as npm start runs it.
+CMD ["node", "--max-old-space-size=192", "server/dist/main.js"]

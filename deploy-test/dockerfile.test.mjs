@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs';
 import { isPinnedImage, repoRoot } from './support.mjs';
 
 const dockerfile = fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8');
@@ -52,7 +53,8 @@ describe('Dockerfile', () => {
     for (const built of ['server/dist', 'web/dist', 'node_modules']) {
       assert.ok(copies.some((line) => line.includes(`/app/${built} `)), `copies ${built}`);
     }
-    assert.ok(runtime.lines.some((line) => line === 'CMD ["node", "server/dist/main.js"]'));
+    // The server runs with the same flags as under npm start (scripts/server-flags.mjs).
+    assert.ok(runtime.lines.some((line) => line === `CMD [${['node', ...SERVER_NODE_FLAGS, 'server/dist/main.js'].map((part) => JSON.stringify(part)).join(', ')}]`));
   });
 
   test('runs as a numeric non-root user', () => {

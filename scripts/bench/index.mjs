@@ -17,6 +17,7 @@ import { GraphQLClient, request } from './http-client.mjs';
 import { openPlanRunner, toJson } from './plan-runner.mjs';
 import { loadOperations } from './operations.mjs';
 import { formatReport } from './report.mjs';
+import { SERVER_NODE_FLAGS } from '../server-flags.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -219,10 +220,10 @@ function freePort() {
   });
 }
 
-/** The app as `npm start` runs it (node server/dist/main.js), in production mode, logging to /dev/null. */
+/** The app as `npm start` runs it (node with its flags, server/dist/main.js), in production mode, logging to /dev/null. */
 async function startApp(backend) {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, 'server/dist/main.js')], {
     cwd: root,
     env: { ...process.env, ...backend.env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
