@@ -52,9 +52,9 @@ export class DashboardService {
     // sums and the recent list read the (user, date) index alone.
     const scope: PeriodScope = { userId, ...range, accountIds: accountIds.length === accounts.length ? null : accountIds };
 
-    // One pass over the index: sums by account, category and month, a few hundred groups at most
-    // for a year; the three views below are folded from those groups.
-    // The user's categories are few: read them all alongside, rather than after, the sums.
+    // One pass over the index: sums by category and month, a few hundred groups at most for a
+    // year, folded below into the three views. The user's categories are few: read them all
+    // alongside the sums rather than after them.
     const [groups, recent, categories] = await Promise.all([
       this.inPeriod(scope)
         .select('t.category_id', 'categoryId')
