@@ -45,6 +45,18 @@ export function searchTextOf(description: string, notes: string): string {
   return `${description}\n${notes}`.toLowerCase();
 }
 
+/** A search term that is more than blanks: blanks search for nothing. */
+export function searchTermOf(filter: Pick<TransactionFilterData, 'search'> | null | undefined): string | null {
+  return filter?.search != null && filter.search.trim() !== '' ? filter.search.trim() : null;
+}
+
+/** True when the filter narrows the list by nothing, or by the account alone. */
+export function narrowsByAccountAtMost(filter: TransactionFilterData | null | undefined): boolean {
+  if (!filter) return true;
+  const { accountId: _accountId, search: _search, uncategorized, ...others } = filter;
+  return !uncategorized && searchTermOf(filter) === null && Object.values(others).every((value) => value == null);
+}
+
 /** Adds the filter's conditions; the owner condition is already on the builder. */
 export function applyTransactionFilter(
   query: SelectQueryBuilder<Transaction>,
@@ -58,8 +70,9 @@ export function applyTransactionFilter(
   }
   if (filter.from != null) query.andWhere('t.date >= :from', { from: parseCalendarDate(filter.from, 'from') });
   if (filter.to != null) query.andWhere('t.date <= :to', { to: parseCalendarDate(filter.to, 'to') });
-  if (filter.search != null && filter.search.trim() !== '') {
-    const text = optionalText(filter.search.trim(), 'search', 200);
+  const search = searchTermOf(filter);
+  if (search !== null) {
+    const text = optionalText(search, 'search', 200);
     const needle = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
     query.andWhere(`t.search_text LIKE :search ESCAPE '\\'`, { search: `%${needle}%` });
   }

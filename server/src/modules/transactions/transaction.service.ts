@@ -12,6 +12,8 @@ import {
   applyTransactionFilter,
   decodeCursor,
   encodeCursor,
+  narrowsByAccountAtMost,
+  searchTermOf,
   searchTextOf,
   type ResolvedTransactionFilter,
   type TransactionFilterData,
@@ -70,17 +72,16 @@ export class TransactionService {
    * any other filter counts through the index that filter uses.
    */
   async countForUser(userId: number, filter: TransactionFilterData | null | undefined): Promise<number> {
-    const { accountId, ...others } = filter ?? {};
-    if (Object.values(others).every((value) => value == null || value === false || (typeof value === 'string' && value.trim() === ''))) {
+    if (narrowsByAccountAtMost(filter)) {
       const query = this.dataSource.manager
         .createQueryBuilder(Account, 'a')
         .select('COALESCE(SUM(a.transaction_count), 0)', 'count')
         .where('a.user_id = :userId', { userId });
-      if (accountId != null) query.andWhere('a.id = :accountId', { accountId: parseId(accountId) ?? -1 });
+      if (filter?.accountId != null) query.andWhere('a.id = :accountId', { accountId: parseId(filter.accountId) ?? -1 });
       return Number((await query.getRawOne<{ count: unknown }>())?.count ?? 0);
     }
     const query = this.ownedQuery(userId);
-    if (filter?.search != null && filter.search.trim() !== '') {
+    if (searchTermOf(filter) !== null) {
       // A search count reads each of the user's rows. The always-true date bound steers SQLite to the
       // (user, date) index, whose order follows the table's, instead of the narrower amount index,
       // whose random order made it ten times slower; Postgres goes through the trigram index anyway.
