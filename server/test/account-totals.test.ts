@@ -14,6 +14,7 @@ import {
   UPLOAD_RECEIPT,
 } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
+import { decimalOf, minorUnitsOf } from './support/money';
 
 /**
  * Each account's count and sum are kept by database triggers, inside the writing transaction: after
@@ -26,18 +27,6 @@ beforeAll(async () => {
 afterAll(() => running.destroy());
 
 const ACCOUNT_TOTALS = '{ accounts { id currency openingBalance balance transactionCount } }';
-
-/** "-12.34" from -1234 minor units of a two-decimal currency. */
-function decimal(minor: number): string {
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** -1234n from "-12.34" (or from "-1234" for a currency without decimals). */
-function minorUnitsOf(money: string): bigint {
-  return BigInt(money.replace('.', ''));
-}
 
 async function totalsInDatabase(userId: number) {
   const query = (sql: string) => running.app.dataSource.query(sql);
@@ -175,7 +164,7 @@ describe('account totals kept by the database', () => {
   });
 
   test('random sequences of changes keep them exact too', async () => {
-    const amount = fc.integer({ min: -500_000, max: 500_000 }).map(decimal);
+    const amount = fc.integer({ min: -500_000, max: 500_000 }).map(decimalOf);
     const pick = fc.nat();
     const change = fc.oneof(
       { arbitrary: fc.record({ kind: fc.constant('create' as const), account: pick, category: pick, amount, coffee: fc.boolean() }), weight: 2 },
@@ -197,7 +186,7 @@ describe('account totals kept by the database', () => {
       for (const name of ['Coffee', 'Rent']) categories.push((await client.ok(CREATE_CATEGORY, { input: { name } })).createCategory.id);
       const transactions: string[] = [];
       for (const [i, accountId] of accounts.entries()) {
-        const input = { accountId, categoryId: categories[i], date: '2025-05-01', amount: decimal(-1000 * (i + 1)), description: 'coffee' };
+        const input = { accountId, categoryId: categories[i], date: '2025-05-01', amount: decimalOf(-1000 * (i + 1)), description: 'coffee' };
         transactions.push((await client.ok(CREATE_TRANSACTION, { input })).createTransaction.id);
       }
       return { client, userId: Number(user.id), accounts, categories, transactions };

@@ -1,6 +1,7 @@
 import { signUp, type ApiClient } from './support/client';
 import { codeOf, CREATE_ACCOUNT, CREATE_CATEGORY, CREATE_TRANSACTION, DASHBOARD, DELETE_TRANSACTION, UPDATE_TRANSACTION } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
+import { decimalOf } from './support/money';
 
 let running: RunningApp;
 beforeAll(async () => {
@@ -13,13 +14,6 @@ interface Row {
   cents: number;
   category: string | null;
   accountCurrency: string;
-}
-
-/** Integer cents to the API's decimal string, computed here independently of the server. */
-function money(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 /** A deterministic pseudo-random sequence, so a failure can be replayed. */
@@ -53,7 +47,7 @@ describe('totals match sums computed independently', () => {
       const row: Row = { date: `2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, cents, category, accountCurrency: inEuro ? 'EUR' : 'USD' };
       rows.push(row);
       await client.ok(CREATE_TRANSACTION, {
-        input: { date: row.date, amount: money(cents), categoryId: category ? categoryIds[category] : null, ...(inEuro ? { accountId: euro.id } : {}) },
+        input: { date: row.date, amount: decimalOf(cents), categoryId: category ? categoryIds[category] : null, ...(inEuro ? { accountId: euro.id } : {}) },
       });
     }
   });
@@ -76,13 +70,13 @@ describe('totals match sums computed independently', () => {
       monthly.set(period, month);
     }
     return {
-      income: money(income),
-      expenses: money(expenses),
-      net: money(income - expenses),
+      income: decimalOf(income),
+      expenses: decimalOf(expenses),
+      net: decimalOf(income - expenses),
       byCategory: [...byCategory.entries()]
-        .map(([category, { total, count }]) => ({ category, total: money(total), count }))
+        .map(([category, { total, count }]) => ({ category, total: decimalOf(total), count }))
         .sort((a, b) => String(a.category).localeCompare(String(b.category))),
-      monthly: [...monthly.entries()].sort().map(([period, m]) => ({ period, income: money(m.income), expenses: money(m.expenses) })),
+      monthly: [...monthly.entries()].sort().map(([period, m]) => ({ period, income: decimalOf(m.income), expenses: decimalOf(m.expenses) })),
       recentDates: inRange.map((row) => row.date).sort().reverse().slice(0, 10),
     };
   }

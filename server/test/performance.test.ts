@@ -9,6 +9,7 @@ import {
   UPLOAD_RECEIPT,
 } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
+import { decimalOf } from './support/money';
 
 /**
  * What the list costs as data grows: a page is a fixed number of SQL statements, an unfiltered
@@ -52,13 +53,6 @@ function pageStatementOf(statements: Statement[]): Statement {
   return pages[0];
 }
 
-/** "-12.34" from -1234 minor units of a two-decimal currency. */
-function decimal(minor: number): string {
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 function isoDate(daysAfterNewYear: number): string {
   return new Date(Date.UTC(2025, 0, 1 + daysAfterNewYear)).toISOString().slice(0, 10);
 }
@@ -93,7 +87,7 @@ function ledgerWithReceipts(): Promise<Ledger> {
         accountId: accounts[i % 2],
         categoryId: i % 4 === 3 ? null : categories[i % 3],
         date: isoDate(Math.floor(i / 2)),
-        amount: decimal(i % 10 === 0 ? 250_000 + i : -((i * 137) % 9000) - 1),
+        amount: decimalOf(i % 10 === 0 ? 250_000 + i : -((i * 137) % 9000) - 1),
         description: i % 5 === 0 ? `Coffee with friend ${i}` : `Shop ${i}`,
         notes: i % 7 === 0 ? 'beans for the coffee machine' : '',
       };
