@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
 import { GraphQLClient, request } from './http-client.mjs';
 import { openPlanRunner, toJson } from './plan-runner.mjs';
-import { loadOperations } from './operations.mjs';
+import { loadOperations } from './web-operations.cjs';
 import { formatReport } from './report.mjs';
 import { SERVER_NODE_FLAGS } from '../server-flags.mjs';
 

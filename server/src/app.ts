@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config';
 import { openDatabase } from './db/data-source';
+import { CompiledQueryExecutor } from './graphql/compiled-executor';
 import { createContext, type RequestContext } from './graphql/context';
 import { graphqlArmor } from './graphql/armor';
 import { createErrorFormatter } from './graphql/errors';
@@ -59,7 +60,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   const metrics = new AppMetrics(dataSource);
   const armor = graphqlArmor(!config.graphqlIntrospection);
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildAppSchema(services),
+    gateway: new CompiledQueryExecutor(await buildAppSchema(services)),
     formatError: createErrorFormatter(metrics),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,

@@ -1,22 +1,22 @@
 // The GraphQL documents the web client really sends (web/src/graphql), each with the fragments it
-// uses, so the benchmark asks for exactly what a user's browser asks for.
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+// uses, so the benchmark and the server's tests ask for exactly what a user's browser asks for.
+// CommonJS, so both the benchmark (ESM) and jest (CommonJS) can load it.
+const fs = require('node:fs');
+const path = require('node:path');
 const { Kind, parse, print, visit } = require('graphql');
 
-export function loadOperations(root) {
+/** Every operation of web/src/graphql by name: its kind and a function giving its whole document. */
+function loadWebOperations(root) {
   const folder = path.join(root, 'web/src/graphql');
   const definitions = fs
     .readdirSync(folder)
     .filter((file) => file.endsWith('.graphql'))
     .flatMap((file) => parse(fs.readFileSync(path.join(folder, file), 'utf8')).definitions);
   const fragments = new Map(definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const operations = definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION && d.name);
 
   const documentFor = (operationName) => {
-    const operation = definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === operationName);
+    const operation = operations.find((d) => d.name.value === operationName);
     if (!operation) throw new Error(`web/src/graphql has no operation ${operationName}`);
     const needed = new Map();
     const collect = (node) =>
@@ -32,6 +32,17 @@ export function loadOperations(root) {
     return [operation, ...needed.values()].map((definition) => print(definition)).join('\n\n');
   };
 
+  return new Map(operations.map((d) => [d.name.value, { kind: d.operation, document: () => documentFor(d.name.value) }]));
+}
+
+/** The documents the benchmark sends. */
+function loadOperations(root) {
+  const web = loadWebOperations(root);
+  const documentFor = (name) => {
+    const operation = web.get(name);
+    if (!operation) throw new Error(`web/src/graphql has no operation ${name}`);
+    return operation.document();
+  };
   return {
     transactions: documentFor('Transactions'),
     dashboard: documentFor('Dashboard'),
@@ -41,3 +52,5 @@ export function loadOperations(root) {
     login: documentFor('Login'),
   };
 }
+
+module.exports = { loadWebOperations, loadOperations };

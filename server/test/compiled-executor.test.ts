@@ -1,0 +1,144 @@
+import path from 'node:path';
+import { execute, parse, type ExecutionResult } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
+import { createContext } from '../src/graphql/context';
+import { buildAppSchema } from '../src/graphql/schema';
+import { ApiClient, signUp } from './support/client';
+import { receiptFiles } from './support/fixtures';
+import { CREATE_ACCOUNT, CREATE_CATEGORY, CREATE_TRANSACTION, UPLOAD_RECEIPT } from './support/operations';
+import { startTestApp, type RunningApp } from './support/test-app';
+
+// The benchmark's loader of the web client's documents (CommonJS, shared with scripts/bench).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { loadWebOperations } = require('../../scripts/bench/web-operations.cjs') as {
+  loadWebOperations(root: string): Map<string, { kind: string; document(): string }>;
+};
+
+/**
+ * Queries run through graphql-jit (src/graphql/compiled-executor.ts). These tests hold it to
+ * graphql-js: the same answers for every query the web client sends, and the same errors.
+ */
+let running: RunningApp;
+beforeAll(async () => {
+  running = await startTestApp();
+});
+afterAll(() => running.destroy());
+
+const webQueries = [...loadWebOperations(path.resolve(__dirname, '../..'))].filter(([, operation]) => operation.kind === 'query');
+
+interface Household {
+  client: ApiClient;
+  userId: number;
+  transactions: string[];
+  account: string;
+  category: string;
+}
+
+async function household(): Promise<Household> {
+  const { client, user } = await signUp(running.baseUrl);
+  const account = (await client.ok(CREATE_ACCOUNT, { input: { name: 'Checking', openingBalance: '100.00' } })).createAccount.id;
+  await client.ok(CREATE_ACCOUNT, { input: { name: 'Travel', currency: 'EUR' } });
+  const category = (await client.ok(CREATE_CATEGORY, { input: { name: 'Coffee', kind: 'EXPENSE', color: '#6f4e37' } })).createCategory.id;
+  const transactions: string[] = [];
+  const thisYear = new Date().getUTCFullYear();
+  for (const [day, amount, description, categoryId] of [
+    ['01-05', '-3.50', 'Coffee at the corner', category],
+    ['01-05', '-12.00', 'Lunch', null],
+    ['02-10', '2500.00', 'Salary', null],
+    ['02-11', '-4.20', 'Coffee beans', category],
+    ['03-01', '-0.01', 'Rounding', null],
+  ] as const) {
+    const input = { accountId: account, date: `${thisYear}-${day}`, amount, description, notes: 'kept', categoryId };
+    transactions.push((await client.ok(CREATE_TRANSACTION, { input })).createTransaction.id);
+  }
+  await client.upload(UPLOAD_RECEIPT, { transactionId: transactions[0] }, receiptFiles.png);
+  return { client, userId: Number(user.id), transactions, account, category };
+}
+
+/** The variables each web query is checked with: a query added to the client must be added here. */
+function variablesFor(name: string, { transactions, account, category }: Household): Record<string, unknown>[] | undefined {
+  const year = new Date().getUTCFullYear();
+  const cursorAfterTwo = Buffer.from(`${year}-02-10|${transactions[2]}`).toString('base64url');
+  const byName: Record<string, Record<string, unknown>[]> = {
+    Me: [{}],
+    Accounts: [{}],
+    Categories: [{}],
+    // Without $withTotal, its default (true) applies: graphql-jit alone would refuse it.
+    Transactions: [
+      { first: 2 },
+      { first: 2, withTotal: false, after: cursorAfterTwo },
+      { first: 50, filter: { search: 'COFFEE' } },
+      { first: 50, filter: { uncategorized: true, minAmount: '-100' } },
+      { first: 50, filter: { accountId: account, categoryId: category, from: `${year}-02-01` } },
+    ],
+    Transaction: [{ id: transactions[0] }, { id: transactions[1] }],
+    Dashboard: [{}, { from: `${year}-01-01`, to: `${year}-12-31` }],
+    MonthlyTrend: [{ from: `${year}-01-01`, to: `${year}-12-31` }],
+  };
+  return byName[name];
+}
+
+test('every query the web client sends compiles', async () => {
+  const schema = await buildAppSchema(running.app.services);
+  expect(webQueries.length).toBeGreaterThanOrEqual(7);
+  for (const [name, operation] of webQueries) {
+    const compiled = compileQuery(schema, parse(operation.document()), name);
+    expect({ name, compiled: isCompiledQuery(compiled) }).toEqual({ name, compiled: true });
+  }
+});
+
+test('every query the web client sends answers, compiled, exactly what graphql-js answers', async () => {
+  const data = await household();
+  const schema = await buildAppSchema(running.app.services);
+  const request = { session: { userId: data.userId } } as unknown as Parameters<typeof createContext>[1];
+  const reference = async (document: string, variables: Record<string, unknown>) => {
+    const contextValue = createContext(running.app.services, request, {} as Parameters<typeof createContext>[2]);
+    const result = (await execute({ schema, document: parse(document), variableValues: variables, contextValue })) as ExecutionResult;
+    expect(result.errors).toBeUndefined();
+    return JSON.parse(JSON.stringify(result.data));
+  };
+  for (const [name, operation] of webQueries) {
+    const cases = variablesFor(name, data);
+    expect({ name, cases: Array.isArray(cases) }).toEqual({ name, cases: true });
+    for (const variables of cases!) {
+      const expected = await reference(operation.document(), variables);
+      // The first request compiles the document; the second runs the compiled one again.
+      for (let round = 0; round < 2; round += 1) {
+        const answer = await data.client.gql(operation.document(), variables);
+        expect({ name, variables, errors: answer.errors }).toEqual({ name, variables, errors: undefined });
+        expect(answer.data).toEqual(expected);
+      }
+    }
+  }
+  const firstPage = await data.client.ok(webQueries.find(([name]) => name === 'Transactions')![1].document(), { first: 2 });
+  expect(firstPage.transactions.totalCount).toBe(5);
+});
+
+describe('errors are graphql-js errors', () => {
+  const PAGE = 'query Page($first: Int!, $after: String) { transactions(first: $first, after: $after) { edges { cursor } } }';
+
+  test('a bad variable is BAD_USER_INPUT with status 400, every time', async () => {
+    const { client } = await signUp(running.baseUrl);
+    for (let round = 0; round < 2; round += 1) {
+      const answer = await client.gql(PAGE, { first: 'many' });
+      expect(answer.status).toBe(400);
+      expect(answer.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(answer.errors?.[0].message).toMatch(/^Variable "\$first" got invalid value "many"/);
+    }
+  });
+
+  test("a service's error keeps its code, field and path", async () => {
+    const { client } = await signUp(running.baseUrl);
+    for (let round = 0; round < 2; round += 1) {
+      const tooMany = await client.gql(PAGE, { first: 201 });
+      expect(tooMany.status).toBe(200);
+      expect(tooMany.errors).toEqual([
+        { message: 'Ask for between 0 and 200 transactions.', path: ['transactions'], extensions: { code: 'BAD_USER_INPUT', field: 'first' } },
+      ]);
+      const missing = await client.gql('query One($id: ID!) { transaction(id: $id) { id } }', { id: '999999' });
+      expect(missing.errors?.[0]).toMatchObject({ path: ['transaction'], extensions: { code: 'NOT_FOUND' } });
+      const signedOut = await new ApiClient(running.baseUrl).gql(PAGE, { first: 1 });
+      expect(signedOut.errors?.[0]).toMatchObject({ path: ['transactions'], extensions: { code: 'UNAUTHENTICATED' } });
+    }
+  });
+});
