@@ -1,9 +1,8 @@
-import type { SelectQueryBuilder } from 'typeorm';
 import { parseId } from '../../db/owned';
+import type { SqlParameters } from '../../db/row-reader';
 import { badInput } from '../../lib/errors';
 import { parseCalendarDate } from '../../lib/dates';
 import { optionalText } from '../../lib/text';
-import type { Transaction } from './transaction.entity';
 
 /** The filter as a client gives it. Amounts are signed decimal strings in the user's currency. */
 export interface TransactionFilterData {
@@ -57,26 +56,25 @@ export function narrowsByAccountAtMost(filter: TransactionFilterData | null | un
   return !uncategorized && searchTermOf(filter) === null && Object.values(others).every((value) => value == null);
 }
 
-/** Adds the filter's conditions; the owner condition is already on the builder. */
-export function applyTransactionFilter(
-  query: SelectQueryBuilder<Transaction>,
-  filter: ResolvedTransactionFilter | null | undefined,
-): SelectQueryBuilder<Transaction> {
-  if (!filter) return query;
-  if (filter.accountId != null) query.andWhere('t.account_id = :accountId', { accountId: parseId(filter.accountId) ?? -1 });
-  if (filter.uncategorized) query.andWhere('t.category_id IS NULL');
-  else if (filter.categoryId != null) {
-    query.andWhere('t.category_id = :categoryId', { categoryId: parseId(filter.categoryId) ?? -1 });
-  }
-  if (filter.from != null) query.andWhere('t.date >= :from', { from: parseCalendarDate(filter.from, 'from') });
-  if (filter.to != null) query.andWhere('t.date <= :to', { to: parseCalendarDate(filter.to, 'to') });
+/**
+ * The filter as SQL conditions on the transactions aliased `t` (the owner condition is the
+ * caller's), with their values added to `parameters`.
+ */
+export function transactionFilterConditions(filter: ResolvedTransactionFilter | null | undefined, parameters: SqlParameters): string[] {
+  if (!filter) return [];
+  const conditions: string[] = [];
+  if (filter.accountId != null) conditions.push(`"t"."account_id" = ${parameters.add(parseId(filter.accountId) ?? -1)}`);
+  if (filter.uncategorized) conditions.push('"t"."category_id" IS NULL');
+  else if (filter.categoryId != null) conditions.push(`"t"."category_id" = ${parameters.add(parseId(filter.categoryId) ?? -1)}`);
+  if (filter.from != null) conditions.push(`"t"."date" >= ${parameters.add(parseCalendarDate(filter.from, 'from'))}`);
+  if (filter.to != null) conditions.push(`"t"."date" <= ${parameters.add(parseCalendarDate(filter.to, 'to'))}`);
   const search = searchTermOf(filter);
   if (search !== null) {
     const text = optionalText(search, 'search', 200);
     const needle = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-    query.andWhere(`t.search_text LIKE :search ESCAPE '\\'`, { search: `%${needle}%` });
+    conditions.push(`"t"."search_text" LIKE ${parameters.add(`%${needle}%`)} ESCAPE '\\'`);
   }
-  if (filter.minAmount != null) query.andWhere('t.amount >= :minAmount', { minAmount: filter.minAmount.toString() });
-  if (filter.maxAmount != null) query.andWhere('t.amount <= :maxAmount', { maxAmount: filter.maxAmount.toString() });
-  return query;
+  if (filter.minAmount != null) conditions.push(`"t"."amount" >= ${parameters.add(filter.minAmount.toString())}`);
+  if (filter.maxAmount != null) conditions.push(`"t"."amount" <= ${parameters.add(filter.maxAmount.toString())}`);
+  return conditions;
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { SqlParameters } from '../../db/row-reader';
 import { parseCurrency } from '../../lib/currency';
 import { AppError, badInput, conflict } from '../../lib/errors';
 import { isCleanText, optionalText, requiredText } from '../../lib/text';
@@ -130,9 +131,14 @@ export class UserService {
   }
 
   /** The version a session must carry to stay valid (null when the user is gone). */
+  /** Read on every signed-in request, so in plain SQL. */
   async sessionVersionOf(userId: number): Promise<number | null> {
-    const user = await this.dataSource.manager.findOne(User, { select: { id: true, sessionVersion: true }, where: { id: userId } });
-    return user?.sessionVersion ?? null;
+    const parameters = SqlParameters.for(this.dataSource);
+    const [user]: { session_version: number }[] = await this.dataSource.query(
+      `SELECT "session_version" FROM "users" WHERE "id" = ${parameters.add(userId)}`,
+      parameters.values,
+    );
+    return user ? Number(user.session_version) : null;
   }
 
   async updateProfile(userId: number, changes: ProfileChanges): Promise<User> {

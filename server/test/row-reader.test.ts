@@ -1,0 +1,68 @@
+import { In } from 'typeorm';
+import { Account } from '../src/modules/accounts/account.entity';
+import { Category } from '../src/modules/categories/category.entity';
+import { Receipt } from '../src/modules/receipts/receipt.entity';
+import { Transaction } from '../src/modules/transactions/transaction.entity';
+import { signUp } from './support/client';
+import { receiptFiles } from './support/fixtures';
+import { CREATE_ACCOUNT, CREATE_CATEGORY, CREATE_TRANSACTION, UPDATE_ACCOUNT, UPLOAD_RECEIPT } from './support/operations';
+import { startTestApp, type RunningApp } from './support/test-app';
+
+/**
+ * The hot reads (a page of transactions, its receipts) skip TypeORM's hydration (src/db/row-reader.ts).
+ * What they return must be exactly what TypeORM itself reads from the same rows.
+ */
+let running: RunningApp;
+beforeAll(async () => {
+  running = await startTestApp();
+});
+afterAll(() => running.destroy());
+
+test("a page of transactions and its receipts are read exactly as TypeORM reads them", async () => {
+  const { client, user } = await signUp(running.baseUrl);
+  const userId = Number(user.id);
+  const checking = (await client.ok(CREATE_ACCOUNT, { input: { name: 'Checking', openingBalance: '-12.34' } })).createAccount.id;
+  const yen = (await client.ok(CREATE_ACCOUNT, { input: { name: 'Tokyo', currency: 'JPY', openingBalance: '5000' } })).createAccount.id;
+  const category = (await client.ok(CREATE_CATEGORY, { input: { name: 'Ünïcode ☕', kind: 'EXPENSE', color: '#6f4e37' } })).createCategory.id;
+  const ids: string[] = [];
+  for (const [accountId, amount, categoryId, notes] of [
+    [checking, '-99999999999.99', category, ''],
+    [yen, '12345', null, 'line one\nline two'],
+    [checking, '0.01', null, "it's \"quoted\""],
+  ] as const) {
+    const input = { accountId, date: '2024-02-29', amount, description: `Row ${ids.length}`, notes, categoryId };
+    ids.push((await client.ok(CREATE_TRANSACTION, { input })).createTransaction.id);
+  }
+  await client.upload(UPLOAD_RECEIPT, { transactionId: ids[0] }, receiptFiles.png);
+  await client.upload(UPLOAD_RECEIPT, { transactionId: ids[0] }, receiptFiles.jpeg);
+  // Archived after its transactions were added: a boolean column that is true.
+  await client.ok(UPDATE_ACCOUNT, { id: yen, input: { archived: true } });
+
+  const { services, dataSource } = running.app;
+  const page = await services.transactions.listForUser(userId, null, 50);
+  const byTypeOrm = await dataSource.manager.find(Transaction, {
+    where: { userId },
+    relations: ['account', 'category'],
+    order: { date: 'DESC', id: 'DESC' },
+  });
+  expect(page.rows).toHaveLength(3);
+  expect(page.rows).toEqual(byTypeOrm);
+  for (const row of page.rows) {
+    expect(row).toBeInstanceOf(Transaction);
+    expect(row.account).toBeInstanceOf(Account);
+    expect(typeof row.amount).toBe('bigint');
+    expect(row.createdAt).toBeInstanceOf(Date);
+    if (row.category) expect(row.category).toBeInstanceOf(Category);
+  }
+  const tokyo = page.rows.find((row) => row.account.currency === 'JPY')!.account;
+  expect(tokyo.archived).toBe(true);
+  expect(tokyo.balance).toBe(5000n + 12345n);
+
+  const transactionIds = ids.map(Number);
+  const receipts = await services.receipts.listForTransactions(userId, transactionIds);
+  expect(receipts).toHaveLength(2);
+  expect(receipts).toEqual(await dataSource.manager.find(Receipt, { where: { userId, transactionId: In(transactionIds) }, order: { id: 'ASC' } }));
+  for (const receipt of receipts) expect(receipt).toBeInstanceOf(Receipt);
+  // Another user's ids read nothing.
+  expect(await services.receipts.listForTransactions(userId + 1000, transactionIds)).toEqual([]);
+});
