@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
+import { RowReader, SqlParameters } from '../../db/row-reader';
 import { monthBounds, parseCalendarDate } from '../../lib/dates';
 import { badInput, unauthenticated } from '../../lib/errors';
 import { minorFromDatabase, type MinorUnits } from '../../lib/money';
-import { Account } from '../accounts/account.entity';
 import { Category } from '../categories/category.entity';
-import { Transaction } from '../transactions/transaction.entity';
-import { User } from '../users/user.entity';
+import type { Transaction } from '../transactions/transaction.entity';
+import { TransactionReader } from '../transactions/transaction-reader';
 
 export interface DashboardSummary {
   from: string;
@@ -26,7 +26,13 @@ const RECENT_COUNT = 10;
  * currency: adding yen to dollars would mean nothing.
  */
 export class DashboardService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly transactions: TransactionReader;
+  private readonly categories: RowReader<Category>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.transactions = new TransactionReader(dataSource);
+    this.categories = new RowReader(dataSource, Category, 'c');
+  }
 
   async summarise(userId: number, from?: string | null, to?: string | null, now = new Date()): Promise<DashboardSummary> {
     const month = monthBounds(now);
@@ -36,14 +42,12 @@ export class DashboardService {
     };
     if (range.from > range.to) throw badInput('to', 'The end of the period comes before its start.');
     // The user's currency and their accounts' currencies in one round trip.
-    const owner = await this.dataSource.manager
-      .createQueryBuilder(User, 'u')
-      .leftJoin(Account, 'a', 'a.user_id = u.id')
-      .select('u.currency', 'currency')
-      .addSelect('a.id', 'accountId')
-      .addSelect('a.currency', 'accountCurrency')
-      .where('u.id = :userId', { userId })
-      .getRawMany<{ currency: string; accountId: number | null; accountCurrency: string | null }>();
+    const ownerParameters = SqlParameters.for(this.dataSource);
+    const owner: { currency: string; accountId: number | null; accountCurrency: string | null }[] = await this.dataSource.query(
+      `SELECT "u"."currency" AS "currency", "a"."id" AS "accountId", "a"."currency" AS "accountCurrency"
+        FROM "users" "u" LEFT JOIN "accounts" "a" ON "a"."user_id" = "u"."id" WHERE "u"."id" = ${ownerParameters.add(userId)}`,
+      ownerParameters.values,
+    );
     if (!owner.length) throw unauthenticated();
     const { currency } = owner[0];
     const accounts = owner.filter((row) => row.accountId !== null);
@@ -55,24 +59,21 @@ export class DashboardService {
     // One pass over the index: sums by category and month, a few hundred groups at most for a
     // year, folded below into the three views. The user's categories are few: read them all
     // alongside the sums rather than after them.
+    const sums = this.inPeriod(scope);
+    const newest = this.inPeriod(scope);
+    const own = SqlParameters.for(this.dataSource);
     const [groups, recent, categories] = await Promise.all([
-      this.inPeriod(scope)
-        .select('t.category_id', 'categoryId')
-        .addSelect('SUBSTR(t.date, 1, 7)', 'period')
-        .addSelect('SUM(CASE WHEN t.amount > 0 THEN t.amount ELSE 0 END)', 'income')
-        .addSelect('SUM(CASE WHEN t.amount < 0 THEN -t.amount ELSE 0 END)', 'expenses')
-        .addSelect('COUNT(*)', 'count')
-        .groupBy('t.category_id')
-        .addGroupBy('SUBSTR(t.date, 1, 7)')
-        .getRawMany<{ categoryId: number | null; period: string; income: unknown; expenses: unknown; count: unknown }>(),
-      this.inPeriod(scope)
-        .leftJoinAndSelect('t.account', 'account')
-        .leftJoinAndSelect('t.category', 'category')
-        .orderBy('t.date', 'DESC')
-        .addOrderBy('t.id', 'DESC')
-        .limit(RECENT_COUNT)
-        .getMany(),
-      this.dataSource.manager.find(Category, { where: { userId } }),
+      this.dataSource.query(
+        `SELECT "t"."category_id" AS "categoryId", SUBSTR("t"."date", 1, 7) AS "period",
+          SUM(CASE WHEN "t"."amount" > 0 THEN "t"."amount" ELSE 0 END) AS "income",
+          SUM(CASE WHEN "t"."amount" < 0 THEN -"t"."amount" ELSE 0 END) AS "expenses", COUNT(*) AS "count"
+          FROM "transactions" "t" WHERE ${sums.conditions.join(' AND ')} GROUP BY "t"."category_id", SUBSTR("t"."date", 1, 7)`,
+        sums.parameters.values,
+      ) as Promise<{ categoryId: number | null; period: string; income: unknown; expenses: unknown; count: unknown }[]>,
+      this.transactions.newestFirst(newest.conditions, newest.parameters, RECENT_COUNT),
+      this.dataSource
+        .query(`SELECT ${this.categories.selectList} FROM "categories" "c" WHERE "c"."user_id" = ${own.add(userId)}`, own.values)
+        .then((rows: Record<string, unknown>[]) => rows.map((row) => this.categories.read(row)!)),
     ]);
 
     let income = 0n;
@@ -117,13 +118,12 @@ export class DashboardService {
     };
   }
 
-  private inPeriod({ userId, from, to, accountIds }: PeriodScope) {
-    const query = this.dataSource.manager
-      .createQueryBuilder(Transaction, 't')
-      .where('t.user_id = :userId', { userId })
-      .andWhere('t.date >= :from AND t.date <= :to', { from, to });
-    if (accountIds) query.andWhere(accountIds.length ? 't.account_id IN (:...accountIds)' : '1 = 0', { accountIds });
-    return query;
+  /** The conditions on the transactions aliased `t` that fall in the period, with their parameters. */
+  private inPeriod({ userId, from, to, accountIds }: PeriodScope): { conditions: string[]; parameters: SqlParameters } {
+    const parameters = SqlParameters.for(this.dataSource);
+    const conditions = [`"t"."user_id" = ${parameters.add(userId)}`, `"t"."date" >= ${parameters.add(from)}`, `"t"."date" <= ${parameters.add(to)}`];
+    if (accountIds) conditions.push(accountIds.length ? `"t"."account_id" IN (${accountIds.map((id) => parameters.add(id)).join(', ')})` : '1 = 0');
+    return { conditions, parameters };
   }
 }
 

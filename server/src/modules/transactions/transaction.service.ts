@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { findOwned, findOwnedOrNull, parseId } from '../../db/owned';
-import { RowReader, SqlParameters } from '../../db/row-reader';
+import { SqlParameters } from '../../db/row-reader';
 import { parseCalendarDate } from '../../lib/dates';
 import { badInput } from '../../lib/errors';
 import { parseMoney } from '../../lib/money';
@@ -20,6 +20,7 @@ import {
   type TransactionFilterData,
 } from './transaction-query';
 import { Transaction } from './transaction.entity';
+import { TransactionReader } from './transaction-reader';
 
 export interface TransactionData {
   accountId?: string | null;
@@ -40,17 +41,13 @@ export interface TransactionPage {
 export const MAX_PAGE_SIZE = 200;
 
 export class TransactionService {
-  private readonly readers: { transaction: RowReader<Transaction>; account: RowReader<Account>; category: RowReader<Category> };
+  private readonly reader: TransactionReader;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly receipts: ReceiptService,
   ) {
-    this.readers = {
-      transaction: new RowReader(dataSource, Transaction, 't'),
-      account: new RowReader(dataSource, Account, 'account'),
-      category: new RowReader(dataSource, Category, 'category'),
-    };
+    this.reader = new TransactionReader(dataSource);
   }
 
   /** One page, newest first by date then id, continuing strictly after the cursor (keyset, not offset). */
@@ -66,25 +63,9 @@ export class TransactionService {
       const cursorDate = [parameters.add(cursor.date), parameters.add(cursor.date)];
       conditions.push(`"t"."date" <= ${cursorDate[0]} AND ("t"."date" < ${cursorDate[1]} OR "t"."id" < ${parameters.add(cursor.id)})`);
     }
-    const { transaction, account, category } = this.readers;
-    // LEFT JOINs keep the transactions the outer loop, walked in index order, on both databases.
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT ${transaction.selectList}, ${account.selectList}, ${category.selectList} FROM "transactions" "t"
-        LEFT JOIN "accounts" "account" ON "account"."id" = "t"."account_id"
-        LEFT JOIN "categories" "category" ON "category"."id" = "t"."category_id"
-        WHERE ${conditions.join(' AND ')} ORDER BY "t"."date" DESC, "t"."id" DESC LIMIT ${first + 1}`,
-      parameters.values,
-    );
+    const rows = await this.reader.newestFirst(conditions, parameters, first + 1);
     const hasNextPage = rows.length > first;
-    // A page holds a few accounts and categories many times over: each is read once.
-    const accounts = new Map<unknown, Account | null>();
-    const categories = new Map<unknown, Category | null>();
-    const page = rows.slice(0, first).map((row) => {
-      const node = transaction.read(row)!;
-      node.account = cachedRead(accounts, row.t_account_id, () => account.read(row))!;
-      node.category = cachedRead(categories, row.t_category_id, () => category.read(row));
-      return node;
-    });
+    const page = rows.slice(0, first);
     return { rows: page, hasNextPage, endCursor: page.length ? encodeCursor(page[page.length - 1]) : null };
   }
 
@@ -213,12 +194,4 @@ export class TransactionService {
     if (!account) throw badInput('accountId', 'Create an account first.');
     return account;
   }
-}
-
-/** The value cached under the key, read the first time it is asked for. */
-function cachedRead<T>(cache: Map<unknown, T>, key: unknown, read: () => T): T {
-  if (cache.has(key)) return cache.get(key)!;
-  const value = read();
-  cache.set(key, value);
-  return value;
 }
