@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { execute, parse, type ExecutionResult } from 'graphql';
+import { execute, getIntrospectionQuery, parse, type ExecutionResult } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { createContext } from '../src/graphql/context';
 import { buildAppSchema } from '../src/graphql/schema';
@@ -112,6 +112,18 @@ test('every query the web client sends answers, compiled, exactly what graphql-j
   }
   const firstPage = await data.client.ok(webQueries.find(([name]) => name === 'Transactions')![1].document(), { first: 2 });
   expect(firstPage.transactions.totalCount).toBe(5);
+});
+
+test('the standard introspection query (tools send it where introspection is on) answers, compiled, what graphql-js answers', async () => {
+  const { client } = await signUp(running.baseUrl);
+  const schema = await buildAppSchema(running.app.services);
+  const query = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true });
+  const expected = JSON.parse(JSON.stringify((await execute({ schema, document: parse(query) })).data));
+  for (let round = 0; round < 2; round += 1) {
+    const answer = await client.gql(query);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toEqual(expected);
+  }
 });
 
 describe('errors are graphql-js errors', () => {
