@@ -114,6 +114,35 @@ test('every query the web client sends answers, compiled, exactly what graphql-j
   expect(firstPage.transactions.totalCount).toBe(5);
 });
 
+test('directives on fragments, aliases, nested fragments and typenames answer, compiled, what graphql-js answers', async () => {
+  const data = await household();
+  const schema = await buildAppSchema(running.app.services);
+  const request = { session: { userId: data.userId } } as unknown as Parameters<typeof createContext>[1];
+  const fragments = `
+    fragment Money on Transaction { amount account { currency } }
+    fragment Row on Transaction { id date ...Money @include(if: $money) category @skip(if: $money) { name } }`;
+  const documents = [
+    `query ($money: Boolean!) { transactions(first: 3) { edges { node { ...Row } } } } ${fragments}`,
+    `query ($money: Boolean!) { transactions(first: 3) { edges { node { ...Row @skip(if: $money) id } } } } ${fragments}`,
+    `query ($money: Boolean!) { list: transactions(first: 2) { edges { n: node { __typename ... on Transaction @include(if: $money) { amount }
+      ... @skip(if: $money) { description } } } } again: transactions(first: 1, filter: { search: "coffee" }) { totalCount } }`,
+    `query ($money: Boolean! = false, $to: Date) { dashboard(to: $to) { byCategory { category { __typename name } total @include(if: $money) } } }`,
+  ];
+  for (const document of documents) {
+    for (const money of [true, false]) {
+      const variables = { money, to: `${new Date().getUTCFullYear()}-12-31` };
+      const contextValue = createContext(running.app.services, request, {} as Parameters<typeof createContext>[2]);
+      const reference = (await execute({ schema, document: parse(document), variableValues: variables, contextValue })) as ExecutionResult;
+      expect(reference.errors).toBeUndefined();
+      for (let round = 0; round < 2; round += 1) {
+        const answer = await data.client.gql(document, variables);
+        expect({ document, money, errors: answer.errors }).toEqual({ document, money, errors: undefined });
+        expect(answer.data).toEqual(JSON.parse(JSON.stringify(reference.data)));
+      }
+    }
+  }
+});
+
 test('the standard introspection query (tools send it where introspection is on) answers, compiled, what graphql-js answers', async () => {
   const { client } = await signUp(running.baseUrl);
   const schema = await buildAppSchema(running.app.services);
