@@ -44,9 +44,12 @@ function isPlain(column: ColumnMetadata): boolean {
   return !column.transformer && ['integer', 'int', 'varchar', 'text', Number, String].includes(column.type as string);
 }
 
+/** A value both drivers bind as it is (better-sqlite3 refuses booleans and dates, so they are not allowed here). */
+export type SqlValue = string | number | bigint | null;
+
 /** Positional parameters in the driver's syntax: `?` for SQLite, `$1, $2, ...` for Postgres. */
 export class SqlParameters {
-  readonly values: unknown[] = [];
+  readonly values: SqlValue[] = [];
 
   constructor(private readonly numbered: boolean) {}
 
@@ -55,7 +58,7 @@ export class SqlParameters {
   }
 
   /** Adds a value; returns its placeholder. */
-  add(value: unknown): string {
+  add(value: SqlValue): string {
     this.values.push(value);
     return this.numbered ? `$${this.values.length}` : '?';
   }
