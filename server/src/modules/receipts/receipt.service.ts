@@ -70,8 +70,10 @@ export class ReceiptService {
     return true;
   }
 
-  /** Receipts of many transactions at once (for the per-request loader), oldest first. */
-  /** The receipts of a page of transactions, in one read (it is on every page, so plain SQL). */
+  /**
+   * Receipts of many transactions at once (for the per-request loader), oldest first: on every
+   * page, so plain SQL.
+   */
   async listForTransactions(userId: number, transactionIds: readonly number[]): Promise<Receipt[]> {
     if (transactionIds.length === 0) return [];
     const parameters = SqlParameters.for(this.dataSource);
