@@ -61,7 +61,7 @@ export class DashboardService {
     // alongside the sums rather than after them.
     const sums = this.inPeriod(scope);
     const newest = this.inPeriod(scope);
-    const own = SqlParameters.for(this.dataSource);
+    const categoryParameters = SqlParameters.for(this.dataSource);
     const [groups, recent, categories] = await Promise.all([
       this.dataSource.query(
         `SELECT "t"."category_id" AS "categoryId", SUBSTR("t"."date", 1, 7) AS "period",
@@ -72,7 +72,7 @@ export class DashboardService {
       ) as Promise<{ categoryId: number | null; period: string; income: unknown; expenses: unknown; count: unknown }[]>,
       this.transactions.newestFirst(newest.conditions, newest.parameters, RECENT_COUNT),
       this.dataSource
-        .query(`SELECT ${this.categories.selectList} FROM "categories" "c" WHERE "c"."user_id" = ${own.add(userId)}`, own.values)
+        .query(`SELECT ${this.categories.selectList} FROM "categories" "c" WHERE "c"."user_id" = ${categoryParameters.add(userId)}`, categoryParameters.values)
         .then((rows: Record<string, unknown>[]) => rows.map((row) => this.categories.read(row)!)),
     ]);
 
