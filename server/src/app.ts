@@ -60,7 +60,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   const metrics = new AppMetrics(dataSource);
   const armor = graphqlArmor(!config.graphqlIntrospection);
   const apollo = new ApolloServer<RequestContext>({
-    gateway: new CompiledQueryExecutor(await buildAppSchema(services)),
+    gateway: new CompiledQueryExecutor(await buildAppSchema(services), (executor) => metrics.graphqlExecutions.inc({ executor })),
     formatError: createErrorFormatter(metrics),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,

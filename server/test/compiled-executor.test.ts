@@ -78,6 +78,13 @@ function variablesFor(name: string, { transactions, account, category }: Househo
   return byName[name];
 }
 
+/** How many operations each executor has run so far, from /metrics. */
+async function executions(): Promise<{ compiled: number; graphqlJs: number }> {
+  const text = await (await new ApiClient(running.baseUrl).fetch('/metrics')).text();
+  const count = (executor: string) => Number(new RegExp(`graphql_executions_total\\{executor="${executor}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+  return { compiled: count('compiled'), graphqlJs: count('graphql-js') };
+}
+
 test('every query the web client sends compiles', async () => {
   const schema = await buildAppSchema(running.app.services);
   expect(webQueries.length).toBeGreaterThanOrEqual(7);
@@ -97,6 +104,8 @@ test('every query the web client sends answers, compiled, exactly what graphql-j
     expect(result.errors).toBeUndefined();
     return JSON.parse(JSON.stringify(result.data));
   };
+  const before = await executions();
+  let requests = 0;
   for (const [name, operation] of webQueries) {
     const cases = variablesFor(name, data);
     expect({ name, cases: Array.isArray(cases) }).toEqual({ name, cases: true });
@@ -105,11 +114,14 @@ test('every query the web client sends answers, compiled, exactly what graphql-j
       // The first request compiles the document; the second runs the compiled one again.
       for (let round = 0; round < 2; round += 1) {
         const answer = await data.client.gql(operation.document(), variables);
+        requests += 1;
         expect({ name, variables, errors: answer.errors }).toEqual({ name, variables, errors: undefined });
         expect(answer.data).toEqual(expected);
       }
     }
   }
+  // Every one of them ran compiled: none fell back to graphql-js (the default of $withTotal included).
+  expect(await executions()).toEqual({ compiled: before.compiled + requests, graphqlJs: before.graphqlJs });
   const firstPage = await data.client.ok(webQueries.find(([name]) => name === 'Transactions')![1].document(), { first: 2 });
   expect(firstPage.transactions.totalCount).toBe(5);
 });

@@ -35,7 +35,11 @@ export class CompiledQueryExecutor implements GatewayInterface {
   /** By document, then operation name ('' for an anonymous one); null: it does not compile. */
   private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledOperation | null>>();
 
-  constructor(private readonly schema: GraphQLSchema) {}
+  constructor(
+    private readonly schema: GraphQLSchema,
+    /** Told which executor ran each operation (counted on /metrics). */
+    private readonly onExecuted: (executor: 'compiled' | 'graphql-js') => void = () => {},
+  ) {}
 
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): () => void {
     callback({ apiSchema: this.schema, coreSupergraphSdl: printSchema(this.schema) });
@@ -49,14 +53,21 @@ export class CompiledQueryExecutor implements GatewayInterface {
   async stop(): Promise<void> {}
 
   private async execute({ document, operation, operationName, context, request }: Parameters<GatewayExecutor>[0]): Promise<ExecutionResult> {
+    const runByGraphQLJs = () => {
+      this.onExecuted('graphql-js');
+      return execute({ schema: this.schema, document, operationName, contextValue: context, variableValues: request.variables });
+    };
     const compiled = operation.operation === 'query' ? this.compiledFor(document, operation) : null;
-    if (!compiled) return execute({ schema: this.schema, document, operationName, contextValue: context, variableValues: request.variables });
-    // graphql-js checks the variables, so a bad one gets exactly its error (which Apollo answers
-    // as BAD_USER_INPUT); graphql-jit then reads them as sent.
-    const checked = getVariableValues(this.schema, operation.variableDefinitions ?? [], request.variables ?? {});
-    if (checked.errors) return { errors: checked.errors };
+    if (!compiled) return runByGraphQLJs();
     const result = await compiled.query.query(undefined, context, withDefaults(request.variables, compiled.defaults));
-    return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+    if (result.data !== undefined) {
+      this.onExecuted('compiled');
+      return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+    }
+    // No data: graphql-jit refused the variables. graphql-js says why in its own words (which Apollo
+    // answers as BAD_USER_INPUT), or, where it accepts them, runs the query itself.
+    const checked = getVariableValues(this.schema, operation.variableDefinitions ?? [], request.variables ?? {});
+    return checked.errors ? { errors: checked.errors } : runByGraphQLJs();
   }
 
   private compiledFor(document: DocumentNode, operation: OperationDefinitionNode): CompiledOperation | null {

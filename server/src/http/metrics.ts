@@ -32,6 +32,13 @@ export class AppMetrics {
     registers: [this.registry],
   });
 
+  readonly graphqlExecutions = new Counter({
+    name: 'graphql_executions_total',
+    help: 'GraphQL operations executed, by executor: compiled (graphql-jit) or graphql-js',
+    labelNames: ['executor'] as const,
+    registers: [this.registry],
+  });
+
   constructor(dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry });
     const statements = statementCounterOf(dataSource);
