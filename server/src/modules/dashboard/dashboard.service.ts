@@ -58,19 +58,19 @@ export class DashboardService {
 
     // One pass over the index: sums by category and month, a few hundred groups at most for a
     // year, folded below into the three views. The user's categories are few: read them all
-    // alongside the sums rather than after them.
-    const sums = this.inPeriod(scope);
-    const newest = this.inPeriod(scope);
+    // alongside the sums rather than after them. The sums and the recent rows are over the same
+    // rows: one set of conditions and values serves both.
+    const period = this.inPeriod(scope);
     const categoryParameters = SqlParameters.for(this.dataSource);
     const [groups, recent, categories] = await Promise.all([
       this.dataSource.query(
         `SELECT "t"."category_id" AS "categoryId", SUBSTR("t"."date", 1, 7) AS "period",
           SUM(CASE WHEN "t"."amount" > 0 THEN "t"."amount" ELSE 0 END) AS "income",
           SUM(CASE WHEN "t"."amount" < 0 THEN -"t"."amount" ELSE 0 END) AS "expenses", COUNT(*) AS "count"
-          FROM "transactions" "t" WHERE ${sums.conditions.join(' AND ')} GROUP BY "t"."category_id", SUBSTR("t"."date", 1, 7)`,
-        sums.parameters.values,
+          FROM "transactions" "t" WHERE ${period.conditions.join(' AND ')} GROUP BY "t"."category_id", SUBSTR("t"."date", 1, 7)`,
+        period.parameters.values,
       ) as Promise<{ categoryId: number | null; period: string; income: unknown; expenses: unknown; count: unknown }[]>,
-      this.transactions.newestFirst(newest.conditions, newest.parameters, RECENT_COUNT),
+      this.transactions.newestFirst(period.conditions, period.parameters, RECENT_COUNT),
       this.dataSource
         .query(`SELECT ${this.categories.selectList} FROM "categories" "c" WHERE "c"."user_id" = ${categoryParameters.add(userId)}`, categoryParameters.values)
         .then((rows: Record<string, unknown>[]) => rows.map((row) => this.categories.read(row)!)),
