@@ -12,6 +12,7 @@ export class RowReader<T extends ObjectLiteral> {
   /** `"t"."id" AS "t_id", ...`: every selectable column of the entity under the alias. */
   readonly selectList: string;
   private readonly prototype: object;
+  private readonly idKey: string;
   private readonly fields: { property: string; key: string; convert: ((value: unknown) => unknown) | null }[];
 
   constructor(dataSource: DataSource, entity: EntityTarget<T>, readonly alias: string) {
@@ -19,6 +20,7 @@ export class RowReader<T extends ObjectLiteral> {
     const driver = dataSource.driver;
     const columns = metadata.columns.filter((column) => column.isSelect && !column.isVirtual);
     this.prototype = (metadata.target as { prototype: object }).prototype;
+    this.idKey = `${alias}_id`;
     this.fields = columns.map((column) => ({
       property: column.propertyName,
       key: `${alias}_${column.databaseName}`,
@@ -29,7 +31,7 @@ export class RowReader<T extends ObjectLiteral> {
 
   /** The entity from a row selected with `selectList`, or null when its id is null (an outer join that matched nothing). */
   read(row: Record<string, unknown>): T | null {
-    if (row[`${this.alias}_id`] == null) return null;
+    if (row[this.idKey] == null) return null;
     const entity = Object.create(this.prototype) as Record<string, unknown>;
     for (const { property, key, convert } of this.fields) {
       const value = row[key];
