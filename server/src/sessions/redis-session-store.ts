@@ -1,10 +1,9 @@
 import { RedisStore } from 'connect-redis';
 import type { SessionData } from 'express-session';
 
-type Callback = (error?: unknown, value?: unknown) => void;
+import { RecentTouches } from './recent-touches';
 
-/** Remembered touches per process, at most; past that the memory starts over (it is only a shortcut). */
-const MAX_REMEMBERED = 10_000;
+type Callback = (error?: unknown, value?: unknown) => void;
 
 /**
  * Sessions in Redis (connect-redis), except that a sliding expiry is not pushed to Redis on every
@@ -13,29 +12,23 @@ const MAX_REMEMBERED = 10_000;
  * the idle timeout stays that exact, and every replica still extends it.
  */
 export class RedisSessionStore extends RedisStore {
-  private readonly touchedAt = new Map<string, number>();
+  private readonly recentTouches: RecentTouches;
 
-  constructor(
-    options: ConstructorParameters<typeof RedisStore>[0],
-    private readonly touchSlackMs: number,
-  ) {
+  constructor(options: ConstructorParameters<typeof RedisStore>[0], touchSlackMs: number) {
     super(options);
+    this.recentTouches = new RecentTouches(touchSlackMs);
   }
 
   override async touch(sid: string, session: SessionData, callback?: Callback): Promise<unknown> {
-    const now = Date.now();
-    const last = this.touchedAt.get(sid);
-    if (last !== undefined && now - last < this.touchSlackMs) {
+    if (this.recentTouches.isFresh(sid)) {
       callback?.(null, null);
       return null;
     }
-    if (this.touchedAt.size >= MAX_REMEMBERED) this.touchedAt.clear();
-    this.touchedAt.set(sid, now);
     return super.touch(sid, session, callback);
   }
 
   override async destroy(sid: string, callback?: Callback): Promise<unknown> {
-    this.touchedAt.delete(sid);
+    this.recentTouches.forget(sid);
     return super.destroy(sid, callback);
   }
 }

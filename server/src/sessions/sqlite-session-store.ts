@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Store, type SessionData } from 'express-session';
+import { RecentTouches } from './recent-touches';
 
 type Callback<T = void> = (error?: unknown, value?: T) => void;
 
@@ -20,6 +21,7 @@ export class SqliteSessionStore extends Store {
     sweep: Database.Statement<[number]>;
   };
   private readonly sweepTimer: NodeJS.Timeout;
+  private readonly recentTouches: RecentTouches;
 
   constructor(
     file: string,
@@ -27,6 +29,7 @@ export class SqliteSessionStore extends Store {
     private readonly touchSlackMs: number,
   ) {
     super();
+    this.recentTouches = new RecentTouches(touchSlackMs);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -41,7 +44,9 @@ export class SqliteSessionStore extends Store {
           'ON CONFLICT (sid) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at',
       ),
       // Sliding expiry moves on every request; writing it (and syncing the WAL) each time would make
-      // every read a write. Only an expiry that moved by more than the slack is written.
+      // every read a write. Only an expiry that moved by more than the slack is written: this
+      // process skips the statement for sessions it extended lately, and the condition covers the
+      // other processes sharing the file.
       touch: this.db.prepare('UPDATE sessions SET expires_at = ? WHERE sid = ? AND expires_at < ?'),
       destroy: this.db.prepare('DELETE FROM sessions WHERE sid = ?'),
       sweep: this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
@@ -60,11 +65,13 @@ export class SqliteSessionStore extends Store {
   override set(sid: string, session: SessionData, callback?: Callback): void {
     this.run(callback, () => {
       this.statements.set.run(sid, JSON.stringify(session), this.expiresAt(session));
+      this.recentTouches.written(sid);
     });
   }
 
   override touch(sid: string, session: SessionData, callback?: Callback): void {
     this.run(callback, () => {
+      if (this.recentTouches.isFresh(sid)) return;
       const expiresAt = this.expiresAt(session);
       this.statements.touch.run(expiresAt, sid, expiresAt - this.touchSlackMs);
     });
@@ -72,6 +79,7 @@ export class SqliteSessionStore extends Store {
 
   override destroy(sid: string, callback?: Callback): void {
     this.run(callback, () => {
+      this.recentTouches.forget(sid);
       this.statements.destroy.run(sid);
     });
   }
