@@ -79,6 +79,10 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
 
   const app = express();
   app.disable('x-powered-by');
+  // Bodies sent with res.send (GraphQL answers: POSTs, private, never revalidated) get no ETag:
+  // hashing each one was wasted work. A function, not `false`, so that the web client's files,
+  // served by sendFile and express.static, keep their validators.
+  app.set('etag', () => undefined);
   app.use(securityHeaders());
   const cors = corsPolicy(config.corsOrigins);
   if (cors) app.use(cors);

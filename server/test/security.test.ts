@@ -161,6 +161,25 @@ describe('HTTP headers', () => {
     }
   });
 
+  test("API answers are not hashed for an ETag; the client's files keep their validators", async () => {
+    const dist = fakeWebBuild();
+    const withClient = await startTestApp({ WEB_DIST_DIR: dist });
+    try {
+      const api = await fetch(`${withClient.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      expect(api.status).toBe(200);
+      expect(api.headers.get('etag')).toBeNull();
+      const page = await fetch(`${withClient.baseUrl}/`, { headers: { accept: 'text/html' } });
+      const etag = page.headers.get('etag');
+      expect(etag).toBeTruthy();
+      // A browser's revalidation (fetch() would add "no-cache" to a request with If-None-Match).
+      const revalidation = await fetch(`${withClient.baseUrl}/`, { headers: { accept: 'text/html', 'if-none-match': etag!, 'cache-control': 'max-age=0' } });
+      expect(revalidation.status).toBe(304);
+    } finally {
+      await withClient.destroy();
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
+  });
+
   test('CORS is closed by default and opens only to the configured origins', async () => {
     const preflight = (base: string, origin: string) =>
       fetch(`${base}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
