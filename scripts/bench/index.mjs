@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // npm run bench: the API against the raw-SQL floor, on SQLite and on Postgres (+ Redis sessions),
 // at 10 k, 100 k and 1 M transactions for one user. See docs/performance.md for what each number
-// means. `--quick` is the small version that npm test runs (10 k rows, one iteration): it checks
-// that every measurement works and that the app and the floor answer the same rows.
+// means. Each operation is timed against the floor (the same SQL behind plain node:http), the stack
+// floor (the same SQL behind Express, express-session and Apollo Server, nothing of ours) and the
+// bare SQL. `--quick` is the small version that npm test runs (10 k rows, one iteration): it checks
+// that every measurement works and that the app and both floors answer the same rows.
 import { fork, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -241,18 +243,45 @@ async function startApp(backend) {
   return { child, baseUrl };
 }
 
-async function startFloor(backend, plans) {
-  const plansFile = path.join(backend.env.DATA_DIR, 'floor-plans.json');
-  fs.writeFileSync(plansFile, toJson(plans));
-  const child = fork(path.join(import.meta.dirname, 'floor-server.mjs'), {
-    env: { ...process.env, FLOOR_DRIVER: backend.kind, FLOOR_DATABASE: backend.floorDatabase, FLOOR_PLANS: plansFile },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+/** Forks one of the reference servers of this folder; it reports its port over IPC. */
+async function forkServer(script, env, execArgv = []) {
+  const child = fork(path.join(import.meta.dirname, script), { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const port = await new Promise((resolve, reject) => {
     child.once('message', (message) => resolve(message.port));
-    child.once('exit', (code) => reject(new Error(`the floor server exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
   return { child, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+function floorEnvironment(backend, plans) {
+  const plansFile = path.join(backend.env.DATA_DIR, 'floor-plans.json');
+  fs.writeFileSync(plansFile, toJson(plans));
+  return { FLOOR_DRIVER: backend.kind, FLOOR_DATABASE: backend.floorDatabase, FLOOR_PLANS: plansFile };
+}
+
+function startFloor(backend, plans) {
+  return forkServer('floor-server.mjs', floorEnvironment(backend, plans));
+}
+
+/** The stack floor (stack-floor-server.mjs), signed in: the floor's SQL behind Express, express-session and Apollo. */
+async function startStackFloor(backend, plans) {
+  const sessions = backend.kind === 'postgres'
+    ? { STACK_REDIS_URL: backend.env.REDIS_URL, STACK_REDIS_PREFIX: backend.env.REDIS_PREFIX }
+    : { STACK_SESSION_DIR: backend.env.DATA_DIR };
+  // Node flags and production mode as the app has them.
+  const server = await forkServer('stack-floor-server.mjs', { NODE_ENV: 'production', ...floorEnvironment(backend, plans), ...sessions }, SERVER_NODE_FLAGS);
+  const login = await request(`${server.baseUrl}/login`, { method: 'POST' });
+  return { ...server, cookie: login.headers['set-cookie'].map((entry) => entry.split(';')[0]).join('; ') };
+}
+
+const STACK_FLOOR_QUERY = 'query Plan($name: String!) { plan(name: $name) }';
+
+function stackFloorRequest(stack, key) {
+  return request(`${stack.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: stack.cookie },
+    body: JSON.stringify({ query: STACK_FLOOR_QUERY, variables: { name: key } }),
+  });
 }
 
 async function stop(child) {
@@ -330,12 +359,14 @@ async function benchBackend(kind) {
   const backend = await prepareBackend(kind);
   const app = { child: null };
   const floor = { child: null };
+  const stack = { child: null };
   let bare = null;
   try {
     const users = await seed(backend);
     const { plans, cases } = await capture(backend, users);
     Object.assign(app, await startApp(backend));
     Object.assign(floor, await startFloor(backend, plans));
+    Object.assign(stack, await startStackFloor(backend, plans));
     bare = await openPlanRunner({ driver: kind, database: backend.floorDatabase });
 
     // Warm both servers up on every read first (JIT, caches), so the first size measured is not
@@ -345,6 +376,7 @@ async function benchBackend(kind) {
         const body = JSON.stringify({ query: entry.query, variables: entry.variables });
         await request(`${app.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: entry.cookie }, body });
         await request(`${floor.baseUrl}/${entry.key}`);
+        await stackFloorRequest(stack, entry.key);
       }
     }
 
@@ -356,14 +388,21 @@ async function benchBackend(kind) {
       if (entry.name !== 'create') {
         // Both answers now, from the app as started by npm start and from the floor.
         const answer = JSON.parse((await request(`${app.baseUrl}/graphql`, { method: 'POST', headers, body })).body);
-        const floorRows = JSON.parse((await request(`${floor.baseUrl}/${entry.key}`)).body);
+        const floorBody = (await request(`${floor.baseUrl}/${entry.key}`)).body;
+        const floorRows = JSON.parse(floorBody);
         if (answer.errors) failures.push(`${entry.key}: ${JSON.stringify(answer.errors)}`);
         else failures.push(...checkCase(entry, answer.data, floorRows));
+        const stackAnswer = JSON.parse((await stackFloorRequest(stack, entry.key)).body);
+        if (toJson(stackAnswer.data?.plan) !== floorBody) failures.push(`${entry.key}: the stack floor answered other rows than the floor`);
       }
       const sides = {
         ours: async () => {
           const response = await request(`${app.baseUrl}/graphql`, { method: 'POST', headers, body });
           if (response.status !== 200 || response.body.includes('"errors"')) throw new Error(`${entry.key}: ${response.body.slice(0, 300)}`);
+        },
+        stack: async () => {
+          const response = await stackFloorRequest(stack, entry.key);
+          if (response.status !== 200 || response.body.includes('"errors"')) throw new Error(`stack floor ${entry.key}: ${response.body.slice(0, 300)}`);
         },
         floor: async () => {
           const response = await request(`${floor.baseUrl}/${entry.key}`);
@@ -379,11 +418,12 @@ async function benchBackend(kind) {
         transactions: entry.size,
         statements: plans[entry.key].statements.length,
         oursMs: result.ours,
+        stackFloorMs: result.stack,
         floorMs: result.floor,
         bareSqlMs: result.bare,
         ratioToFloor: result.ours / result.floor,
       });
-      log(`  ${entry.key.padEnd(24)} ours ${result.ours.toFixed(2)} ms  floor ${result.floor.toFixed(2)} ms  sql ${result.bare.toFixed(2)} ms  x${(result.ours / result.floor).toFixed(2)}`);
+      log(`  ${entry.key.padEnd(24)} ours ${result.ours.toFixed(2)} ms  stack floor ${result.stack.toFixed(2)} ms  floor ${result.floor.toFixed(2)} ms  sql ${result.bare.toFixed(2)} ms  x${(result.ours / result.floor).toFixed(2)}`);
     }
 
     // Sign-up and sign-in: argon2id is slow on purpose, so they are reported apart, next to the hash alone.
@@ -407,10 +447,17 @@ async function benchBackend(kind) {
         headers: { 'content-type': 'application/json', cookie: largest.cookie },
         body: JSON.stringify({ query: largest.query, variables: largest.variables }),
       }, connections);
+      const stackLoad = await load(`${stack.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: stack.cookie },
+        body: JSON.stringify({ query: STACK_FLOOR_QUERY, variables: { name: largest.key } }),
+      }, connections);
       const floorLoad = await load(`${floor.baseUrl}/${largest.key}`, {}, connections);
-      if (ours.failed || floorLoad.failed) failures.push(`load at ${connections} connections: ${ours.failed} failed here, ${floorLoad.failed} on the floor`);
-      concurrency.push({ backend: kind, connections, transactions: largest.size, ours, floor: floorLoad });
-      log(`  ${connections} clients: ours ${ours.requestsPerSecond.toFixed(0)} req/s (p50 ${ours.p50} ms, p99 ${ours.p99} ms)  floor ${floorLoad.requestsPerSecond.toFixed(0)} req/s`);
+      if (ours.failed || stackLoad.failed || floorLoad.failed) {
+        failures.push(`load at ${connections} connections: ${ours.failed} failed here, ${stackLoad.failed} on the stack floor, ${floorLoad.failed} on the floor`);
+      }
+      concurrency.push({ backend: kind, connections, transactions: largest.size, ours, stackFloor: stackLoad, floor: floorLoad });
+      log(`  ${connections} clients: ours ${ours.requestsPerSecond.toFixed(0)} req/s (p50 ${ours.p50} ms, p99 ${ours.p99} ms)  stack floor ${stackLoad.requestsPerSecond.toFixed(0)} req/s  floor ${floorLoad.requestsPerSecond.toFixed(0)} req/s`);
     }
 
     const memory = memoryOf(app.child.pid);
@@ -419,6 +466,7 @@ async function benchBackend(kind) {
   } finally {
     if (app.child) await stop(app.child);
     if (floor.child) await stop(floor.child);
+    if (stack.child) await stop(stack.child);
     await bare?.close();
     await backend.cleanup();
   }

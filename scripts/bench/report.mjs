@@ -12,13 +12,13 @@ export function formatReport(report) {
   const largest = Math.max(...report.options.sizes);
   lines.push(`Run ${report.startedAt}${report.quick ? ' (quick)' : ''}: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, SQLite ${report.machine.sqlite}${report.machine.postgres ? `, PostgreSQL ${report.machine.postgres}` : ''}; ${report.options.iterations} iterations (medians), ${report.seconds.toFixed(0)} s in all.`, '');
 
-  lines.push('| backend | operation | transactions | SQL statements | ours (ms) | floor (ms) | bare SQL (ms) | ratio to floor | target |');
-  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---|');
+  lines.push('| backend | operation | transactions | SQL statements | ours (ms) | stack floor (ms) | floor (ms) | bare SQL (ms) | ratio to floor | target | stack floor ÷ floor | ours ÷ stack floor |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|');
   for (const backend of report.backends) {
     for (const row of backend.rows) {
       const target = RATIO_TARGETS[row.operation];
       const verdict = target && row.transactions === largest ? `≤ ${target} ${row.ratioToFloor <= target ? '✓' : '✗'}` : '';
-      lines.push(`| ${row.backend} | ${row.label} | ${count(row.transactions)} | ${row.statements} | ${ms(row.oursMs)} | ${ms(row.floorMs)} | ${ms(row.bareSqlMs)} | ${row.ratioToFloor.toFixed(2)} | ${verdict} |`);
+      lines.push(`| ${row.backend} | ${row.label} | ${count(row.transactions)} | ${row.statements} | ${ms(row.oursMs)} | ${ms(row.stackFloorMs)} | ${ms(row.floorMs)} | ${ms(row.bareSqlMs)} | ${row.ratioToFloor.toFixed(2)} | ${verdict} | ${(row.stackFloorMs / row.floorMs).toFixed(2)} | ${(row.oursMs / row.stackFloorMs).toFixed(2)} |`);
     }
   }
 
@@ -34,11 +34,11 @@ export function formatReport(report) {
   }
 
   lines.push('', `Throughput on the newest page at ${count(largest)} transactions (autocannon, ${report.options.duration} s per level):`, '');
-  lines.push('| backend | clients | ours req/s | ours p50 / p99 (ms) | floor req/s | floor p50 / p99 (ms) | ours / floor req/s |');
-  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  lines.push('| backend | clients | ours req/s | ours p50 / p99 (ms) | stack floor req/s | floor req/s | floor p50 / p99 (ms) | ours / floor req/s |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const backend of report.backends) {
     for (const row of backend.concurrency) {
-      lines.push(`| ${row.backend} | ${row.connections} | ${row.ours.requestsPerSecond.toFixed(0)} | ${row.ours.p50} / ${row.ours.p99} | ${row.floor.requestsPerSecond.toFixed(0)} | ${row.floor.p50} / ${row.floor.p99} | ${(row.ours.requestsPerSecond / row.floor.requestsPerSecond).toFixed(2)} |`);
+      lines.push(`| ${row.backend} | ${row.connections} | ${row.ours.requestsPerSecond.toFixed(0)} | ${row.ours.p50} / ${row.ours.p99} | ${row.stackFloor.requestsPerSecond.toFixed(0)} | ${row.floor.requestsPerSecond.toFixed(0)} | ${row.floor.p50} / ${row.floor.p99} | ${(row.ours.requestsPerSecond / row.floor.requestsPerSecond).toFixed(2)} |`);
     }
   }
 
