@@ -3,6 +3,7 @@ import { Account } from '../src/modules/accounts/account.entity';
 import { Category } from '../src/modules/categories/category.entity';
 import { Receipt } from '../src/modules/receipts/receipt.entity';
 import { Transaction } from '../src/modules/transactions/transaction.entity';
+import { sqliteDatetime } from '../src/db/row-reader';
 import { signUp } from './support/client';
 import { receiptFiles } from './support/fixtures';
 import { CREATE_ACCOUNT, CREATE_CATEGORY, CREATE_TRANSACTION, UPDATE_ACCOUNT, UPLOAD_RECEIPT } from './support/operations';
@@ -65,4 +66,16 @@ test("a page of transactions and its receipts are read exactly as TypeORM reads 
   for (const receipt of receipts) expect(receipt).toBeInstanceOf(Receipt);
   // Another user's ids read nothing.
   expect(await services.receipts.listForTransactions(userId + 1000, transactionIds)).toEqual([]);
+});
+
+test("SQLite's datetime text is read as the Date TypeORM's SQLite driver makes of it", () => {
+  // The driver turns "YYYY-MM-DD HH:MM:SS[.SSS]" into ISO with a Z and parses that.
+  const byDriver = (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
+  for (const text of ['2026-11-29 09:01:43', '2024-02-29 23:59:59', '1970-01-01 00:00:00', '2026-11-29 09:01:43.120', '1999-12-31 23:59:59.999', '2999-12-31 00:00:00']) {
+    expect(sqliteDatetime(text)?.getTime()).toBe(byDriver(text).getTime());
+  }
+  // Anything else is left to the driver.
+  for (const text of ['2026-11-29T09:01:43Z', '2026-11-29 09:01', '2026-11-29 09:01:43.1', '2025-02-29 10:00:00', '2026-11-29 24:00:00', '2026-13-01 00:00:00', '0099-01-01 00:00:00', 'now']) {
+    expect(sqliteDatetime(text)).toBeNull();
+  }
 });

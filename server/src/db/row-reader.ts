@@ -1,5 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { digitsAt, isCalendarDate } from '../lib/dates';
 
 /**
  * Hot reads (a page of transactions, its receipts) in plain SQL, without TypeORM's query builder and
@@ -17,14 +18,14 @@ export class RowReader<T extends ObjectLiteral> {
 
   constructor(dataSource: DataSource, entity: EntityTarget<T>, readonly alias: string) {
     const metadata = dataSource.getMetadata(entity);
-    const driver = dataSource.driver;
+    const sqlite = dataSource.options.type === 'better-sqlite3';
     const columns = metadata.columns.filter((column) => column.isSelect && !column.isVirtual);
     this.prototype = (metadata.target as { prototype: object }).prototype;
     this.idKey = `${alias}_id`;
     this.fields = columns.map((column) => ({
       property: column.propertyName,
       key: `${alias}_${column.databaseName}`,
-      convert: isPlain(column) ? null : (value: unknown) => driver.prepareHydratedValue(value, column),
+      convert: converterFor(dataSource, column, sqlite),
     }));
     this.selectList = columns.map((column) => `"${alias}"."${column.databaseName}" AS "${alias}_${column.databaseName}"`).join(', ');
   }
@@ -39,6 +40,35 @@ export class RowReader<T extends ObjectLiteral> {
     }
     return entity as T;
   }
+}
+
+type Converter = (value: unknown) => unknown;
+
+function converterFor(dataSource: DataSource, column: ColumnMetadata, sqlite: boolean): Converter | null {
+  if (isPlain(column)) return null;
+  const viaDriver: Converter = (value) => dataSource.driver.prepareHydratedValue(value, column);
+  if (sqlite && !column.transformer && (column.type === 'datetime' || column.type === Date)) {
+    return (value) => (typeof value === 'string' && sqliteDatetime(value)) || viaDriver(value);
+  }
+  return viaDriver;
+}
+
+const SQLITE_DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{3})?$/;
+
+/**
+ * SQLite's own datetime text, "YYYY-MM-DD HH:MM:SS[.SSS]" in UTC (what CURRENT_TIMESTAMP and
+ * TypeORM write), as the Date the driver makes of it, without its rewriting of the text to ISO
+ * and parsing it again: two of them on every row of a page. Null for any other text (and for a
+ * date or time out of range), which the driver then reads.
+ */
+export function sqliteDatetime(text: string): Date | null {
+  if (!SQLITE_DATETIME.test(text) || !isCalendarDate(text.slice(0, 10))) return null;
+  const hours = digitsAt(text, 11, 2);
+  const minutes = digitsAt(text, 14, 2);
+  const seconds = digitsAt(text, 17, 2);
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  const milliseconds = text.length === 23 ? digitsAt(text, 20, 3) : 0;
+  return new Date(Date.UTC(digitsAt(text, 0, 4), digitsAt(text, 5, 2) - 1, digitsAt(text, 8, 2), hours, minutes, seconds, milliseconds));
 }
 
 /** Integers, text and varchar come from both drivers as they should be in JS. */

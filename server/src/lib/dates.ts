@@ -6,17 +6,19 @@ export type CalendarDate = string;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** The number written by `count` ASCII digits of `text` from `from` (the caller has checked they are digits). */
+export function digitsAt(text: string, from: number, count: number): number {
+  let number = 0;
+  for (let i = from; i < from + count; i += 1) number = number * 10 + text.charCodeAt(i) - 48;
+  return number;
+}
+
 /** Checked for every date the API sends, so it reads the digits in place rather than allocating. */
 export function isCalendarDate(value: string): boolean {
   if (!DATE.test(value)) return false;
-  const digits = (from: number, count: number) => {
-    let number = 0;
-    for (let i = from; i < from + count; i += 1) number = number * 10 + value.charCodeAt(i) - 48;
-    return number;
-  };
-  const year = digits(0, 4);
-  const month = digits(5, 2);
-  const day = digits(8, 2);
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
   if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
