@@ -64,6 +64,15 @@ test('scripts/seed fills the configured database with users who sign in and see 
     const download = await client.fetch(`/receipts/${withReceipt[0].id}`);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('image/png');
+
+    // The database still keeps the totals itself after seeding: a write through the API moves them.
+    const account = accounts[0];
+    await client.ok('mutation ($input: CreateTransactionInput!) { createTransaction(input: $input) { id } }', {
+      input: { accountId: account.id, date: '2024-05-01', amount: '-1.25', description: 'After seeding' },
+    });
+    const [after] = (await client.ok('{ accounts { id transactionCount balance } }')).accounts.filter((item: { id: string }) => item.id === account.id);
+    expect(after.transactionCount).toBe(account.transactionCount + 1);
+    expect(BigInt(after.balance.replace('.', ''))).toBe(BigInt(account.balance.replace('.', '')) - 125n);
   } finally {
     await running.destroy();
   }
