@@ -66,16 +66,21 @@ export async function seedUser(services: Services, dataSource: DataSource, stora
     // A bigger page cache for this connection while it writes five indexes: the seed is not the app.
     await dataSource.query('PRAGMA cache_size = -262144');
   }
-  // On Postgres the next batch is generated while the database writes the previous one; SQLite's
-  // driver is synchronous, so there the two simply alternate.
+  // On Postgres two batches are written at once, on two connections, while the next one is
+  // generated: the database's work on a batch (five indexes, the trigram index) is most of the
+  // time, and one connection keeps one of its cores busy. SQLite's driver is synchronous and has
+  // one writer, so there the batches simply follow each other.
+  const parallel = dataSource.options.type === 'postgres' ? 2 : 1;
   let written = 0;
-  let inFlight: Promise<void> = Promise.resolve();
+  const inFlight = new Set<Promise<void>>();
   const flush = async (batch: GeneratedTransaction[]) => {
-    await inFlight;
-    inFlight = insert(dataSource, user.id, batch).then(() => {
+    while (inFlight.size >= parallel) await Promise.race(inFlight);
+    const writing: Promise<void> = insert(dataSource, user.id, batch).then(() => {
+      inFlight.delete(writing);
       written += batch.length;
       options.onProgress?.(written);
     });
+    inFlight.add(writing);
   };
   let batch: GeneratedTransaction[] = [];
   for (const row of rows) {
@@ -86,7 +91,7 @@ export async function seedUser(services: Services, dataSource: DataSource, stora
     }
   }
   if (batch.length) await flush(batch);
-  await inFlight;
+  await Promise.all(inFlight);
 
   const receipts = await seedReceipts(dataSource, storage, user.id, Math.round(options.transactions * options.receiptShare), random);
   return { userId: user.id, email: user.email, transactions: written, receipts };
@@ -136,7 +141,31 @@ async function insertBatchSqlite(dataSource: DataSource, userId: number, rows: G
   }).immediate();
 }
 
+/** Postgres' code for a transaction it rolled back to break a deadlock. */
+const DEADLOCK_DETECTED = '40P01';
+
+/**
+ * Runs the work again when Postgres rolled it back to break a deadlock (at most five times), as
+ * its manual advises; the work must be one transaction, so a retry cannot write anything twice.
+ */
+export async function retryOnDeadlock<T>(work: (attempt: number) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work(attempt);
+    } catch (error) {
+      const code = (error as { driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+      if (code !== DEADLOCK_DETECTED || attempt === 5) throw error;
+    }
+  }
+}
+
 async function insertBatchPostgres(dataSource: DataSource, userId: number, rows: GeneratedTransaction[]): Promise<void> {
+  // Two batches in flight both add to the same accounts' totals (the statement trigger), so each
+  // is retried should Postgres pick it to break a deadlock; one statement is one transaction.
+  await retryOnDeadlock(() => insertRowsPostgres(dataSource, userId, rows));
+}
+
+async function insertRowsPostgres(dataSource: DataSource, userId: number, rows: GeneratedTransaction[]): Promise<void> {
   // One statement a batch: unnest turns parallel arrays into rows, far fewer round trips than VALUES lists.
   await dataSource.query(
     `INSERT INTO "transactions" ("user_id", "account_id", "category_id", "date", "amount", "description", "notes", "search_text")
