@@ -112,7 +112,7 @@ export async function analyseAfterSeeding(dataSource: DataSource): Promise<void>
  * added to their accounts' totals in one statement, and the trigger is put back exactly as it
  * was. SQLite's DDL is transactional and a writer is alone, so no other connection ever sees
  * the table without its trigger, nor totals that disagree with the rows (the batch takes the write
-lock before it reads the last id).
+ * lock before it reads the last id).
  */
 async function insertBatchSqlite(dataSource: DataSource, userId: number, rows: GeneratedTransaction[]): Promise<void> {
   const database = (dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection;

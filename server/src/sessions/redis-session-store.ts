@@ -1,6 +1,5 @@
 import { RedisStore } from 'connect-redis';
 import type { SessionData } from 'express-session';
-
 import { RecentTouches } from './recent-touches';
 
 type Callback = (error?: unknown, value?: unknown) => void;
