@@ -369,7 +369,7 @@ async function benchBackend(kind) {
     Object.assign(stack, await startStackFloor(backend, plans));
     bare = await openPlanRunner({ driver: kind, database: backend.floorDatabase });
 
-    // Warm both servers up on every read first (JIT, caches), so the first size measured is not
+    // Warm the servers up on every read first (JIT, caches), so the first size measured is not
     // the one that pays for it.
     for (let round = 0; round < (args.quick ? 1 : 50); round += 1) {
       for (const entry of cases.filter((item) => item.name !== 'create')) {
@@ -386,7 +386,7 @@ async function benchBackend(kind) {
       const body = JSON.stringify({ query: entry.query, variables: entry.variables });
       const headers = { 'content-type': 'application/json', cookie: entry.cookie };
       if (entry.name !== 'create') {
-        // Both answers now, from the app as started by npm start and from the floor.
+        // The answers now, from the app as started by npm start, from the floor and from the stack floor.
         const answer = JSON.parse((await request(`${app.baseUrl}/graphql`, { method: 'POST', headers, body })).body);
         const floorBody = (await request(`${floor.baseUrl}/${entry.key}`)).body;
         const floorRows = JSON.parse(floorBody);
