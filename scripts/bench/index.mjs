@@ -253,23 +253,24 @@ async function forkServer(script, env, execArgv = []) {
   return { child, baseUrl: `http://127.0.0.1:${port}` };
 }
 
+/** Writes the captured plans where both floors read them; returns the environment they share. */
 function floorEnvironment(backend, plans) {
   const plansFile = path.join(backend.env.DATA_DIR, 'floor-plans.json');
   fs.writeFileSync(plansFile, toJson(plans));
   return { FLOOR_DRIVER: backend.kind, FLOOR_DATABASE: backend.floorDatabase, FLOOR_PLANS: plansFile };
 }
 
-function startFloor(backend, plans) {
-  return forkServer('floor-server.mjs', floorEnvironment(backend, plans));
+function startFloor(floorEnv) {
+  return forkServer('floor-server.mjs', floorEnv);
 }
 
 /** The stack floor (stack-floor-server.mjs), signed in: the floor's SQL behind Express, express-session and Apollo. */
-async function startStackFloor(backend, plans) {
+async function startStackFloor(backend, floorEnv) {
   const sessions = backend.kind === 'postgres'
     ? { STACK_REDIS_URL: backend.env.REDIS_URL, STACK_REDIS_PREFIX: backend.env.REDIS_PREFIX }
     : { STACK_SESSION_DIR: backend.env.DATA_DIR };
   // Node flags and production mode as the app has them.
-  const server = await forkServer('stack-floor-server.mjs', { NODE_ENV: 'production', ...floorEnvironment(backend, plans), ...sessions }, SERVER_NODE_FLAGS);
+  const server = await forkServer('stack-floor-server.mjs', { NODE_ENV: 'production', ...floorEnv, ...sessions }, SERVER_NODE_FLAGS);
   const login = await request(`${server.baseUrl}/login`, { method: 'POST' });
   return { ...server, cookie: login.headers['set-cookie'].map((entry) => entry.split(';')[0]).join('; ') };
 }
@@ -370,8 +371,9 @@ async function benchBackend(kind) {
     const users = await seed(backend);
     const { plans, cases } = await capture(backend, users);
     Object.assign(app, await startApp(backend));
-    Object.assign(floor, await startFloor(backend, plans));
-    Object.assign(stack, await startStackFloor(backend, plans));
+    const floorEnv = floorEnvironment(backend, plans);
+    Object.assign(floor, await startFloor(floorEnv));
+    Object.assign(stack, await startStackFloor(backend, floorEnv));
     bare = await openPlanRunner({ driver: kind, database: backend.floorDatabase });
 
     // Warm the servers up on every read first (JIT, caches), so the first size measured is not
