@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { SessionData } from 'express-session';
+import { call, sessionUntil } from './support/session-stores';
 import { SqliteSessionStore } from '../src/sessions/sqlite-session-store';
 
 const SLACK_MS = 200;
@@ -20,9 +20,6 @@ function openStore(): SqliteSessionStore {
   return store;
 }
 
-const sessionUntil = (expiresAt: number) => ({ cookie: { expires: new Date(expiresAt), originalMaxAge: 60_000 }, userId: 7 }) as unknown as SessionData;
-const call = (fn: (callback: (error?: unknown, value?: unknown) => void) => void) =>
-  new Promise<unknown>((resolve, reject) => fn((error, value) => (error ? reject(error) : resolve(value))));
 const storedExpiry = (sid: string) => {
   const db = new Database(file, { readonly: true });
   try {

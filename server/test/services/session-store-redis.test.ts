@@ -1,12 +1,9 @@
 import { Redis } from 'ioredis';
-import type { SessionData } from 'express-session';
+import { call, sessionUntil } from '../support/session-stores';
 import { freshBackendEnvironment } from '../support/backends';
 import { RedisSessionStore } from '../../src/sessions/redis-session-store';
 
 const SLACK_MS = 300;
-const sessionUntil = (expiresAt: number) => ({ cookie: { expires: new Date(expiresAt), originalMaxAge: 60_000 }, userId: 7 }) as unknown as SessionData;
-const call = (fn: (callback: (error?: unknown, value?: unknown) => void) => void) =>
-  new Promise<unknown>((resolve, reject) => fn((error, value) => (error ? reject(error) : resolve(value))));
 
 test('a sliding expiry is sent to Redis at most once per slack by a replica; a destroyed session stays gone', async () => {
   const environment = await freshBackendEnvironment();
