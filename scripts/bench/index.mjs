@@ -266,11 +266,11 @@ function startFloor(floorEnv) {
 
 /** The stack floor (stack-floor-server.mjs), signed in: the floor's SQL behind Express, express-session and Apollo. */
 async function startStackFloor(backend, floorEnv) {
-  const sessions = backend.kind === 'postgres'
-    ? { STACK_REDIS_URL: backend.env.REDIS_URL, STACK_REDIS_PREFIX: backend.env.REDIS_PREFIX }
-    : { STACK_SESSION_DIR: backend.env.DATA_DIR };
-  // Node flags and production mode as the app has them.
-  const server = await forkServer('stack-floor-server.mjs', { NODE_ENV: 'production', ...floorEnv, ...sessions }, SERVER_NODE_FLAGS);
+  // The app's environment (production mode, its session settings) and Node flags, with session
+  // files or keys of its own beside the app's.
+  const env = { ...backend.env, ...floorEnv, DATA_DIR: path.join(backend.env.DATA_DIR, 'stack-floor') };
+  if (env.REDIS_PREFIX) env.REDIS_PREFIX = `${env.REDIS_PREFIX}stack:`;
+  const server = await forkServer('stack-floor-server.mjs', env, SERVER_NODE_FLAGS);
   const login = await request(`${server.baseUrl}/login`, { method: 'POST' });
   return { ...server, cookie: login.headers['set-cookie'].map((entry) => entry.split(';')[0]).join('; ') };
 }
