@@ -199,7 +199,7 @@ async function capture(backend, users) {
         await client.send(entry.query, entry.variables);
         plans[key] = { statements: recording };
         recording = null;
-        cases.push({ ...entry, key, size: user.size, user, cookie: client.cookie });
+        cases.push({ ...entry, key, size: user.size, user, cookie: client.cookie, body: JSON.stringify({ query: entry.query, variables: entry.variables }) });
       }
     }
   } finally {
@@ -264,18 +264,27 @@ function startFloor(floorEnv) {
   return forkServer('floor-server.mjs', floorEnv);
 }
 
-/** The stack floor (stack-floor-server.mjs), signed in: the floor's SQL behind Express, express-session and Apollo. */
-async function startStackFloor(backend, floorEnv) {
+/**
+ * The stack floor (stack-floor-server.mjs), signed in: the floor's SQL behind Express,
+ * express-session and Apollo, or behind only some of those layers (STACK_LAYERS).
+ */
+async function startStackFloor(backend, floorEnv, layers = 'session,apollo') {
   // The app's environment (production mode, its session settings) and Node flags, with session
   // files or keys of its own beside the app's.
-  const env = { ...backend.env, ...floorEnv, DATA_DIR: path.join(backend.env.DATA_DIR, 'stack-floor') };
-  if (env.REDIS_PREFIX) env.REDIS_PREFIX = `${env.REDIS_PREFIX}stack:`;
+  const own = layers === 'session,apollo' ? 'stack-floor' : `stack-floor-${layers.replace(',', '-') || 'express'}`;
+  const env = { ...backend.env, ...floorEnv, STACK_LAYERS: layers, DATA_DIR: path.join(backend.env.DATA_DIR, own) };
+  if (env.REDIS_PREFIX) env.REDIS_PREFIX = `${env.REDIS_PREFIX}${own}:`;
   const server = await forkServer('stack-floor-server.mjs', env, SERVER_NODE_FLAGS);
   const login = await request(`${server.baseUrl}/login`, { method: 'POST' });
-  return { ...server, cookie: login.headers['set-cookie'].map((entry) => entry.split(';')[0]).join('; ') };
+  return { ...server, cookie: (login.headers['set-cookie'] ?? []).map((entry) => entry.split(';')[0]).join('; ') };
 }
 
 const STACK_FLOOR_QUERY = 'query Plan($name: String!) { plan(name: $name) }';
+
+/** The app's answer to a case, asked for as the web client asks, signed in as the case's user. */
+function oursRequest(app, entry) {
+  return request(`${app.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: entry.cookie }, body: entry.body });
+}
 
 function stackFloorRequest(stack, key) {
   return request(`${stack.baseUrl}/graphql`, {
@@ -283,6 +292,11 @@ function stackFloorRequest(stack, key) {
     headers: { 'content-type': 'application/json', cookie: stack.cookie },
     body: JSON.stringify({ query: STACK_FLOOR_QUERY, variables: { name: key } }),
   });
+}
+
+/** A timed request must have been answered well: an error answered fast would be timed as a fast request. */
+function expectAnswer(side, key, response, { graphql = true } = {}) {
+  if (response.status !== 200 || (graphql && response.body.includes('"errors"'))) throw new Error(`${side} ${key}: ${response.body.slice(0, 300)}`);
 }
 
 async function stop(child) {
@@ -350,6 +364,51 @@ async function compare(sides) {
   return Object.fromEntries(Object.entries(samples).map(([side, values]) => [side, median(values)]));
 }
 
+/** The stack's layers, each alone on top of Express, then all together (the stack floor). */
+const STACK_LAYERS = [
+  { name: 'express', label: 'Express + express.json', layers: '' },
+  { name: 'session', label: '+ express-session', layers: 'session' },
+  { name: 'apollo', label: '+ Apollo Server (no session)', layers: 'apollo' },
+];
+
+/**
+ * What each layer of the stack costs by itself around the same SQL, on one operation: Express
+ * alone, with express-session, with Apollo Server, and the whole stack floor, against the floor
+ * and ours, interleaved like every other measurement.
+ */
+async function measureStackLayers(backend, floorEnv, { app, floor, stack }, entry) {
+  const servers = [];
+  try {
+    for (const layer of STACK_LAYERS) servers.push({ ...layer, server: await startStackFloor(backend, floorEnv, layer.layers) });
+    // Warmed up like the others were (JIT, caches) before anything is timed.
+    for (let round = 0; round < (args.quick ? 1 : 300); round += 1) {
+      for (const { server } of servers) await stackFloorRequest(server, entry.key);
+    }
+    const floorBody = (await request(`${floor.baseUrl}/${entry.key}`)).body;
+    const failures = [];
+    for (const { name, server } of servers) {
+      const answer = JSON.parse((await stackFloorRequest(server, entry.key)).body);
+      if (toJson(answer.data?.plan) !== floorBody) failures.push(`${entry.key}: the stack layer "${name}" answered other rows than the floor`);
+    }
+    const sides = {
+      floor: async () => expectAnswer('floor', entry.key, await request(`${floor.baseUrl}/${entry.key}`), { graphql: false }),
+      ...Object.fromEntries(servers.map(({ name, server }) => [name, async () => expectAnswer(name, entry.key, await stackFloorRequest(server, entry.key))])),
+      stack: async () => expectAnswer('stack floor', entry.key, await stackFloorRequest(stack, entry.key)),
+      ours: async () => expectAnswer('ours', entry.key, await oursRequest(app, entry)),
+    };
+    const result = await compare(sides);
+    const layers = [
+      ...STACK_LAYERS.map(({ name, label }) => ({ layer: name, label, ms: result[name] })),
+      { layer: 'stack', label: 'the whole stack (stack floor)', ms: result.stack },
+      { layer: 'ours', label: 'ours', ms: result.ours },
+    ].map((row) => ({ ...row, ratioToFloor: row.ms / result.floor }));
+    log(`  stack layers on ${entry.key}: floor ${result.floor.toFixed(2)} ms, ${layers.map((row) => `${row.layer} ${row.ms.toFixed(2)} ms (x${row.ratioToFloor.toFixed(2)})`).join(', ')}`);
+    return { backend: backend.kind, operation: entry.name, transactions: entry.size, floorMs: result.floor, layers, failures };
+  } finally {
+    for (const { server } of servers) await stop(server.child);
+  }
+}
+
 async function load(url, init, connections) {
   const result = await autocannon({ url, ...init, connections, duration: options.duration });
   return {
@@ -380,8 +439,7 @@ async function benchBackend(kind) {
     // the one that pays for it.
     for (let round = 0; round < (args.quick ? 1 : 50); round += 1) {
       for (const entry of cases.filter((item) => item.name !== 'create')) {
-        const body = JSON.stringify({ query: entry.query, variables: entry.variables });
-        await request(`${app.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: entry.cookie }, body });
+        await oursRequest(app, entry);
         await request(`${floor.baseUrl}/${entry.key}`);
         await stackFloorRequest(stack, entry.key);
       }
@@ -390,11 +448,9 @@ async function benchBackend(kind) {
     const failures = [];
     const rows = [];
     for (const entry of cases) {
-      const body = JSON.stringify({ query: entry.query, variables: entry.variables });
-      const headers = { 'content-type': 'application/json', cookie: entry.cookie };
       if (entry.name !== 'create') {
         // The answers now, from the app as started by npm start, from the floor and from the stack floor.
-        const answer = JSON.parse((await request(`${app.baseUrl}/graphql`, { method: 'POST', headers, body })).body);
+        const answer = JSON.parse((await oursRequest(app, entry)).body);
         const floorBody = (await request(`${floor.baseUrl}/${entry.key}`)).body;
         const floorRows = JSON.parse(floorBody);
         if (answer.errors) failures.push(`${entry.key}: ${JSON.stringify(answer.errors)}`);
@@ -403,18 +459,9 @@ async function benchBackend(kind) {
         if (toJson(stackAnswer.data?.plan) !== floorBody) failures.push(`${entry.key}: the stack floor answered other rows than the floor`);
       }
       const sides = {
-        ours: async () => {
-          const response = await request(`${app.baseUrl}/graphql`, { method: 'POST', headers, body });
-          if (response.status !== 200 || response.body.includes('"errors"')) throw new Error(`${entry.key}: ${response.body.slice(0, 300)}`);
-        },
-        stack: async () => {
-          const response = await stackFloorRequest(stack, entry.key);
-          if (response.status !== 200 || response.body.includes('"errors"')) throw new Error(`stack floor ${entry.key}: ${response.body.slice(0, 300)}`);
-        },
-        floor: async () => {
-          const response = await request(`${floor.baseUrl}/${entry.key}`);
-          if (response.status !== 200) throw new Error(`floor ${entry.key}: ${response.body.slice(0, 300)}`);
-        },
+        ours: async () => expectAnswer('ours', entry.key, await oursRequest(app, entry)),
+        stack: async () => expectAnswer('stack floor', entry.key, await stackFloorRequest(stack, entry.key)),
+        floor: async () => expectAnswer('floor', entry.key, await request(`${floor.baseUrl}/${entry.key}`), { graphql: false }),
         bare: () => bare.run(plans[entry.key]),
       };
       const result = await compare(sides);
@@ -433,6 +480,11 @@ async function benchBackend(kind) {
       log(`  ${entry.key.padEnd(24)} ours ${result.ours.toFixed(2)} ms  stack floor ${result.stack.toFixed(2)} ms  floor ${result.floor.toFixed(2)} ms  sql ${result.bare.toFixed(2)} ms  x${(result.ours / result.floor).toFixed(2)}`);
     }
 
+    // The stack's layers one by one, on the newest page of the largest user.
+    const largest = cases.find((entry) => entry.name === 'page' && entry.size === Math.max(...options.sizes));
+    const { failures: layerFailures, ...stackLayers } = await measureStackLayers(backend, floorEnv, { app, floor, stack }, largest);
+    failures.push(...layerFailures);
+
     // Sign-up and sign-in: argon2id is slow on purpose, so they are reported apart, next to the hash alone.
     const signIn = { register: [], login: [], argon2: [] };
     for (let i = 0; i < options.registrations; i += 1) {
@@ -446,13 +498,12 @@ async function benchBackend(kind) {
     log(`  register ${accounts.registerMs.toFixed(1)} ms  login ${accounts.loginMs.toFixed(1)} ms  argon2 alone ${accounts.argon2HashMs.toFixed(1)} ms`);
 
     // Throughput under concurrency, on the newest page of the largest user.
-    const largest = cases.find((entry) => entry.name === 'page' && entry.size === Math.max(...options.sizes));
     const concurrency = [];
     for (const connections of options.connections) {
       const ours = await load(`${app.baseUrl}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: largest.cookie },
-        body: JSON.stringify({ query: largest.query, variables: largest.variables }),
+        body: largest.body,
       }, connections);
       const stackLoad = await load(`${stack.baseUrl}/graphql`, {
         method: 'POST',
@@ -469,7 +520,7 @@ async function benchBackend(kind) {
 
     const memory = memoryOf(app.child.pid);
     log(`  app RSS after the run ${memory.rssMiB.toFixed(0)} MiB (peak ${memory.peakRssMiB.toFixed(0)} MiB)`);
-    return { backend: kind, seeding: users.map(({ size, seedSeconds }) => ({ transactions: size, seconds: seedSeconds })), rows, accounts, concurrency, memory, failures };
+    return { backend: kind, seeding: users.map(({ size, seedSeconds }) => ({ transactions: size, seconds: seedSeconds })), rows, stackLayers, accounts, concurrency, memory, failures };
   } finally {
     if (app.child) await stop(app.child);
     if (floor.child) await stop(floor.child);

@@ -22,6 +22,14 @@ export function formatReport(report) {
     }
   }
 
+  lines.push('', `What each layer of the stack costs by itself around the same SQL, on the newest page at ${count(largest)} transactions (ratios to the floor, measured together):`, '');
+  lines.push('| backend | floor (ms) | ' + report.backends[0].stackLayers.layers.map((layer) => layer.label).join(' | ') + ' |');
+  lines.push('|---|---:|' + report.backends[0].stackLayers.layers.map(() => '---:|').join(''));
+  for (const backend of report.backends) {
+    const { floorMs, layers } = backend.stackLayers;
+    lines.push(`| ${backend.backend} | ${ms(floorMs)} | ` + layers.map((layer) => `${ms(layer.ms)} (×${layer.ratioToFloor.toFixed(2)})`).join(' | ') + ' |');
+  }
+
   lines.push('', 'Cost growth of the pages, ours at each size against ours at the smallest:', '');
   lines.push('| backend | operation | ' + report.options.sizes.map(count).join(' | ') + ' |');
   lines.push('|---|---|' + report.options.sizes.map(() => '---:|').join(''));

@@ -5,6 +5,10 @@
 // (middleware, schema, services, row mapping, serialization). Started by scripts/bench/index.mjs
 // like the floor (FLOOR_DRIVER, FLOOR_DATABASE, FLOOR_PLANS), with the app's environment for its
 // sessions (DATA_DIR, or REDIS_URL and REDIS_PREFIX); it reports its port over IPC.
+//
+// STACK_LAYERS picks the layers on top of Express and express.json: "session,apollo" (the default,
+// the whole stack), "session", "apollo" or "" (Express alone, answering the rows with res.json).
+// Every variant takes the same POST /graphql request, so the benchmark can tell what each layer costs.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -21,12 +25,22 @@ const { loadConfig } = require(path.join(root, 'server/dist/config.js'));
 const { createRedisClient } = require(path.join(root, 'server/dist/sessions/redis-client.js'));
 const { createSessionSetup } = require(path.join(root, 'server/dist/sessions/session-middleware.js'));
 
+const layers = new Set((process.env.STACK_LAYERS ?? 'session,apollo').split(',').filter(Boolean));
 const plans = JSON.parse(fs.readFileSync(process.env.FLOOR_PLANS, 'utf8'));
 const runner = await openPlanRunner({ driver: process.env.FLOOR_DRIVER, database: process.env.FLOOR_DATABASE });
 // The app's own session setup (store, cookie, sliding expiry), from the app's configuration.
 const config = loadConfig(process.env);
-const redis = config.redis ? createRedisClient(config.redis.url) : null;
-const sessions = createSessionSetup(config, redis);
+const redis = layers.has('session') && config.redis ? createRedisClient(config.redis.url) : null;
+const sessions = layers.has('session') ? createSessionSetup(config, redis) : null;
+
+/** The plan's rows for a signed-in request (without the session layer, every request is). */
+function runPlan(name, userId) {
+  if (userId === undefined) throw new Error('not signed in');
+  const plan = plans[name];
+  if (!plan) throw new Error(`no plan ${name}`);
+  return runner.run(plan);
+}
+const userIdOf = (req) => (sessions ? req.session.userId : 1);
 
 // The statements' rows as they come from the driver, as one JSON value.
 const Rows = new GraphQLScalarType({ name: 'Rows', serialize: (value) => value });
@@ -37,34 +51,36 @@ const schema = new GraphQLSchema({
       plan: {
         type: Rows,
         args: { name: { type: new GraphQLNonNull(GraphQLString) } },
-        resolve: (_root, { name }, context) => {
-          if (context.userId === undefined) throw new Error('not signed in');
-          const plan = plans[name];
-          if (!plan) throw new Error(`no plan ${name}`);
-          return runner.run(plan);
-        },
+        resolve: (_root, { name }, context) => runPlan(name, context.userId),
       },
     },
   }),
 });
-const apollo = new ApolloServer({ schema });
-await apollo.start();
+const apollo = layers.has('apollo') ? new ApolloServer({ schema }) : null;
+await apollo?.start();
 
 const app = express();
-app.use(sessions.middleware);
+if (sessions) app.use(sessions.middleware);
 app.post('/login', (req, res) => {
-  req.session.userId = 1;
+  if (sessions) req.session.userId = 1;
   res.json({ signedIn: true });
 });
-app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req }) => ({ userId: req.session.userId }) }));
+if (apollo) {
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req }) => ({ userId: userIdOf(req) }) }));
+} else {
+  // The answer Apollo would give, built by hand.
+  app.post('/graphql', express.json({ limit: '1mb' }), async (req, res) => {
+    res.json({ data: { plan: await runPlan(req.body.variables.name, userIdOf(req)) } });
+  });
+}
 
 const server = http.createServer(app);
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
 process.on('SIGTERM', () =>
   server.close(async () => {
-    await apollo.stop();
-    await sessions.close();
+    await apollo?.stop();
+    await sessions?.close();
     redis?.disconnect();
     await runner.close();
     process.exit(0);
