@@ -281,17 +281,22 @@ async function startStackFloor(backend, floorEnv, layers = 'session,apollo') {
 
 const STACK_FLOOR_QUERY = 'query Plan($name: String!) { plan(name: $name) }';
 
-/** The app's answer to a case, asked for as the web client asks, signed in as the case's user. */
+/** A signed-in GraphQL POST: what the timed requests and the load test send. */
+function graphqlPost(cookie, body) {
+  return { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body };
+}
+
+/** The app's request for a case, as the web client asks, signed in as the case's user. */
+const oursPost = (entry) => graphqlPost(entry.cookie, entry.body);
+/** A stack floor's request for a captured plan. */
+const stackFloorPost = (stack, key) => graphqlPost(stack.cookie, JSON.stringify({ query: STACK_FLOOR_QUERY, variables: { name: key } }));
+
 function oursRequest(app, entry) {
-  return request(`${app.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: entry.cookie }, body: entry.body });
+  return request(`${app.baseUrl}/graphql`, oursPost(entry));
 }
 
 function stackFloorRequest(stack, key) {
-  return request(`${stack.baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: stack.cookie },
-    body: JSON.stringify({ query: STACK_FLOOR_QUERY, variables: { name: key } }),
-  });
+  return request(`${stack.baseUrl}/graphql`, stackFloorPost(stack, key));
 }
 
 /** Whether a stack floor (whole or in part) answers the floor's rows: the same SQL, read the same way. */
@@ -504,16 +509,8 @@ async function benchBackend(kind) {
     // Throughput under concurrency, on the newest page of the largest user.
     const concurrency = [];
     for (const connections of options.connections) {
-      const ours = await load(`${app.baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: largest.cookie },
-        body: largest.body,
-      }, connections);
-      const stackLoad = await load(`${stack.baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: stack.cookie },
-        body: JSON.stringify({ query: STACK_FLOOR_QUERY, variables: { name: largest.key } }),
-      }, connections);
+      const ours = await load(`${app.baseUrl}/graphql`, oursPost(largest), connections);
+      const stackLoad = await load(`${stack.baseUrl}/graphql`, stackFloorPost(stack, largest.key), connections);
       const floorLoad = await load(`${floor.baseUrl}/${largest.key}`, {}, connections);
       if (ours.failed || stackLoad.failed || floorLoad.failed) {
         failures.push(`load at ${connections} connections: ${ours.failed} failed here, ${stackLoad.failed} on the stack floor, ${floorLoad.failed} on the floor`);
