@@ -60,8 +60,8 @@ const apollo = layers.has('apollo') ? new ApolloServer({ schema }) : null;
 await apollo?.start();
 
 const app = express();
-// As in the app: answers to POSTs get no ETag. Express would otherwise hash every body for a
-// validator no POST uses, a cost of Express's defaults rather than of the stack.
+// As in the app, answers get no ETag: Express would otherwise hash every body for a validator
+// no POST uses, a cost the app switched off and should not be charged to the stack.
 app.set('etag', false);
 if (sessions) app.use(sessions.middleware);
 app.post('/login', (req, res) => {
