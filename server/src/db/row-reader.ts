@@ -1,6 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { digitsAt, isCalendarDate } from '../lib/dates';
+import { digitsAt, isCalendarDay } from '../lib/dates';
 
 /**
  * Hot reads (a page of transactions, its receipts) in plain SQL, without TypeORM's query builder and
@@ -62,13 +62,16 @@ const SQLITE_DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{3})?$/;
  * date or time out of range), which the driver then reads.
  */
 export function sqliteDatetime(text: string): Date | null {
-  if (!SQLITE_DATETIME.test(text) || !isCalendarDate(text.slice(0, 10))) return null;
+  if (!SQLITE_DATETIME.test(text)) return null;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
   const hours = digitsAt(text, 11, 2);
   const minutes = digitsAt(text, 14, 2);
   const seconds = digitsAt(text, 17, 2);
-  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  if (!isCalendarDay(year, month, day) || hours > 23 || minutes > 59 || seconds > 59) return null;
   const milliseconds = text.length === 23 ? digitsAt(text, 20, 3) : 0;
-  return new Date(Date.UTC(digitsAt(text, 0, 4), digitsAt(text, 5, 2) - 1, digitsAt(text, 8, 2), hours, minutes, seconds, milliseconds));
+  return new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds, milliseconds));
 }
 
 /** Integers, text and varchar come from both drivers as they should be in JS. */

@@ -15,10 +15,11 @@ export function digitsAt(text: string, from: number, count: number): number {
 
 /** Checked for every date the API sends, so it reads the digits in place rather than allocating. */
 export function isCalendarDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const year = digitsAt(value, 0, 4);
-  const month = digitsAt(value, 5, 2);
-  const day = digitsAt(value, 8, 2);
+  return DATE.test(value) && isCalendarDay(digitsAt(value, 0, 4), digitsAt(value, 5, 2), digitsAt(value, 8, 2));
+}
+
+/** Whether year, month (1 to 12) and day name a day of the calendar, in the years the app accepts. */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
   if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
