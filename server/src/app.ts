@@ -54,8 +54,11 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   const redis = config.redis ? createRedisClient(config.redis.url) : null;
   redis?.on('error', (error) => logger.warn({ err: error }, 'redis connection problem'));
   const signInLimits = new SignInLimits(config.rateLimits, redis && config.redis ? { client: redis, prefix: config.redis.prefix } : null);
-  const services = createServices({ dataSource, storage, receiptMaxBytes: config.receiptMaxBytes, signInLimits, logger });
   const sessions = createSessionSetup(config, redis);
+  const services = createServices({
+    dataSource, storage, receiptMaxBytes: config.receiptMaxBytes, signInLimits, logger,
+    sessions: { index: sessions.index, absoluteTimeoutMs: config.sessionAbsoluteMs },
+  });
 
   const metrics = new AppMetrics(dataSource);
   const armor = graphqlArmor(!config.graphqlIntrospection);

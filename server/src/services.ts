@@ -6,14 +6,17 @@ import { DashboardService } from './modules/dashboard/dashboard.service';
 import { ReceiptService } from './modules/receipts/receipt.service';
 import { TransactionService } from './modules/transactions/transaction.service';
 import type { SignInLimits } from './modules/users/sign-in-limits';
+import { SignedInSessionService } from './modules/users/signed-in-sessions.service';
 import { TwoFactorService } from './modules/users/two-factor.service';
 import { UserService } from './modules/users/user.service';
+import type { UserSessionIndex } from './sessions/session-index';
 import type { ReceiptStorage } from './storage/receipt-storage';
 
 /** Every service, built once per process from its dependencies. Scripts (seed, import) use this too. */
 export interface Services {
   users: UserService;
   twoFactor: TwoFactorService;
+  sessions: SignedInSessionService;
   accounts: AccountService;
   categories: CategoryService;
   transactions: TransactionService;
@@ -27,14 +30,18 @@ export interface ServiceDependencies {
   receiptMaxBytes: number;
   signInLimits: SignInLimits;
   logger: Logger;
+  /** The session store's index of users' sessions, and the absolute timeout (the app has them; scripts do not). */
+  sessions?: { index: UserSessionIndex; absoluteTimeoutMs: number };
 }
 
-export function createServices({ dataSource, storage, receiptMaxBytes, signInLimits, logger }: ServiceDependencies): Services {
+export function createServices({ dataSource, storage, receiptMaxBytes, signInLimits, logger, sessions }: ServiceDependencies): Services {
   const receipts = new ReceiptService(dataSource, storage, receiptMaxBytes, logger);
   const twoFactor = new TwoFactorService(dataSource);
+  const users = new UserService(dataSource, receipts, signInLimits, twoFactor);
   return {
-    users: new UserService(dataSource, receipts, signInLimits, twoFactor),
+    users,
     twoFactor,
+    sessions: new SignedInSessionService((userId) => users.sessionVersionOf(userId), sessions?.index, sessions?.absoluteTimeoutMs),
     accounts: new AccountService(dataSource, receipts),
     categories: new CategoryService(dataSource),
     transactions: new TransactionService(dataSource, receipts),

@@ -4,20 +4,53 @@ export const SESSION_COOKIE = 'ft.sid';
 /** Over HTTPS the cookie is `__Host-` prefixed: browsers then refuse it unless Secure, host-only and Path=/. */
 export const SECURE_SESSION_COOKIE = '__Host-ft.sid';
 
-export interface SignedInSession {
+/** Longest user agent kept with a session: enough for any real browser, bounded for the store. */
+const USER_AGENT_MAX = 512;
+
+export interface SignedInSessionData {
   userId: number;
-  /** The user's session version at sign-in; a password change bumps it and ends this session. */
+  /** The user's session version at sign-in; a password or two-factor change bumps it and ends this session. */
   sessionVersion: number;
   /** When the user signed in (ms), for the absolute timeout. */
   signedInAt: number;
+  /** The browser's User-Agent and the address at sign-in, for the "Signed-in devices" list. */
+  userAgent?: string | null;
+  ipAddress?: string | null;
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    userAgent?: string | null;
+    ipAddress?: string | null;
+  }
+}
+
+/** The client's address as Express sees it (behind a proxy only when the app trusts one). */
+export function clientIp(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
 /** Signs the user in on a fresh session id, so an id planted before sign-in is worth nothing. */
 export function startSession(req: Request, user: { id: number; sessionVersion: number }): Promise<void> {
+  const userAgent = req.get('user-agent')?.slice(0, USER_AGENT_MAX) ?? null;
+  return saveOnFreshId(req, { userId: user.id, sessionVersion: user.sessionVersion, signedInAt: Date.now(), userAgent, ipAddress: clientIp(req) });
+}
+
+/**
+ * Moves this session to a fresh id under the user's new session version (after the password or
+ * two-factor sign-in changed), keeping when and where it signed in: the others end, this one goes on.
+ */
+export function renewSession(req: Request, sessionVersion: number): Promise<void> {
+  const { userId, signedInAt, userAgent, ipAddress } = req.session;
+  if (userId === undefined || signedInAt === undefined) return Promise.reject(new Error('renewSession needs a signed-in session'));
+  return saveOnFreshId(req, { userId, sessionVersion, signedInAt, userAgent: userAgent ?? null, ipAddress: ipAddress ?? null });
+}
+
+function saveOnFreshId(req: Request, data: SignedInSessionData): Promise<void> {
   return new Promise((resolve, reject) => {
     req.session.regenerate((regenerateError) => {
       if (regenerateError) return reject(regenerateError);
-      Object.assign(req.session, { userId: user.id, sessionVersion: user.sessionVersion, signedInAt: Date.now() } satisfies SignedInSession);
+      Object.assign(req.session, data);
       req.session.save((saveError) => (saveError ? reject(saveError) : resolve()));
     });
   });

@@ -6,10 +6,13 @@ import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './session-lifecycle';
 import { RedisSessionStore } from './redis-session-store';
+import type { UserSessionIndex } from './session-index';
 import { SqliteSessionStore } from './sqlite-session-store';
 
 export interface SessionSetup {
   middleware: ReturnType<typeof session>;
+  /** The same store, as the "Signed-in devices" list reads it. */
+  index: UserSessionIndex;
   close(): Promise<void>;
 }
 
@@ -20,10 +23,10 @@ export interface SessionSetup {
 export function createSessionSetup(config: AppConfig, redis: Redis | null): SessionSetup {
   if (redis && config.redis) {
     const store = new RedisSessionStore({ client: redis, prefix: `${config.redis.prefix}sess:` }, touchSlackMs(config.sessionMaxAgeMs));
-    return { middleware: sessionMiddleware(config, store), close: async () => undefined };
+    return { middleware: sessionMiddleware(config, store), index: store, close: async () => undefined };
   }
   const store = new SqliteSessionStore(path.join(config.dataDir, 'sessions.sqlite'), config.sessionMaxAgeMs, touchSlackMs(config.sessionMaxAgeMs));
-  return { middleware: sessionMiddleware(config, store), close: async () => store.close() };
+  return { middleware: sessionMiddleware(config, store), index: store, close: async () => store.close() };
 }
 
 /**

@@ -16,6 +16,9 @@ export interface TwoFactorSetup {
   otpauthUrl: string;
 }
 
+/** Turning two-factor sign-in on or off ends the user's other sessions, as a password change does. */
+const NEXT_SESSION_VERSION = () => '"session_version" + 1';
+
 /**
  * Optional TOTP two-factor sign-in (RFC 6238, as authenticator apps do it) with one-time
  * recovery codes, kept only as SHA-256 hashes.
@@ -32,7 +35,7 @@ export class TwoFactorService {
     return { secret, otpauthUrl: totp.keyuri(user.email, ISSUER, secret) };
   }
 
-  /** Turns two-factor sign-in on with the first valid code; returns the recovery codes, shown once. */
+  /** Turns two-factor sign-in on with the first valid code; returns the recovery codes, shown once. Other sessions end. */
   async enable(userId: number, code: string): Promise<string[]> {
     const user = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
     if (!user.totpPendingSecret) throw badInput('code', 'Start the setup first.');
@@ -44,14 +47,22 @@ export class TwoFactorService {
       totpPendingSecret: null,
       totpLastStep: step,
       recoveryCodes: JSON.stringify(codes.map(hashCode)),
+      sessionVersion: NEXT_SESSION_VERSION,
     });
     return codes;
   }
 
+  /** Turns it off after checking the password; other sessions end. */
   async disable(userId: number, password: string): Promise<void> {
     const user = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
     if (!(await verifyPassword(user.passwordHash, password))) throw badInput('password', 'The password is not right.');
-    await this.dataSource.manager.update(User, { id: userId }, { totpSecret: null, totpPendingSecret: null, totpLastStep: null, recoveryCodes: null });
+    await this.dataSource.manager.update(User, { id: userId }, {
+      totpSecret: null,
+      totpPendingSecret: null,
+      totpLastStep: null,
+      recoveryCodes: null,
+      sessionVersion: NEXT_SESSION_VERSION,
+    });
   }
 
   /**

@@ -1,15 +1,14 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireUser, type RequestContext } from '../../graphql/context';
-import { AppError } from '../../lib/errors';
-import { destroySession, startSession } from '../../sessions/session-lifecycle';
+import { AppError, unauthenticated } from '../../lib/errors';
+import { clientIp as requestIp, destroySession, renewSession, startSession } from '../../sessions/session-lifecycle';
 import type { Services } from '../../services';
+import { SignedInSessionType } from './signed-in-session.type';
+import type { SignedInSession } from './signed-in-sessions.service';
 import { RegisterInput, TwoFactorSetup, UpdateMeInput } from './user.inputs';
 import { User } from './user.entity';
 
-/** The client's address as Express sees it (behind a proxy only when COOKIE_SECURE trusts one). */
-function clientIp(context: RequestContext): string {
-  return context.req.ip ?? context.req.socket.remoteAddress ?? 'unknown';
-}
+const clientIp = (context: RequestContext) => requestIp(context.req);
 
 @Resolver(() => User)
 export class AuthResolver {
@@ -55,6 +54,7 @@ export class AuthResolver {
   ): Promise<User> {
     const user = await this.services.users.changePassword(requireUser(context), currentPassword, newPassword);
     await startSession(context.req, user);
+    await this.services.sessions.revokeOthers(user.id, context.req.sessionID);
     return user;
   }
 
@@ -70,15 +70,51 @@ export class AuthResolver {
     return this.services.twoFactor.startSetup(requireUser(context));
   }
 
-  @Mutation(() => [String], { description: 'Turns two-factor sign-in on with a first valid code; returns ten recovery codes, shown only now.' })
-  enableTwoFactor(@Arg('code', () => String) code: string, @Ctx() context: RequestContext): Promise<string[]> {
-    return this.services.twoFactor.enable(requireUser(context), code);
+  @Mutation(() => [String], {
+    description: 'Turns two-factor sign-in on with a first valid code; returns ten recovery codes, shown only now. This session gets a new id; every other session of yours ends.',
+  })
+  async enableTwoFactor(@Arg('code', () => String) code: string, @Ctx() context: RequestContext): Promise<string[]> {
+    const userId = requireUser(context);
+    const recoveryCodes = await this.services.twoFactor.enable(userId, code);
+    await this.keepOnlyThisSession(context, userId);
+    return recoveryCodes;
   }
 
-  @Mutation(() => Boolean, { description: 'Turns two-factor sign-in off; needs the password.' })
+  @Mutation(() => Boolean, { description: 'Turns two-factor sign-in off; needs the password. This session gets a new id; every other session of yours ends.' })
   async disableTwoFactor(@Arg('password', () => String) password: string, @Ctx() context: RequestContext): Promise<boolean> {
-    await this.services.twoFactor.disable(requireUser(context), password);
+    const userId = requireUser(context);
+    await this.services.twoFactor.disable(userId, password);
+    await this.keepOnlyThisSession(context, userId);
     return true;
+  }
+
+  @Query(() => [SignedInSessionType], { description: 'Where you are signed in: this session first, then by last use.' })
+  sessions(@Ctx() context: RequestContext): Promise<SignedInSession[]> {
+    return this.services.sessions.listForUser(requireUser(context), context.req.sessionID);
+  }
+
+  @Mutation(() => Boolean, { description: 'Signs one of your sessions out (this one too, which signs you out here). NOT_FOUND for an unknown id.' })
+  async revokeSession(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<boolean> {
+    const { wasCurrent } = await this.services.sessions.revoke(requireUser(context), id, context.req.sessionID);
+    if (wasCurrent) await destroySession(context.req, context.res);
+    return true;
+  }
+
+  @Mutation(() => Int, { description: 'Signs out every session of yours but this one, which gets a new id; returns how many ended.' })
+  async revokeOtherSessions(@Ctx() context: RequestContext): Promise<number> {
+    const userId = requireUser(context);
+    const ended = await this.services.sessions.revokeOthers(userId, context.req.sessionID);
+    // Also ends sessions the store's index may not know (from before it existed).
+    await this.keepOnlyThisSession(context, userId, await this.services.users.endSessions(userId));
+    return ended;
+  }
+
+  /** After a change of credentials: the others end (by version, and in the store); this one moves to a fresh id. */
+  private async keepOnlyThisSession(context: RequestContext, userId: number, version?: number): Promise<void> {
+    const current = version ?? (await this.services.users.sessionVersionOf(userId));
+    if (current === null) throw unauthenticated();
+    await renewSession(context.req, current);
+    await this.services.sessions.revokeOthers(userId, context.req.sessionID);
   }
 
   @Mutation(() => User)

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { SqlParameters } from '../../db/row-reader';
 import { parseCurrency } from '../../lib/currency';
-import { AppError, badInput, conflict } from '../../lib/errors';
+import { AppError, badInput, conflict, notFound } from '../../lib/errors';
 import { isCleanText, optionalText, requiredText } from '../../lib/text';
 import { Account } from '../accounts/account.entity';
 import { Category } from '../categories/category.entity';
@@ -107,6 +107,8 @@ export class UserService {
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
       throw badInput('currentPassword', 'The current password is not right.');
     }
+    // The current password was just checked, so the same text is the same password.
+    if (newPassword === currentPassword) throw badInput('newPassword', 'The new password must differ from the current one.');
     checkNewPassword(newPassword, 'newPassword');
     user.passwordHash = await hashPassword(newPassword);
     user.sessionVersion += 1;
@@ -128,6 +130,14 @@ export class UserService {
       return keys;
     });
     await this.receipts.removeFiles(storageKeys);
+  }
+
+  /** Ends every session of the user that carries the current version; returns the new version. */
+  async endSessions(userId: number): Promise<number> {
+    await this.dataSource.manager.increment(User, { id: userId }, 'sessionVersion', 1);
+    const version = await this.sessionVersionOf(userId);
+    if (version === null) throw notFound('User');
+    return version;
   }
 
   /** The version a session must carry to stay valid (null when the user is gone). */
