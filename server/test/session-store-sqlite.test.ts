@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { SessionData } from 'express-session';
 import { call, sessionUntil } from './support/session-stores';
 import { SqliteSessionStore } from '../src/sessions/sqlite-session-store';
 
@@ -69,4 +70,53 @@ test('an expired session is not read', async () => {
   const store = openStore();
   await call((done) => store.set('sid-c', sessionUntil(Date.now() - 1), done));
   expect(await call((done) => store.get('sid-c', done))).toBeNull();
+});
+
+describe('the index of each user\'s sessions', () => {
+  const sessionOf = (userId: number, expiresAt = Date.now() + 60_000) => ({ ...sessionUntil(expiresAt), userId, signedInAt: Date.now() }) as SessionData;
+  const lastUseOf = async (store: SqliteSessionStore, userId: number, sid: string) =>
+    (await store.listForUser(userId)).find((stored) => stored.sid === sid)?.lastUsedAt;
+
+  test("lists a user's live sessions with their last use, which a touch moves at most once per slack", async () => {
+    const store = openStore();
+    await call((done) => store.set('ann-1', sessionOf(21), done));
+    await call((done) => store.set('ann-2', sessionOf(21), done));
+    await call((done) => store.set('ann-old', sessionOf(21, Date.now() - 1), done));
+    await call((done) => store.set('bob-1', sessionOf(22), done));
+    expect((await store.listForUser(21)).map((stored) => stored.sid).sort()).toEqual(['ann-1', 'ann-2']);
+    expect((await store.listForUser(22))[0]).toMatchObject({ sid: 'bob-1', data: expect.objectContaining({ userId: 22 }) });
+
+    const firstUse = (await lastUseOf(store, 21, 'ann-1'))!;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await call((done) => store.touch('ann-1', sessionOf(21), done));
+    expect(await lastUseOf(store, 21, 'ann-1')).toBe(firstUse);
+    await new Promise((resolve) => setTimeout(resolve, SLACK_MS + 50));
+    await call((done) => store.touch('ann-1', sessionOf(21, Date.now() + 60_000), done));
+    expect(await lastUseOf(store, 21, 'ann-1')).toBeGreaterThan(firstUse + SLACK_MS);
+  });
+
+  test("ending sessions for a user leaves another user's session alone", async () => {
+    const store = openStore();
+    await call((done) => store.set('cat-1', sessionOf(31), done));
+    await call((done) => store.set('dan-1', sessionOf(32), done));
+    await store.destroyForUser(31, ['cat-1', 'dan-1']);
+    expect(await store.listForUser(31)).toEqual([]);
+    expect(await call((done) => store.get('cat-1', done))).toBeNull();
+    expect(await call((done) => store.get('dan-1', done))).not.toBeNull();
+  });
+
+  test('a sessions file from before the index is upgraded, its sessions listed under their users', async () => {
+    const oldFile = path.join(directory, 'old-sessions.sqlite');
+    const db = new Database(oldFile);
+    db.exec('CREATE TABLE sessions (sid TEXT PRIMARY KEY, data TEXT NOT NULL, expires_at INTEGER NOT NULL)');
+    db.prepare('INSERT INTO sessions VALUES (?, ?, ?)').run('eve-1', JSON.stringify(sessionOf(41)), Date.now() + 60_000);
+    db.close();
+    const store = new SqliteSessionStore(oldFile, 60_000, SLACK_MS);
+    stores.push(store);
+    expect((await store.listForUser(41)).map((stored) => stored.sid)).toEqual(['eve-1']);
+    // Opening it again changes nothing.
+    const again = new SqliteSessionStore(oldFile, 60_000, SLACK_MS);
+    stores.push(again);
+    expect(await again.listForUser(41)).toHaveLength(1);
+  });
 });

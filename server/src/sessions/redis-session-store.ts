@@ -33,6 +33,7 @@ export class RedisSessionStore extends RedisStore implements UserSessionIndex {
   override async set(sid: string, session: SessionData, callback?: Callback): Promise<unknown> {
     try {
       await super.set(sid, session);
+      this.recentTouches.written(sid);
       if (session.userId !== undefined && ttlSeconds(session) > 0) await this.indexUse(sid, session).exec();
     } catch (error) {
       return callback ? callback(error) : Promise.reject(error);
@@ -86,11 +87,16 @@ export class RedisSessionStore extends RedisStore implements UserSessionIndex {
 
   async destroyForUser(userId: number, sids: readonly string[]): Promise<void> {
     if (sids.length === 0) return;
-    for (const sid of sids) this.recentTouches.forget(sid);
+    const key = this.userIndexPrefix + userId;
+    // Only ids in the user's own index: anyone else's session is left alone.
+    const lastUses = await this.redis.hmget(key, ...sids);
+    const own = sids.filter((_sid, position) => lastUses[position] !== null);
+    if (own.length === 0) return;
+    for (const sid of own) this.recentTouches.forget(sid);
     await this.redis
       .multi()
-      .del(...sids.map((sid) => this.prefix + sid))
-      .hdel(this.userIndexPrefix + userId, ...sids)
+      .del(...own.map((sid) => this.prefix + sid))
+      .hdel(key, ...own)
       .exec();
   }
 
