@@ -28,6 +28,8 @@ interface Ids {
   category: string;
   transaction: string;
   receipt: string;
+  /** A's session, as the devices list names it. */
+  session: string;
 }
 
 type Attempt = (client: ApiClient, ids: Ids) => Promise<{ errors?: { extensions?: { code?: string } }[]; data?: any }>;
@@ -56,6 +58,12 @@ const operations: Record<string, { signedOut: string | null; asOtherUser: { code
   startTwoFactorSetup: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
   enableTwoFactor: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
   disableTwoFactor: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
+  sessions: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: (c) => c.gql('{ sessions { id device } }') } },
+  revokeSession: {
+    signedOut: 'UNAUTHENTICATED',
+    asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql('mutation ($id: ID!) { revokeSession(id: $id) }', { id: ids.session }) },
+  },
+  revokeOtherSessions: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
   createAccount: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
   updateAccount: {
     signedOut: 'UNAUTHENTICATED',
@@ -108,6 +116,9 @@ const signedOutCalls: Record<string, Attempt> = {
   startTwoFactorSetup: (c) => c.gql('mutation { startTwoFactorSetup { secret } }'),
   enableTwoFactor: (c) => c.gql('mutation { enableTwoFactor(code: "123456") }'),
   disableTwoFactor: (c) => c.gql('mutation { disableTwoFactor(password: "whatever1") }'),
+  sessions: (c) => c.gql('{ sessions { id } }'),
+  revokeSession: (c) => c.gql('mutation { revokeSession(id: "x") }'),
+  revokeOtherSessions: (c) => c.gql('mutation { revokeOtherSessions }'),
   createAccount: (c) => c.gql(CREATE_ACCOUNT, { input: { name: 'x' } }),
   updateAccount: (c) => c.gql(UPDATE_ACCOUNT, { id: '1', input: { name: 'x' } }),
   deleteAccount: (c) => c.gql(DELETE_ACCOUNT, { id: '1' }),
@@ -143,7 +154,8 @@ beforeAll(async () => {
     await owner.ok(CREATE_TRANSACTION, { input: { accountId: account.id, categoryId: category.id, date: '2025-05-01', amount: '-12.50', description: 'Novel' } })
   ).createTransaction;
   const receipt = await owner.upload(UPLOAD_RECEIPT, { transactionId: transaction.id }, receiptFiles.png);
-  ids = { account: account.id, category: category.id, transaction: transaction.id, receipt: receipt.data.uploadReceipt.id };
+  const [session] = (await owner.ok('{ sessions { id } }')).sessions;
+  ids = { account: account.id, category: category.id, transaction: transaction.id, receipt: receipt.data.uploadReceipt.id, session: session.id };
 });
 afterAll(() => running.destroy());
 
