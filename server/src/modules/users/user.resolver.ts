@@ -1,14 +1,12 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireUser, type RequestContext } from '../../graphql/context';
 import { AppError, unauthenticated } from '../../lib/errors';
-import { clientIp as requestIp, destroySession, renewSession, startSession } from '../../sessions/session-lifecycle';
+import { clientIp, destroySession, renewSession, startSession } from '../../sessions/session-lifecycle';
 import type { Services } from '../../services';
 import { SignedInSessionType } from './signed-in-session.type';
 import type { SignedInSession } from './signed-in-sessions.service';
 import { RegisterInput, TwoFactorSetup, UpdateMeInput } from './user.inputs';
 import { User } from './user.entity';
-
-const clientIp = (context: RequestContext) => requestIp(context.req);
 
 @Resolver(() => User)
 export class AuthResolver {
@@ -21,7 +19,7 @@ export class AuthResolver {
 
   @Mutation(() => User, { description: 'Creates the user (with a "Cash" account and starter categories) and signs in.' })
   async register(@Arg('input', () => RegisterInput) input: RegisterInput, @Ctx() context: RequestContext): Promise<User> {
-    const user = await this.services.users.register(input, { ip: clientIp(context) });
+    const user = await this.services.users.register(input, { ip: clientIp(context.req) });
     await startSession(context.req, user);
     return user;
   }
@@ -34,7 +32,7 @@ export class AuthResolver {
     @Arg('otp', () => String, { nullable: true, description: 'With two-factor sign-in on: the app’s code or a recovery code.' })
     otp?: string | null,
   ): Promise<User> {
-    const user = await this.services.users.authenticate(email, password, { ip: clientIp(context) }, otp);
+    const user = await this.services.users.authenticate(email, password, { ip: clientIp(context.req) }, otp);
     if (!user) throw new AppError('UNAUTHENTICATED', 'The email or password is not right.');
     await startSession(context.req, user);
     return user;
