@@ -69,13 +69,15 @@ function publicId(sid: string): string {
 
 function toSignedInSession(stored: StoredSession, currentSid: string): SignedInSession {
   const { data } = stored;
+  const current = stored.sid === currentSid;
   return {
     id: publicId(stored.sid),
     device: describeDevice(data.userAgent),
     userAgent: data.userAgent ?? null,
     ipAddress: data.ipAddress ?? null,
     signedInAt: new Date(data.signedInAt ?? stored.lastUsedAt),
-    lastUsedAt: new Date(Math.max(stored.lastUsedAt, data.signedInAt ?? 0)),
-    current: stored.sid === currentSid,
+    // The one asking is in use right now; the others as of their last (throttled) touch.
+    lastUsedAt: current ? new Date() : new Date(Math.max(stored.lastUsedAt, data.signedInAt ?? 0)),
+    current,
   };
 }
