@@ -54,10 +54,10 @@ describe('install decision', () => {
 
   test('a fresh clone: npm start installs only what running needs, npm test everything', () => {
     const start = installDecision('runtime', { lockHash, marker: null, inspect: nothingInstalled });
-    assert.deepEqual(start.args, ['ci', '--omit=dev', '--no-audit', '--no-fund']);
+    assert.deepEqual(start.args, ['ci', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error']);
     assert.equal(start.mode, 'runtime');
     const full = installDecision('full', { lockHash, marker: null, inspect: nothingInstalled });
-    assert.deepEqual(full.args, ['ci', '--include=dev', '--no-audit', '--no-fund']);
+    assert.deepEqual(full.args, ['ci', '--include=dev', '--no-audit', '--no-fund', '--loglevel=error']);
     assert.equal(full.mode, 'full');
   });
 
@@ -72,14 +72,14 @@ describe('install decision', () => {
     const decision = installDecision('full', { lockHash, marker: { mode: 'runtime', lockHash }, inspect: runtimeInstalled });
     assert.equal(decision.action, 'install');
     assert.equal(decision.mode, 'full');
-    assert.deepEqual(decision.args, ['install', '--include=dev', '--no-save', '--no-audit', '--no-fund']);
+    assert.deepEqual(decision.args, ['install', '--include=dev', '--no-save', '--no-audit', '--no-fund', '--loglevel=error']);
   });
 
   test('a changed lockfile reinstalls, keeping a full install full', () => {
     const runtime = installDecision('runtime', { lockHash, marker: { mode: 'runtime', lockHash: 'lock-0' }, inspect: stale(false) });
-    assert.deepEqual(runtime.args, ['ci', '--omit=dev', '--no-audit', '--no-fund']);
+    assert.deepEqual(runtime.args, ['ci', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error']);
     const full = installDecision('runtime', { lockHash, marker: { mode: 'full', lockHash: 'lock-0' }, inspect: stale(true) });
-    assert.deepEqual(full.args, ['ci', '--include=dev', '--no-audit', '--no-fund']);
+    assert.deepEqual(full.args, ['ci', '--include=dev', '--no-audit', '--no-fund', '--loglevel=error']);
     const byHand = installDecision('runtime', { lockHash, marker: null, inspect: stale(true) });
     assert.equal(byHand.mode, 'full');
   });

@@ -73,6 +73,10 @@ export function inspectInstalled(root = repoRoot) {
   return { runtime, full: runtime && full, hasDev };
 }
 
+// Errors only: the known "wants Node >= 22" warnings of some dev packages (see STACK.md) would bury
+// the progress lines in 80 lines of EBADENGINE.
+const QUIET = ['--no-audit', '--no-fund', '--loglevel=error'];
+
 const covers = (installedMode, wanted) => installedMode === 'full' || installedMode === wanted;
 
 /**
@@ -91,7 +95,7 @@ export function installDecision(wanted, { lockHash, marker, inspect }) {
     return {
       action: 'install',
       mode: 'full',
-      args: ['install', '--include=dev', '--no-save', '--no-audit', '--no-fund'],
+      args: ['install', '--include=dev', '--no-save', ...QUIET],
       reason: 'the test and benchmark tools are not installed yet',
     };
   }
@@ -101,7 +105,7 @@ export function installDecision(wanted, { lockHash, marker, inspect }) {
   return {
     action: 'install',
     mode,
-    args: ['ci', mode === 'full' ? '--include=dev' : '--omit=dev', '--no-audit', '--no-fund'],
+    args: ['ci', mode === 'full' ? '--include=dev' : '--omit=dev', ...QUIET],
     reason: found ? 'node_modules does not match package-lock.json' : 'nothing is installed yet',
   };
 }
@@ -109,7 +113,8 @@ export function installDecision(wanted, { lockHash, marker, inspect }) {
 /** How many packages an install of `mode` brings, for the progress line. */
 export function packageCount(root, mode) {
   const locked = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')).packages ?? {};
-  return Object.entries(locked).filter(([key, entry]) => key.includes('node_modules/') && !entry.link && (mode === 'full' || !entry.dev)).length;
+  const counted = ([key, entry]) => key.includes('node_modules/') && !entry.link && !entry.optional && !entry.devOptional && (mode === 'full' || !entry.dev);
+  return Object.entries(locked).filter(counted).length;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,15 +349,30 @@ function step(text) {
   console.log(`> ${text}`);
 }
 
+/** Packages unpacked so far into node_modules (top level and scoped), for the progress line. */
+function unpackedCount(root) {
+  try {
+    return fs
+      .readdirSync(path.join(root, 'node_modules'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .reduce((count, entry) => count + (entry.name.startsWith('@') ? fs.readdirSync(path.join(root, 'node_modules', entry.name)).length : 1), 0);
+  } catch {
+    return 0;
+  }
+}
+
 /**
- * Runs npm with its own output (and progress bar on a terminal) showing. Without a terminal npm
- * shows no progress, so a line every 20 s says the step is still going.
+ * Runs npm with its own output (and progress spinner on a terminal) showing. Without a terminal
+ * npm shows no progress, so a line every 20 s says the step is still going (and, for an install,
+ * how many packages are in node_modules so far).
  */
 function runNpm(args, root, label, stdio = 'inherit') {
   return new Promise((resolve) => {
     const since = Date.now();
     const child = spawn(npm, args, { cwd: root, stdio });
-    const ticker = process.stdout.isTTY ? null : setInterval(() => console.log(`  ... still ${label} (${elapsed(since)})`), 20_000);
+    const counting = args[0] === 'ci' || args[0] === 'install';
+    const tick = () => console.log(`  ... still ${label} (${elapsed(since)}${counting ? `, ${unpackedCount(root)} packages in node_modules` : ''})`);
+    const ticker = process.stdout.isTTY ? null : setInterval(tick, 20_000);
     child.on('exit', (code, signal) => {
       if (ticker) clearInterval(ticker);
       const status = code ?? (signal ? 1 : 0);
