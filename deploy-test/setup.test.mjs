@@ -177,6 +177,29 @@ describe('build decision', () => {
     assert.deepEqual(needed(root), ['server', 'web'], 'new dependencies');
   });
 
+  test('a failed build leaves no stamp, so its partial output is rebuilt even after the sources go back', async () => {
+    const root = fakeRepo();
+    write(root, 'server/package.json', JSON.stringify({ name: 'server', scripts: { build: 'node build.mjs' } }));
+    // Writes dist/ as tsc does, then fails when the source says so (tsc emits despite type errors).
+    write(
+      root,
+      'server/build.mjs',
+      "import fs from 'node:fs'; fs.mkdirSync('dist', { recursive: true }); const src = fs.readFileSync('src/main.ts', 'utf8'); fs.writeFileSync('dist/main.js', src); process.exit(src.includes('error') ? 1 : 0);\n",
+    );
+    assert.equal(await build({ root, targets: ['server'], stdio: 'ignore' }), 0);
+    assert.deepEqual(needed(root).filter((t) => t === 'server'), []);
+    const good = fs.readFileSync(path.join(root, 'server/src/main.ts'), 'utf8');
+
+    write(root, 'server/src/main.ts', 'export const a: number = "error";\n');
+    assert.notEqual(await build({ root, targets: ['server'], stdio: 'ignore' }), 0);
+    assert.equal(fs.existsSync(stampPath(root, 'server')), false);
+
+    write(root, 'server/src/main.ts', good);
+    assert.deepEqual(needed(root).filter((t) => t === 'server'), ['server']);
+    assert.equal(await build({ root, targets: ['server'], stdio: 'ignore' }), 0);
+    assert.equal(fs.readFileSync(path.join(root, 'server/dist/main.js'), 'utf8'), good);
+  });
+
   test('emptying dist (as a plain `vite build` does) removes the stamp, so the next start builds', () => {
     const root = fakeRepo();
     stampAll(root);

@@ -413,6 +413,8 @@ export async function build({ root = repoRoot, dryRun = false, targets = BUILD_T
   step(`${dryRun ? 'would build' : 'building'} ${needed.map(({ target }) => target).join(', ')} (sources changed since the last build)`);
   if (dryRun) return 0;
   for (const { target, hash } of needed) {
+    // tsc writes its output even when it fails: a stamp left from before would then vouch for it.
+    fs.rmSync(stampPath(root, target), { force: true });
     const status = await runNpm(['run', 'build', '-w', target], root, `building ${target}`, stdio);
     if (status !== 0) return status;
     fs.writeFileSync(stampPath(root, target), `${hash}\n`);
