@@ -371,7 +371,17 @@ function runNpm(args, root, label, stdio = 'inherit') {
     const since = Date.now();
     const child = spawn(npm, args, { cwd: root, stdio });
     const counting = args[0] === 'ci' || args[0] === 'install';
-    const tick = () => console.log(`  ... still ${label} (${elapsed(since)}${counting ? `, ${unpackedCount(root)} packages in node_modules` : ''})`);
+    let lastCount = -1;
+    const tick = () => {
+      let detail = '';
+      if (counting) {
+        const count = unpackedCount(root);
+        // Unpacking is quick; what follows is the install scripts, mostly compiling native modules.
+        detail = `, ${count} packages unpacked${count === lastCount ? ', running install scripts (native modules compile)' : ''}`;
+        lastCount = count;
+      }
+      console.log(`  ... still ${label} (${elapsed(since)}${detail})`);
+    };
     const ticker = process.stdout.isTTY ? null : setInterval(tick, 20_000);
     child.on('exit', (code, signal) => {
       if (ticker) clearInterval(ticker);
