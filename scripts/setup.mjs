@@ -405,7 +405,8 @@ export async function install(wanted, { root = repoRoot, dryRun = false } = {}) 
     return 0;
   }
   const what = decision.mode === 'full' ? 'all dependencies, test and benchmark tools included' : 'what running needs (test tools come with npm test)';
-  step(`${dryRun ? 'would install' : 'installing'} ${what}: about ${packageCount(root, decision.mode)} packages, as ${decision.reason} (npm ${decision.args.join(' ')})`);
+  const count = packageCount(root, decision.mode);
+  step(`${dryRun ? 'would install' : 'installing'} ${what}: about ${count} packages, as ${decision.reason} (npm ${decision.args.join(' ')})`);
   if (dryRun) return 0;
   if (decision.args[0] === 'ci') console.log('  a first install takes a few minutes: better-sqlite3 and argon2 compile from source');
   const status = await runNpm(decision.args, root, 'installing');
