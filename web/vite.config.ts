@@ -1,5 +1,8 @@
+/// <reference types="vitest/config" />
+// `vite` rather than `vitest/config`: the first `npm start` builds with the runtime install only,
+// where vitest (a test tool) is absent; the reference above still types the `test` block.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from 'vite';
 
 // Two pages: the app, and an offline GraphiQL playground whose React stays out of the app's bundle.
 export default defineConfig({
