@@ -1,9 +1,12 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Two pages: the app, and an offline GraphiQL playground whose React stays out of the app's bundle.
 export default defineConfig({
   plugins: [svelte()],
+  // The shared money and limits rules, bundled from their TypeScript source (the server runs their build).
+  resolve: { alias: { '@finance-tracker/common': fileURLToPath(new URL('../packages/common/src/index.ts', import.meta.url)) } },
   build: {
     target: 'es2022',
     // The playground page carries React and GraphiQL (~1 MB); the app's own entry stays far below this.
