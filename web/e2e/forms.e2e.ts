@@ -116,7 +116,7 @@ describe.skipIf(!executable)('forms say what they will do and refuse what they c
     const accounts = async () => (await api('{ accounts { name archived openingBalance balance } }')).accounts;
     await expect.poll(accounts).toContainEqual({ name: 'Travel card', archived: true, openingBalance: '0.00', balance: '0.00' });
 
-    await page.getByRole('button', { name: 'Correct the opening balance of Cash' }).click();
+    await page.getByRole('button', { name: 'Correct opening balance of Cash' }).click();
     await page.getByLabel('New opening balance of Cash').fill('1.000,50');
     await page.getByRole('button', { name: 'Save opening balance' }).click();
     await expect.poll(accounts).toContainEqual({ name: 'Cash', archived: false, openingBalance: '1000.50', balance: '1027.00' });
