@@ -105,6 +105,22 @@ describe.skipIf(!executable)('forms say what they will do and refuse what they c
     await expect.poll(savedAmounts).toContain('Coffee -3.00');
   });
 
+  it('says a typed date is not valid and how to write it', async () => {
+    await typeAmount('5', 'Bus ticket');
+    await page.locator('#quick-date').click();
+    await page.keyboard.press('Backspace'); // one part of the date cleared: the browser holds no date
+    await page.locator('#quick-description').press('Enter');
+    await expect.poll(() => page.locator('#quick-date-error').innerText())
+      .toBe('That is not a valid date: enter day, month and year as MM/DD/YYYY, such as 03/14/2025.');
+    expect(await savedAmounts()).not.toContain('Bus ticket -5.00');
+  });
+
+  it('offers "Try again" only where it can work', async () => {
+    await page.goto('/transactions/999999999');
+    await page.getByText('That item no longer exists; it may have been deleted.').waitFor();
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+  });
+
   it('archives an account, corrects its opening balance, and says Saved after an inline rename', async () => {
     await page.goto('/accounts');
     await page.getByLabel('Name', { exact: true }).fill('Travel card');
