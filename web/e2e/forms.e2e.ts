@@ -173,6 +173,10 @@ describe.skipIf(!executable)('forms say what they will do and refuse what they c
     expect(list && list.y < PHONE.height).toBe(true);
     await add.click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('quick-amount');
+    // The account rows' new buttons wrap inside the screen.
+    await page.goto('/accounts');
+    await page.getByLabel('Name of account Wallet').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.setViewportSize(DESKTOP);
     expect(outside).toEqual([]);
   });
