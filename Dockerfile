@@ -14,6 +14,9 @@ RUN apt-get update \
 WORKDIR /app
 # Manifests first, so the dependency layer is reused while only source changes.
 COPY package.json package-lock.json ./
+# The shared package builds itself on install (its prepare script), so its source comes in with it.
+COPY packages/common/package.json packages/common/tsconfig.json packages/common/
+COPY packages/common/src packages/common/src
 COPY server/package.json server/
 COPY web/package.json web/
 RUN npm ci --no-audit --no-fund
@@ -32,6 +35,9 @@ WORKDIR /app
 # (used when no DATABASE_URL / S3 is configured).
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
+# node_modules/@finance-tracker/common links to this workspace: the server requires its dist at run time.
+COPY --from=build /app/packages/common/package.json ./packages/common/package.json
+COPY --from=build /app/packages/common/dist ./packages/common/dist
 COPY --from=build /app/server/package.json ./server/package.json
 COPY --from=build /app/server/node_modules ./server/node_modules
 COPY --from=build /app/server/dist ./server/dist

@@ -50,7 +50,7 @@ describe('Dockerfile', () => {
   test('the runtime stage has no build toolchain and carries the server and the web client', () => {
     assert.ok(!runtime.lines.some((line) => /apt-get|g\+\+|python3/.test(line)));
     const copies = runtime.lines.filter((line) => line.startsWith('COPY --from='));
-    for (const built of ['server/dist', 'web/dist', 'node_modules']) {
+    for (const built of ['packages/common/dist', 'server/dist', 'web/dist', 'node_modules']) {
       assert.ok(copies.some((line) => line.includes(`/app/${built} `)), `copies ${built}`);
     }
     // The server runs with the same flags as under npm start (scripts/server-flags.mjs).

@@ -2,11 +2,14 @@
 // `vite` rather than `vitest/config`: the first `npm start` builds with the runtime install only,
 // where vitest (a test tool) is absent; the reference above still types the `test` block.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // Two pages: the app, and an offline GraphiQL playground whose React stays out of the app's bundle.
 export default defineConfig({
   plugins: [svelte()],
+  // The shared money and limits rules, bundled from their TypeScript source (the server runs their build).
+  resolve: { alias: { '@finance-tracker/common': fileURLToPath(new URL('../packages/common/src/index.ts', import.meta.url)) } },
   build: {
     target: 'es2022',
     // The playground page carries React and GraphiQL (~1 MB); the app's own entry stays far below this.

@@ -102,7 +102,7 @@ describe('account totals kept by the database', () => {
     const yen = await account({ name: 'Yen', currency: 'JPY', openingBalance: '1000' });
     const category = async (name: string) => (await client.ok(CREATE_CATEGORY, { input: { name } })).createCategory.id as string;
     const coffee = await category('Coffee');
-    const rent = await category('Rent');
+    const rent = await category('Housing');
     await expectTotalsExact(client, userId);
 
     const ids: string[] = [];
@@ -183,7 +183,7 @@ describe('account totals kept by the database', () => {
       const accounts: string[] = [(await client.ok('{ accounts { id } }')).accounts[0].id];
       for (const name of ['Checking', 'Card']) accounts.push((await client.ok(CREATE_ACCOUNT, { input: { name, openingBalance: '10.00' } })).createAccount.id);
       const categories: (string | null)[] = [null];
-      for (const name of ['Coffee', 'Rent']) categories.push((await client.ok(CREATE_CATEGORY, { input: { name } })).createCategory.id);
+      for (const name of ['Coffee', 'Housing']) categories.push((await client.ok(CREATE_CATEGORY, { input: { name } })).createCategory.id);
       const transactions: string[] = [];
       for (const [i, accountId] of accounts.entries()) {
         const input = { accountId, categoryId: categories[i], date: '2025-05-01', amount: decimalOf(-1000 * (i + 1)), description: 'coffee' };
@@ -224,7 +224,7 @@ describe('account totals kept by the database', () => {
           await client.ok(DELETE_ACCOUNT, { id: accountId, deleteTransactions: true });
           const left = new Set((await client.ok('{ transactions(first: 200) { edges { node { id } } } }')).transactions.edges.map((e: any) => e.node.id));
           transactions.splice(0, transactions.length, ...transactions.filter((id) => left.has(id)));
-          accounts[accounts.indexOf(accountId)] = (await client.ok(CREATE_ACCOUNT, { input: { name: 'New', openingBalance: '-5.00' } })).createAccount.id;
+          accounts[accounts.indexOf(accountId)] = (await client.ok(CREATE_ACCOUNT, { input: { name: `New ${accounts.length}-${transactions.length}-${Math.random()}`, openingBalance: '-5.00' } })).createAccount.id;
         }
       }
     };

@@ -41,6 +41,34 @@ describe('accounts', () => {
     expect(updated).toMatchObject({ name: 'New', archived: true, openingBalance: '10.00', balance: '15.00', currency: 'USD' });
   });
 
+  test('correcting the opening balance moves the balance by the difference, transactions untouched', async () => {
+    const { client } = await signUp(running.baseUrl, { currency: 'EUR' });
+    const created = (await client.ok(CREATE_ACCOUNT, { input: { name: 'Girokonto', openingBalance: '100.00' } })).createAccount;
+    await client.ok(CREATE_TRANSACTION, { input: { accountId: created.id, date: '2025-01-01', amount: '-30.25' } });
+    const corrected = (await client.ok(UPDATE_ACCOUNT, { id: created.id, input: { openingBalance: '-12.50' } })).updateAccount;
+    expect(corrected).toMatchObject({ openingBalance: '-12.50', balance: '-42.75' });
+    const refused = await client.gql(UPDATE_ACCOUNT, { id: created.id, input: { openingBalance: '1.234', name: 'Renamed' } });
+    expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    expect(fieldOf(refused)).toBe('openingBalance');
+    const account = (await client.ok(LIST_ACCOUNTS)).accounts.find((a: { id: string }) => a.id === created.id);
+    expect(account).toMatchObject({ name: 'Girokonto', openingBalance: '-12.50', balance: '-42.75' });
+  });
+
+  test('two accounts cannot share a name, in any case, on create or rename', async () => {
+    const { client } = await signUp(running.baseUrl);
+    const duplicate = await client.gql(CREATE_ACCOUNT, { input: { name: ' cASH ' } });
+    expect(codeOf(duplicate)).toBe('CONFLICT');
+    expect(fieldOf(duplicate)).toBe('name');
+    const savings = (await client.ok(CREATE_ACCOUNT, { input: { name: 'Savings' } })).createAccount;
+    const renamed = await client.gql(UPDATE_ACCOUNT, { id: savings.id, input: { name: 'CASH', archived: true } });
+    expect(codeOf(renamed)).toBe('CONFLICT');
+    expect((await client.ok(LIST_ACCOUNTS)).accounts.map((a: { name: string; archived: boolean }) => [a.name, a.archived])).toEqual([['Cash', false], ['Savings', false]]);
+    // Its own name in another case is a rename, not a clash; another user's names are theirs.
+    expect((await client.ok(UPDATE_ACCOUNT, { id: savings.id, input: { name: 'SAVINGS' } })).updateAccount.name).toBe('SAVINGS');
+    const other = (await signUp(running.baseUrl)).client;
+    expect((await other.ok(CREATE_ACCOUNT, { input: { name: 'Savings' } })).createAccount.name).toBe('Savings');
+  });
+
   test('the currency can change only while the account has no transactions', async () => {
     const { client } = await signUp(running.baseUrl);
     const created = (await client.ok(CREATE_ACCOUNT, { input: { name: 'Travel' } })).createAccount;
@@ -111,6 +139,21 @@ describe('categories', () => {
     const created = (await client.ok(CREATE_CATEGORY, { input: { name: 'Gym' } })).createCategory;
     const updated = (await client.ok(UPDATE_CATEGORY, { id: created.id, input: { name: 'Fitness', color: '#123456' } })).updateCategory;
     expect(updated).toMatchObject({ id: created.id, name: 'Fitness', color: '#123456', kind: 'EXPENSE' });
+  });
+
+  test('two categories cannot share a name, in any case, on create or rename', async () => {
+    const { client } = await signUp(running.baseUrl);
+    const before = (await client.ok(LIST_CATEGORIES)).categories;
+    const duplicate = await client.gql(CREATE_CATEGORY, { input: { name: 'groceries', kind: 'INCOME' } });
+    expect(codeOf(duplicate)).toBe('CONFLICT');
+    expect(fieldOf(duplicate)).toBe('name');
+    expect(duplicate.errors?.[0].message).toBe('You already have a category called “Groceries”; choose another name.');
+    expect((await client.ok(LIST_CATEGORIES)).categories).toEqual(before);
+    const rent = before.find((c: { name: string }) => c.name === 'Rent');
+    const renamed = await client.gql(UPDATE_CATEGORY, { id: rent.id, input: { name: 'SALARY', color: '#000000' } });
+    expect(codeOf(renamed)).toBe('CONFLICT');
+    expect((await client.ok(LIST_CATEGORIES)).categories).toEqual(before);
+    expect((await client.ok(UPDATE_CATEGORY, { id: rent.id, input: { name: 'rent' } })).updateCategory.name).toBe('rent');
   });
 
   test.each([

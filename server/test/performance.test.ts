@@ -77,7 +77,7 @@ function ledgerWithReceipts(): Promise<Ledger> {
     const accounts: string[] = [];
     for (const name of ['Checking', 'Card']) accounts.push((await client.ok(CREATE_ACCOUNT, { input: { name } })).createAccount.id);
     const categories: string[] = [];
-    for (const [name, color] of [['Coffee', '#6f4e37'], ['Rent', '#3366cc'], ['Books', '#aa3377']]) {
+    for (const [name, color] of [['Coffee', '#6f4e37'], ['Housing', '#3366cc'], ['Books', '#aa3377']]) {
       categories.push((await client.ok(CREATE_CATEGORY, { input: { name, color } })).createCategory.id);
     }
     const transactions: string[] = [];

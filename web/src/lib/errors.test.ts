@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { describe, expect, it } from 'vitest';
-import { GraphQLRequestError, errorSentence, fromGraphQLErrors, hasCode, toUserErrors, tooManyAttempts } from './errors';
+import { GraphQLRequestError, errorSentence, fromGraphQLErrors, hasCode, isRetryable, toUserErrors, tooManyAttempts } from './errors';
 
 describe('API errors as sentences', () => {
   it('puts a BAD_USER_INPUT message next to its field', () => {
@@ -38,5 +38,17 @@ describe('API errors as sentences', () => {
     expect(tooManyAttempts(61)).toBe('Too many attempts. Please wait about 2 minutes and try again.');
     expect(tooManyAttempts(1)).toBe('Too many attempts. Please wait 1 second and try again.');
     expect(tooManyAttempts(undefined)).toBe('Too many attempts. Please wait a few minutes and try again.');
+  });
+});
+
+describe('isRetryable', () => {
+  const graphql = (code: string) => new GraphQLRequestError([{ message: 'x', extensions: { code } }]);
+  it('offers "Try again" only where trying again can work', () => {
+    expect(isRetryable(graphql('SERVICE_UNAVAILABLE'))).toBe(true);
+    expect(isRetryable(new TypeError('Failed to fetch'))).toBe(true);
+    expect(isRetryable(graphql('NOT_FOUND'))).toBe(false); // a deleted transaction stays deleted
+    expect(isRetryable(graphql('BAD_USER_INPUT'))).toBe(false); // a bad date in the address stays bad
+    expect(isRetryable(graphql('CONFLICT'))).toBe(false);
+    expect(isRetryable('Could not load')).toBe(false);
   });
 });

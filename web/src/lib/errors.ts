@@ -70,7 +70,7 @@ export function toUserErrors(error: unknown): UserErrors {
   if (ServerError.is(error)) {
     const body = parseErrorBody(error.bodyText);
     if (body) return fromGraphQLErrors(body);
-    return { form: error.statusCode === 413 ? BY_CODE.PAYLOAD_TOO_LARGE : BY_CODE.INTERNAL_SERVER_ERROR, fields: {}, codes: [] };
+    return { form: error.statusCode === 413 ? BY_CODE.PAYLOAD_TOO_LARGE : BY_CODE.INTERNAL_SERVER_ERROR, fields: {}, codes: [`HTTP_${error.statusCode}`] };
   }
   if (error instanceof TypeError || (error instanceof Error && /fetch|network/i.test(error.message))) {
     return { form: OFFLINE, fields: {}, codes: ['NETWORK'] };
@@ -96,4 +96,12 @@ export function errorSentence(error: unknown): string {
 
 export function hasCode(error: unknown, code: string): boolean {
   return toUserErrors(error).codes.includes(code);
+}
+
+/** Codes of failures that may pass by themselves: a dependency down, the network, a proxy between. */
+const RETRYABLE = new Set(['SERVICE_UNAVAILABLE', 'NETWORK', 'HTTP_502', 'HTTP_503', 'HTTP_504']);
+
+/** Whether "Try again" can help: not for a deleted item (NOT_FOUND) or a bad input (BAD_USER_INPUT). */
+export function isRetryable(error: unknown): boolean {
+  return toUserErrors(error).codes.some((code) => RETRYABLE.has(code));
 }

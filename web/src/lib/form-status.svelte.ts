@@ -16,7 +16,12 @@ export class FormStatus {
 
   /** A check made before asking the server: its message, beside its field. */
   reject(field: string, message: string): void {
-    this.errors = { fields: { [field]: message }, codes: [] };
+    this.rejectAll({ [field]: message });
+  }
+
+  /** Several checks at once, each message beside its field. */
+  rejectAll(fields: Record<string, string>): void {
+    this.errors = { fields, codes: [] };
   }
 
   /** Busy while the action runs; a failure becomes the errors to show, unless `onerror` takes it. */

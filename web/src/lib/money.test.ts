@@ -21,21 +21,55 @@ describe('formatMoney', () => {
 });
 
 describe('parseMoneyInput', () => {
-  it('reads what people type in their locale', () => {
-    expect(parseMoneyInput('12.5', 'USD', 'en-US')).toEqual({ ok: true, value: '12.5' });
-    expect(parseMoneyInput('1,234.56', 'USD', 'en-US')).toEqual({ ok: true, value: '1234.56' });
-    expect(parseMoneyInput('12,50', 'EUR', 'de-DE')).toEqual({ ok: true, value: '12.50' });
-    expect(parseMoneyInput('1.234,5', 'EUR', 'de-DE')).toEqual({ ok: true, value: '1234.5' });
-    expect(parseMoneyInput('4.20', 'EUR', 'fr-FR')).toEqual({ ok: true, value: '4.20' });
-    expect(parseMoneyInput(' $ 007 ', 'USD', 'en-US')).toEqual({ ok: true, value: '7' });
-    expect(parseMoneyInput('-3', 'USD', 'en-US')).toEqual({ ok: true, value: '-3' });
+  // [typed, currency, locale, wire decimal saved] — the same rules the server's package shares.
+  const accepted: [string, string, string, string][] = [
+    ['12.5', 'USD', 'en-US', '12.50'],
+    ['1,234.56', 'USD', 'en-US', '1234.56'],
+    ['1,234', 'USD', 'en-US', '1234.00'],
+    ['1,234,567', 'USD', 'en-US', '1234567.00'],
+    ['12,50', 'EUR', 'en-US', '12.50'], // a EUR profile in an English browser: never 1250
+    ['12,50', 'EUR', 'de-DE', '12.50'],
+    ['1.234,56', 'EUR', 'de-DE', '1234.56'],
+    ['1.234', 'EUR', 'de-DE', '1234.00'],
+    ['1.234.567,8', 'EUR', 'de-DE', '1234567.80'],
+    ['1,234.56', 'EUR', 'de-DE', '1234.56'],
+    ['12,50 €', 'EUR', 'de-DE', '12.50'],
+    ['-€12,5', 'EUR', 'de-DE', '-12.50'],
+    ['1 234,5', 'EUR', 'fr-FR', '1234.50'],
+    ['1\u202f234,5', 'EUR', 'fr-FR', '1234.50'],
+    ['4.20', 'EUR', 'fr-FR', '4.20'],
+    ['12,5', 'EUR', 'es-ES', '12.50'],
+    ['12,5', 'EUR', 'it-IT', '12.50'],
+    ['12,5', 'EUR', 'nl-NL', '12.50'],
+    ["1'234.50", 'CHF', 'de-CH', '1234.50'],
+    [' $ 007 ', 'USD', 'en-US', '7.00'],
+    ['-3', 'USD', 'en-US', '-3.00'],
+    ['\u22123', 'USD', 'en-US', '-3.00'],
+    ['.5', 'USD', 'en-US', '0.50'],
+    ['1,234', 'JPY', 'ja-JP', '1234'],
+    ['1,234', 'BHD', 'de-DE', '1.234'],
+  ];
+  it.each(accepted)('reads %j (%s, %s) as %s', (typed, currency, locale, wire) => {
+    expect(parseMoneyInput(typed, currency, locale)).toMatchObject({ ok: true, value: wire });
   });
 
-  it('refuses what is not an amount, or too precise for the currency', () => {
-    expect(parseMoneyInput('', 'USD', 'en-US').ok).toBe(false);
-    expect(parseMoneyInput('abc', 'USD', 'en-US').ok).toBe(false);
-    expect(parseMoneyInput('1.234', 'USD', 'en-US')).toEqual({ ok: false, message: 'Use at most 2 decimals.' });
-    expect(parseMoneyInput('10.5', 'JPY', 'en-US')).toEqual({ ok: false, message: 'JPY amounts have no decimals.' });
+  const refused: [string, string, string, string][] = [
+    ['', 'USD', 'en-US', 'Enter an amount.'],
+    ['abc', 'USD', 'en-US', '“abc” is not a number: write the amount with digits only, such as 12.50.'],
+    ['abc', 'EUR', 'de-DE', '“abc” is not a number: write the amount with digits only, such as 12,50.'],
+    ['1e3', 'USD', 'en-US', '“1e3” is not a number: write the amount with digits only, such as 12.50.'],
+    ['12abc', 'USD', 'en-US', '“12abc” is not a number: write the amount with digits only, such as 12.50.'],
+    ['1-2', 'USD', 'en-US', '“1-2” is not a number: write the amount with digits only, such as 12.50.'],
+    ['1,23,4', 'USD', 'en-US', '“1,23,4” is not a number: write the amount with digits only, such as 12.50.'],
+    ['1,234', 'EUR', 'de-DE', '“1,234” is unclear: write 1234 without a separator, or at most 2 decimals such as 12,50.'],
+    ['1.234', 'USD', 'en-US', '“1.234” is unclear: write 1234 without a separator, or at most 2 decimals such as 12.50.'],
+    ['1.234', 'EUR', 'fr-FR', '“1.234” is unclear: write 1234 without a separator, or at most 2 decimals such as 12,50.'],
+    ['1,2345', 'USD', 'en-US', 'USD amounts have at most 2 decimals.'],
+    ['10.5', 'JPY', 'en-US', 'JPY amounts have no decimals.'],
+    ['99999999999999999', 'USD', 'en-US', 'That amount is too large.'],
+  ];
+  it.each(refused)('refuses %j (%s, %s)', (typed, currency, locale, message) => {
+    expect(parseMoneyInput(typed, currency, locale)).toEqual({ ok: false, message });
   });
 });
 

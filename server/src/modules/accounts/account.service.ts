@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { LIMITS } from '@finance-tracker/common';
 import { findOwned } from '../../db/owned';
+import { assertNameFree } from '../../db/unique-name';
 import { parseCurrency } from '../../lib/currency';
 import { badInput, conflict } from '../../lib/errors';
 import { parseMoney } from '../../lib/money';
@@ -32,23 +34,30 @@ export class AccountService {
   }
 
   async create(userId: number, data: AccountData): Promise<Account> {
-    const user = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
-    const currency = data.currency != null ? parseCurrency(data.currency) : user.currency;
-    const account = this.dataSource.manager.create(Account, {
-      userId,
-      name: requiredText(data.name ?? '', 'name', 100),
-      currency,
-      openingBalance: parseMoney(data.openingBalance ?? '0', currency, 'openingBalance'),
-      archived: data.archived ?? false,
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOneByOrFail(User, { id: userId });
+      const currency = data.currency != null ? parseCurrency(data.currency) : user.currency;
+      const name = requiredText(data.name ?? '', 'name', LIMITS.name);
+      await assertNameFree(manager, Account, userId, name, null, 'an account');
+      const account = manager.create(Account, {
+        userId,
+        name,
+        currency,
+        openingBalance: parseMoney(data.openingBalance ?? '0', currency, 'openingBalance'),
+        archived: data.archived ?? false,
+      });
+      const saved = await manager.save(account);
+      return findOwned(manager, Account, userId, saved.id, 'Account');
     });
-    const saved = await this.dataSource.manager.save(account);
-    return this.getForUser(userId, saved.id);
   }
 
   async update(userId: number, id: string, changes: AccountData): Promise<Account> {
     return this.dataSource.transaction(async (manager) => {
       const account = await findOwned(manager, Account, userId, id, 'Account');
-      if (changes.name != null) account.name = requiredText(changes.name, 'name', 100);
+      if (changes.name != null) {
+        account.name = requiredText(changes.name, 'name', LIMITS.name);
+        await assertNameFree(manager, Account, userId, account.name, account.id, 'an account');
+      }
       if (changes.currency != null) {
         const currency = parseCurrency(changes.currency);
         // Amounts are stored in minor units of the account's currency: changing it would change them.

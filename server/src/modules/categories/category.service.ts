@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { LIMITS } from '@finance-tracker/common';
 import { findOwned } from '../../db/owned';
+import { assertNameFree } from '../../db/unique-name';
 import { badInput } from '../../lib/errors';
 import { requiredText } from '../../lib/text';
 import { Transaction } from '../transactions/transaction.entity';
@@ -22,22 +24,31 @@ export class CategoryService {
   }
 
   create(userId: number, data: CategoryData): Promise<Category> {
-    const kind = data.kind ?? CategoryKind.EXPENSE;
-    const category = this.dataSource.manager.create(Category, {
-      userId,
-      name: requiredText(data.name ?? '', 'name', 100),
-      kind,
-      color: data.color != null ? parseColor(data.color) : DEFAULT_COLOR[kind],
+    return this.dataSource.transaction(async (manager) => {
+      const kind = data.kind ?? CategoryKind.EXPENSE;
+      const name = requiredText(data.name ?? '', 'name', LIMITS.name);
+      await assertNameFree(manager, Category, userId, name, null, 'a category');
+      const category = manager.create(Category, {
+        userId,
+        name,
+        kind,
+        color: data.color != null ? parseColor(data.color) : DEFAULT_COLOR[kind],
+      });
+      return manager.save(category);
     });
-    return this.dataSource.manager.save(category);
   }
 
   async update(userId: number, id: string, changes: CategoryData): Promise<Category> {
-    const category = await findOwned(this.dataSource.manager, Category, userId, id, 'Category');
-    if (changes.name != null) category.name = requiredText(changes.name, 'name', 100);
-    if (changes.kind != null) category.kind = changes.kind;
-    if (changes.color != null) category.color = parseColor(changes.color);
-    return this.dataSource.manager.save(category);
+    return this.dataSource.transaction(async (manager) => {
+      const category = await findOwned(manager, Category, userId, id, 'Category');
+      if (changes.name != null) {
+        category.name = requiredText(changes.name, 'name', LIMITS.name);
+        await assertNameFree(manager, Category, userId, category.name, category.id, 'a category');
+      }
+      if (changes.kind != null) category.kind = changes.kind;
+      if (changes.color != null) category.color = parseColor(changes.color);
+      return manager.save(category);
+    });
   }
 
   /** Deletes the category; its transactions stay, uncategorised. */

@@ -1,3 +1,4 @@
+import { LIMITS } from '@finance-tracker/common';
 import { parseId } from '../../db/owned';
 import type { SqlParameters } from '../../db/row-reader';
 import { badInput } from '../../lib/errors';
@@ -70,7 +71,7 @@ export function transactionFilterConditions(filter: ResolvedTransactionFilter | 
   if (filter.to != null) conditions.push(`"t"."date" <= ${parameters.add(parseCalendarDate(filter.to, 'to'))}`);
   const search = searchTermOf(filter);
   if (search !== null) {
-    const text = optionalText(search, 'search', 200);
+    const text = optionalText(search, 'search', LIMITS.search);
     const needle = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
     conditions.push(`"t"."search_text" LIKE ${parameters.add(`%${needle}%`)} ESCAPE '\\'`);
   }

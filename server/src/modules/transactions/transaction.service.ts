@@ -1,3 +1,4 @@
+import { LIMITS } from '@finance-tracker/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { findOwned, findOwnedOrNull, parseId } from '../../db/owned';
 import { SqlParameters } from '../../db/row-reader';
@@ -111,8 +112,8 @@ export class TransactionService {
           : null,
         date: parseCalendarDate(data.date ?? '', 'date'),
         amount: parseMoney(data.amount ?? '', account.currency, 'amount'),
-        description: optionalText(data.description ?? '', 'description', 500),
-        notes: optionalText(data.notes ?? '', 'notes', 5000),
+        description: optionalText(data.description ?? '', 'description', LIMITS.description),
+        notes: optionalText(data.notes ?? '', 'notes', LIMITS.notes),
       });
       transaction.searchText = searchTextOf(transaction.description, transaction.notes);
       return (await manager.save(transaction)).id;
@@ -140,8 +141,8 @@ export class TransactionService {
       }
       if (changes.date != null) transaction.date = parseCalendarDate(changes.date, 'date');
       if (changes.amount != null) transaction.amount = parseMoney(changes.amount, account.currency, 'amount');
-      if (changes.description != null) transaction.description = optionalText(changes.description, 'description', 500);
-      if (changes.notes != null) transaction.notes = optionalText(changes.notes, 'notes', 5000);
+      if (changes.description != null) transaction.description = optionalText(changes.description, 'description', LIMITS.description);
+      if (changes.notes != null) transaction.notes = optionalText(changes.notes, 'notes', LIMITS.notes);
       transaction.searchText = searchTextOf(transaction.description, transaction.notes);
       // Relations loaded above would override the id columns on save: drop them.
       const { account: _account, category: _category, ...columns } = transaction;

@@ -1,3 +1,4 @@
+import { LIMITS } from '@finance-tracker/common';
 import type { DataSource } from 'typeorm';
 import { SqlParameters } from '../../db/row-reader';
 import { parseCurrency } from '../../lib/currency';
@@ -53,7 +54,7 @@ export class UserService {
     await this.limits.registrationsPerIp.count(client.ip);
     const email = normaliseEmail(data.email);
     checkNewPassword(data.password);
-    const name = requiredText(data.name, 'name', 100);
+    const name = requiredText(data.name, 'name', LIMITS.name);
     const currency = parseCurrency(data.currency ?? 'USD');
     const passwordHash = await hashPassword(data.password);
 
@@ -153,14 +154,14 @@ export class UserService {
 
   async updateProfile(userId: number, changes: ProfileChanges): Promise<User> {
     const user = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
-    if (changes.name != null) user.name = requiredText(changes.name, 'name', 100);
+    if (changes.name != null) user.name = requiredText(changes.name, 'name', LIMITS.name);
     if (changes.currency != null) user.currency = parseCurrency(changes.currency);
     return this.dataSource.manager.save(user);
   }
 }
 
 function normaliseEmail(value: string): string {
-  const email = optionalText(value.trim(), 'email', 254);
+  const email = optionalText(value.trim(), 'email', LIMITS.email);
   if (!EMAIL.test(email)) throw badInput('email', 'Enter a valid email address.');
   return email;
 }
