@@ -28,7 +28,7 @@ import { SignInLimits } from './modules/users/sign-in-limits';
 import { createServices, type Services } from './services';
 import { sessionGuard } from './sessions/session-guard';
 import { createSessionSetup } from './sessions/session-middleware';
-import { createRedisClient } from './sessions/redis-client';
+import { createRedisClient, waitForRedis } from './sessions/redis-client';
 import { createReceiptStorage } from './storage/create-receipt-storage';
 import type { ReceiptStorage } from './storage/receipt-storage';
 
@@ -53,6 +53,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   const storage = await createReceiptStorage(config);
   const redis = config.redis ? createRedisClient(config.redis.url) : null;
   redis?.on('error', (error) => logger.warn({ err: error }, 'redis connection problem'));
+  if (redis) await waitForRedis(redis);
   const signInLimits = new SignInLimits(config.rateLimits, redis && config.redis ? { client: redis, prefix: config.redis.prefix } : null);
   const services = createServices({ dataSource, storage, receiptMaxBytes: config.receiptMaxBytes, signInLimits, logger });
   const sessions = createSessionSetup(config, redis);

@@ -52,6 +52,32 @@ test('Redis stops: sessions answer SERVICE_UNAVAILABLE, nobody gets in, and it r
   }
 });
 
+test('Redis down: every request answers SERVICE_UNAVAILABLE at once, without waiting for a reconnect', async () => {
+  const redis = new PrivateRedis(await freePort());
+  await redis.start();
+  const running = await startTestApp({ ...(await freshBackendEnvironment()), REDIS_URL: redis.url });
+  try {
+    const { client } = await signUp(running.baseUrl);
+    await redis.stop();
+    // Spread over a few seconds, so that requests also land while the client backs off between reconnects.
+    const durations: number[] = [];
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      const started = Date.now();
+      const me = await client.gql('{ me { id } }');
+      durations.push(Date.now() - started);
+      expect(me.status).toBe(503);
+      expect(me.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    }
+    // A generous bound for a loaded machine: before, a request waited for the next reconnect attempt (0.2-3.3 s).
+    console.log(`requests while Redis is down answered in ${durations.join(', ')} ms`);
+    expect(Math.max(...durations)).toBeLessThan(1000);
+  } finally {
+    await running.destroy();
+    await redis.stop();
+  }
+});
+
 test('Postgres stops: requests fail fast with SERVICE_UNAVAILABLE, /readyz goes red, then all recovers without a restart', async () => {
   const postgres = new PrivatePostgres(await freePort());
   await postgres.init();
