@@ -2,7 +2,7 @@ import { create as contentDisposition } from 'content-disposition';
 import { Router } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
-import { AppError, isUnavailableDependency } from '../lib/errors';
+import { AppError, isUnavailableDependency, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../lib/errors';
 import type { ReceiptService } from '../modules/receipts/receipt.service';
 
 /**
@@ -37,6 +37,7 @@ export function receiptDownloadRoutes(receipts: ReceiptService, logger: Logger):
       }
       const unavailable = isUnavailableDependency(error);
       (req.log ?? logger).error({ err: error }, 'receipt download failed');
+      if (!res.headersSent && unavailable) res.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
       if (!res.headersSent) res.status(unavailable ? 503 : 500).json({ error: unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR' });
       else res.destroy();
     }

@@ -1,7 +1,9 @@
+import { Client } from 'pg';
 import { freshBackendEnvironment } from '../support/backends';
 import { ApiClient, signUp } from '../support/client';
-import { LIST_ACCOUNTS } from '../support/operations';
+import { CREATE_TRANSACTION, DELETE_CATEGORY, LIST_ACCOUNTS } from '../support/operations';
 import { freePort, PrivatePostgres, PrivateRedis } from '../support/private-services';
+import { startServerProcess } from '../support/server-process';
 import { startTestApp } from '../support/test-app';
 
 async function readiness(client: ApiClient): Promise<{ status: number; checks: Record<string, string> }> {
@@ -102,5 +104,57 @@ test('Postgres stops: requests fail fast with SERVICE_UNAVAILABLE, /readyz goes 
   } finally {
     await running.destroy();
     await postgres.destroy();
+  }
+});
+
+test('a Postgres connection dropped between two statements of a transaction answers SERVICE_UNAVAILABLE with Retry-After', async () => {
+  const environment = await freshBackendEnvironment();
+  const server = await startServerProcess(environment);
+  const admin = new Client({ connectionString: environment.DATABASE_URL });
+  await admin.connect();
+  const locker = new Client({ connectionString: environment.DATABASE_URL });
+  await locker.connect();
+  try {
+    const { client } = await signUp(server.baseUrl);
+    const categoryId = (await client.ok('{ categories { id } }')).categories[0].id;
+    const transactionId = (await client.ok(CREATE_TRANSACTION, { input: { date: '2025-01-01', amount: '-1.00', categoryId } })).createTransaction.id;
+
+    // deleteCategory runs SELECT, UPDATE transactions, DELETE in one transaction: hold its UPDATE on a row lock.
+    await locker.query('BEGIN');
+    await locker.query('SELECT id FROM transactions WHERE id = $1 FOR UPDATE', [transactionId]);
+    const answer = client.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: DELETE_CATEGORY, variables: { id: categoryId } }),
+    });
+    let backendPid: number | undefined;
+    for (let waited = 0; backendPid === undefined && waited < 10_000; waited += 50) {
+      const { rows } = await admin.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE "transactions"%'`,
+      );
+      backendPid = rows[0]?.pid;
+      if (backendPid === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(backendPid).toBeDefined();
+    // Freeze the app, let its UPDATE finish (now idle in transaction) and drop that connection: when the
+    // app wakes it reads the UPDATE's result and the connection's end together, as under load.
+    server.child.kill('SIGSTOP');
+    try {
+      await locker.query('COMMIT');
+      await admin.query('SELECT pg_terminate_backend($1)', [backendPid]);
+    } finally {
+      server.child.kill('SIGCONT');
+    }
+    const response = await answer;
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string; retryAfter?: number } }[] };
+    expect(body.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(body.errors?.[0].extensions?.retryAfter).toBe(5);
+    expect(response.headers.get('retry-after')).toBe('5');
+    // Nothing was changed, and the next request works on a fresh connection.
+    expect((await client.ok('{ categories { id } }')).categories.map((c: { id: string }) => c.id)).toContain(categoryId);
+  } finally {
+    await locker.end().catch(() => undefined);
+    await admin.end();
+    await server.stop();
   }
 });
