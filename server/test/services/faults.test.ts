@@ -1,8 +1,9 @@
 import { Client } from 'pg';
 import { freshBackendEnvironment } from '../support/backends';
 import { ApiClient, signUp } from '../support/client';
-import { CREATE_TRANSACTION, DELETE_CATEGORY, LIST_ACCOUNTS } from '../support/operations';
-import { freePort, PrivatePostgres, PrivateRedis } from '../support/private-services';
+import { receiptFiles } from '../support/fixtures';
+import { codeOf, CREATE_TRANSACTION, DELETE_CATEGORY, LIST_ACCOUNTS, UPLOAD_RECEIPT } from '../support/operations';
+import { freePort, PrivatePostgres, PrivateRedis, PrivateS3rver } from '../support/private-services';
 import { startServerProcess } from '../support/server-process';
 import { startTestApp } from '../support/test-app';
 
@@ -156,5 +157,47 @@ test('a Postgres connection dropped between two statements of a transaction answ
     await locker.end().catch(() => undefined);
     await admin.end();
     await server.stop();
+  }
+});
+
+test('a frozen object store: uploads answer SERVICE_UNAVAILABLE within S3_TIMEOUT_MS, the replica stays ready, /healthz?details names the store', async () => {
+  const s3 = new PrivateS3rver(await freePort());
+  await s3.start();
+  const running = await startTestApp({ ...(await freshBackendEnvironment()), S3_PORT: String(s3.port), S3_TIMEOUT_MS: '500' });
+  try {
+    const { client } = await signUp(running.baseUrl);
+    const transactionId = (await client.ok(CREATE_TRANSACTION, { input: { date: '2025-01-01', amount: '-1.00' } })).createTransaction.id;
+    const stored = (await client.upload(UPLOAD_RECEIPT, { transactionId }, receiptFiles.pdf)).data.uploadReceipt;
+
+    s3.freeze();
+    const started = Date.now();
+    const upload = await client.upload(UPLOAD_RECEIPT, { transactionId }, receiptFiles.png);
+    const elapsed = Date.now() - started;
+    console.log(`upload to a frozen store answered in ${elapsed} ms`);
+    expect(codeOf(upload)).toBe('SERVICE_UNAVAILABLE');
+    // The timeout is 500 ms; before, the upload waited for as long as the store was frozen.
+    expect(elapsed).toBeLessThan(5000);
+    const download = await client.fetch(stored.url);
+    expect(download.status).toBe(503);
+    expect(download.headers.get('retry-after')).toBe('5');
+    await download.text();
+
+    // Everything but receipts still works, so the load balancer keeps this replica.
+    const ready = await client.fetch('/readyz');
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as { checks: Record<string, string> }).checks).toEqual({ database: 'ok', redis: 'ok' });
+    expect((await client.ok(LIST_ACCOUNTS)).accounts).toHaveLength(1);
+    const details = (await (await client.fetch('/healthz?details')).json()) as { status: string; checks: Record<string, string> };
+    expect(details).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'ok', storage: 'unavailable' } });
+    expect(await (await client.fetch('/metrics')).text()).toContain('dependency_up{dependency="storage"} 0');
+
+    s3.thaw();
+    const again = await eventually(() => client.upload(UPLOAD_RECEIPT, { transactionId }, receiptFiles.png), (result) => !result.errors);
+    expect(again.errors).toBeUndefined();
+    expect(((await (await client.fetch('/healthz?details')).json()) as { checks: Record<string, string> }).checks.storage).toBe('ok');
+  } finally {
+    s3.thaw();
+    await running.destroy();
+    await s3.destroy();
   }
 });
