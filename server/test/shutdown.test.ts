@@ -118,7 +118,7 @@ test('SIGTERM under keep-alive load: /readyz answers 503 first, every accepted r
     };
     // The load balancer: polls /readyz and stops sending a little after it turns 503.
     const balancer = async () => {
-      while (notReadyAt === null) {
+      while (notReadyAt === null && server.child.exitCode === null) {
         const ready = await fetch(`${server.baseUrl}/readyz`).catch(() => null);
         if (ready?.status === 503) notReadyAt = Date.now();
         await ready?.arrayBuffer();
