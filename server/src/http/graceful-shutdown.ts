@@ -28,16 +28,16 @@ const FORCED_EXIT_MS = 10_000;
 
 /**
  * Our own SIGTERM/SIGINT handling (Apollo's is turned off): /readyz answers 503 at once while
- * requests are still served for `drainMs`, so the load balancer stops sending new ones; then the
- * listener closes, requests in flight finish, idle keep-alive connections are closed, the pools
- * close, and the process exits 0. A shutdown that takes 10 s longer than that exits 1.
+ * requests are still served for `drainMs` (after SIGTERM), so the load balancer stops sending new
+ * ones; then the listener closes, requests in flight finish, idle keep-alive connections are
+ * closed, the pools close, and the process exits 0. A shutdown 10 s past the drain exits 1.
  */
 export function handleTerminationSignals(server: Server, app: Stoppable, logger: Logger, drainMs: number): void {
-  const stop = (signal: string) => {
+  const stop = (signal: string, delayMs: number) => {
     if (app.shutdown.stopping) return;
     app.shutdown.stopping = true;
-    logger.info({ signal, drainMs }, 'shutting down: not ready, draining');
-    setTimeout(() => process.exit(1), drainMs + FORCED_EXIT_MS).unref();
+    logger.info({ signal, drainMs: delayMs }, 'shutting down: not ready, draining');
+    setTimeout(() => process.exit(1), delayMs + FORCED_EXIT_MS).unref();
     setTimeout(() => {
       logger.info('closing the listener; waiting for requests in flight');
       server.close(async () => {
@@ -53,8 +53,9 @@ export function handleTerminationSignals(server: Server, app: Stoppable, logger:
       // (one that began before SIGTERM could not be told `Connection: close`).
       server.closeIdleConnections();
       setInterval(() => server.closeIdleConnections(), 100).unref();
-    }, drainMs);
+    }, delayMs);
   };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM', drainMs));
+  // Ctrl+C in a terminal: no load balancer to tell, so no drain delay.
+  process.on('SIGINT', () => stop('SIGINT', 0));
 }
