@@ -210,6 +210,36 @@ async function capture(backend, users) {
   return { plans, cases };
 }
 
+/**
+ * What synchronous=FULL (the app's setting: a commit waits for the disk) costs createTransaction
+ * against NORMAL (a power cut may lose the last commits), on SQLite only. The app runs in this
+ * process so the setting can be switched on its one connection between requests; the two modes
+ * alternate request by request, so a noisy moment hits both.
+ */
+async function measureCommitDurability(backend, createCase) {
+  const app = await createApp(loadConfig({ ...backend.env, LOG_LEVEL: 'silent' }), createLogger({ logLevel: 'silent' }));
+  const server = await new Promise((resolve) => {
+    const listening = app.express.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const target = { baseUrl: `http://127.0.0.1:${server.address().port}` };
+  const samples = { FULL: [], NORMAL: [] };
+  try {
+    const rounds = options.warmup + Math.max(options.iterations, args.quick ? 20 : 100);
+    for (let i = 0; i < rounds; i += 1) {
+      for (const mode of i % 2 ? ['NORMAL', 'FULL'] : ['FULL', 'NORMAL']) {
+        await app.dataSource.query(`PRAGMA synchronous = ${mode}`);
+        const ms = await timed(async () => expectAnswer(`create (${mode})`, createCase.key, await oursRequest(target, createCase)));
+        if (i >= options.warmup) samples[mode].push(ms);
+      }
+    }
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await app.close();
+  }
+  return { transactions: createCase.size, samples: samples.FULL.length, fullMs: median(samples.FULL), normalMs: median(samples.NORMAL) };
+}
+
 // ---- processes ------------------------------------------------------------------------------
 
 function freePort() {
@@ -506,6 +536,12 @@ async function benchBackend(kind) {
     const accounts = { registerMs: median(signIn.register), loginMs: median(signIn.login), argon2HashMs: median(signIn.argon2) };
     log(`  register ${accounts.registerMs.toFixed(1)} ms  login ${accounts.loginMs.toFixed(1)} ms  argon2 alone ${accounts.argon2HashMs.toFixed(1)} ms`);
 
+    let commitDurability = null;
+    if (kind === 'sqlite') {
+      commitDurability = await measureCommitDurability(backend, cases.find((entry) => entry.name === 'create' && entry.size === Math.max(...options.sizes)));
+      log(`  createTransaction with synchronous=FULL ${commitDurability.fullMs.toFixed(2)} ms, NORMAL ${commitDurability.normalMs.toFixed(2)} ms`);
+    }
+
     // Throughput under concurrency, on the newest page of the largest user.
     const concurrency = [];
     for (const connections of options.connections) {
@@ -521,7 +557,7 @@ async function benchBackend(kind) {
 
     const memory = memoryOf(app.child.pid);
     log(`  app RSS after the run ${memory.rssMiB.toFixed(0)} MiB (peak ${memory.peakRssMiB.toFixed(0)} MiB)`);
-    return { backend: kind, seeding: users.map(({ size, seedSeconds }) => ({ transactions: size, seconds: seedSeconds })), rows, stackLayers, accounts, concurrency, memory, failures };
+    return { backend: kind, seeding: users.map(({ size, seedSeconds }) => ({ transactions: size, seconds: seedSeconds })), rows, stackLayers, accounts, commitDurability, concurrency, memory, failures };
   } finally {
     if (app.child) await stop(app.child);
     if (floor.child) await stop(floor.child);

@@ -29,6 +29,8 @@ export async function openPlanRunner({ driver, database }) {
     const db = new Database(database);
     // The app's own settings for its connection (server/src/db/data-source.ts).
     db.pragma('journal_mode = WAL');
+    // As the app (server/src/db/data-source.ts): every commit waits for the disk.
+    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     const prepared = new Map();

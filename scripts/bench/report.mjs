@@ -58,5 +58,14 @@ export function formatReport(report) {
     const rss = `${backend.memory.rssMiB.toFixed(0)} MiB ${backend.memory.rssMiB <= RSS_TARGET_MIB ? '✓' : '✗'}`;
     lines.push(`| ${backend.backend} | ${ms(backend.accounts.registerMs)} | ${ms(backend.accounts.loginMs)} | ${ms(backend.accounts.argon2HashMs)} | ${seeding} | ${rss} | ${backend.memory.peakRssMiB.toFixed(0)} MiB |`);
   }
+  const durability = report.backends.filter((backend) => backend.commitDurability);
+  if (durability.length) {
+    lines.push('', 'What a durable commit costs createTransaction on SQLite (the app runs synchronous=FULL; NORMAL can lose the last commits on a power cut):', '');
+    lines.push('| transactions | samples | FULL (ms) | NORMAL (ms) | FULL − NORMAL (ms) |');
+    lines.push('|---:|---:|---:|---:|---:|');
+    for (const { commitDurability: row } of durability) {
+      lines.push(`| ${count(row.transactions)} | ${row.samples} | ${ms(row.fullMs)} | ${ms(row.normalMs)} | ${ms(row.fullMs - row.normalMs)} |`);
+    }
+  }
   return `${lines.join('\n')}\n`;
 }

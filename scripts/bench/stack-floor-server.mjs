@@ -22,7 +22,7 @@ const { ApolloServer } = require('@apollo/server');
 const { expressMiddleware } = require('@as-integrations/express5');
 const { GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, GraphQLSchema, GraphQLString } = require('graphql');
 const { loadConfig } = require(path.join(root, 'server/dist/config.js'));
-const { createRedisClient } = require(path.join(root, 'server/dist/sessions/redis-client.js'));
+const { createRedisClient, waitForRedis } = require(path.join(root, 'server/dist/sessions/redis-client.js'));
 const { createSessionSetup } = require(path.join(root, 'server/dist/sessions/session-middleware.js'));
 
 const layers = new Set((process.env.STACK_LAYERS ?? 'session,apollo').split(',').filter(Boolean));
@@ -31,6 +31,7 @@ const runner = await openPlanRunner({ driver: process.env.FLOOR_DRIVER, database
 // The app's own session setup (store, cookie, sliding expiry), from the app's configuration.
 const config = loadConfig(process.env);
 const redis = layers.has('session') && config.redis ? createRedisClient(config.redis.url) : null;
+if (redis) await waitForRedis(redis);
 const sessions = layers.has('session') ? createSessionSetup(config, redis) : null;
 
 /** The plan's rows for a signed-in request (without the session layer, every request is). */

@@ -18,6 +18,7 @@ import { observabilityPlugin } from './graphql/observability-plugin';
 import { buildAppSchema } from './graphql/schema';
 import { uploadErrorsAsUserErrors } from './graphql/uploads';
 import { dependencyErrorHandler } from './http/dependency-errors';
+import { closeConnectionsWhileStopping, ShutdownState } from './http/graceful-shutdown';
 import { healthRoutes } from './http/health';
 import { corsPolicy, securityHeaders } from './http/security-headers';
 import { AppMetrics } from './http/metrics';
@@ -28,7 +29,7 @@ import { SignInLimits } from './modules/users/sign-in-limits';
 import { createServices, type Services } from './services';
 import { sessionGuard } from './sessions/session-guard';
 import { createSessionSetup } from './sessions/session-middleware';
-import { createRedisClient } from './sessions/redis-client';
+import { createRedisClient, waitForRedis } from './sessions/redis-client';
 import { createReceiptStorage } from './storage/create-receipt-storage';
 import type { ReceiptStorage } from './storage/receipt-storage';
 
@@ -40,6 +41,8 @@ export interface App {
   storage: ReceiptStorage;
   services: Services;
   logger: Logger;
+  /** Set on SIGTERM (see http/graceful-shutdown): /readyz answers 503 and connections close after each response. */
+  shutdown: ShutdownState;
   /** Stops Apollo, closes the session store and the database. The HTTP server is the caller's. */
   close(): Promise<void>;
 }
@@ -53,6 +56,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   const storage = await createReceiptStorage(config);
   const redis = config.redis ? createRedisClient(config.redis.url) : null;
   redis?.on('error', (error) => logger.warn({ err: error }, 'redis connection problem'));
+  if (redis) await waitForRedis(redis);
   const signInLimits = new SignInLimits(config.rateLimits, redis && config.redis ? { client: redis, prefix: config.redis.prefix } : null);
   const sessions = createSessionSetup(config, redis);
   const services = createServices({
@@ -69,6 +73,8 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     csrfPrevention: true,
     introspection: config.graphqlIntrospection,
     allowBatchedHttpRequests: false,
+    // main.ts drains on SIGTERM itself; Apollo's own handler would stop GraphQL while requests still arrive.
+    stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     plugins: [
       ...armor.plugins,
@@ -80,8 +86,10 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   });
   await apollo.start();
 
+  const shutdown = new ShutdownState();
   const app = express();
   app.disable('x-powered-by');
+  app.use(closeConnectionsWhileStopping(shutdown));
   // Bodies sent with res.send (GraphQL answers: POSTs, private, never revalidated) get no ETag:
   // hashing each one was wasted work. A function, not `false`, so that the web client's files,
   // served by sendFile and express.static, keep their validators.
@@ -90,7 +98,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   const cors = corsPolicy(config.corsOrigins);
   if (cors) app.use(cors);
   if (config.cookieSecure) app.set('trust proxy', 1);
-  app.use(healthRoutes({ dataSource, storage, redis }));
+  app.use(healthRoutes({ dataSource, storage, redis, registry: metrics.registry, isStopping: () => shutdown.stopping }));
   app.use(metrics.routes());
   app.use(requestLogging(logger));
   app.use(metrics.middleware());
@@ -120,6 +128,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     storage,
     services,
     logger,
+    shutdown,
     close: async () => {
       clearInterval(sweepTimer);
       await apollo.stop();

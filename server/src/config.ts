@@ -39,6 +39,9 @@ const environmentSchema = z.object({
   RATE_LIMIT_LOGIN_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_REGISTER_PER_IP: z.coerce.number().int().positive().default(10),
+  // Faults: how long an object-store call may take, and how long a stopping replica stays not-ready first.
+  S3_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(120).default(2),
 });
 
 export type DatabaseConfig =
@@ -53,6 +56,8 @@ export interface S3Config {
   accessKey: string;
   secretKey: string;
   region: string;
+  /** Every object-store call fails after this long without an answer. */
+  timeoutMs: number;
 }
 
 export interface AppConfig {
@@ -82,6 +87,8 @@ export interface AppConfig {
   readonly redis?: { url: string; prefix: string };
   readonly webDistDir: string;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** On SIGTERM, /readyz answers 503 this long while requests are still served, so the load balancer notices. */
+  readonly shutdownDrainMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -136,11 +143,13 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
             accessKey: env.S3_ACCESS_KEY!,
             secretKey: env.S3_SECRET_KEY!,
             region: env.S3_REGION,
+            timeoutMs: env.S3_TIMEOUT_MS,
           }
         : undefined,
     redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(__dirname, '..', '..', 'web', 'dist')),
     logLevel: env.LOG_LEVEL,
+    shutdownDrainMs: Math.round(env.SHUTDOWN_DRAIN_SECONDS * 1000),
   });
 }
 

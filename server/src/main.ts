@@ -3,6 +3,7 @@ import 'dotenv/config';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { handleTerminationSignals } from './http/graceful-shutdown';
 import { createLogger } from './logger';
 
 async function main(): Promise<void> {
@@ -23,22 +24,7 @@ async function main(): Promise<void> {
     logger.info({ port, database: config.database.kind, dataDir: config.dataDir }, `listening on http://localhost:${port}`);
   });
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    // Finish requests in flight, then close the pools; give up after 10 s.
-    const forced = setTimeout(() => process.exit(1), 10_000).unref();
-    server.close(async () => {
-      await app.close();
-      clearTimeout(forced);
-      process.exit(0);
-    });
-    server.closeIdleConnections();
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  handleTerminationSignals(server, app, logger, config.shutdownDrainMs);
 }
 
 main().catch((error) => {

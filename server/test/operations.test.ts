@@ -36,13 +36,21 @@ describe('health', () => {
   });
   afterAll(() => running.destroy());
 
-  test('/healthz and /readyz answer while everything is up', async () => {
+  test('/healthz and /readyz answer while everything is up; /healthz?details and the metrics name each dependency', async () => {
     const client = new ApiClient(running.baseUrl);
-    expect((await client.fetch('/healthz')).status).toBe(200);
+    const health = await client.fetch('/healthz');
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    // Readiness is what every request needs; the object store (receipts only) is not part of it.
     const ready = await client.fetch('/readyz');
     expect(ready.status).toBe(200);
-    const checks = backend === 'services' ? { database: 'ok', storage: 'ok', redis: 'ok' } : { database: 'ok', storage: 'ok' };
-    expect(await ready.json()).toEqual({ status: 'ok', checks });
+    const required = backend === 'services' ? { database: 'ok', redis: 'ok' } : { database: 'ok' };
+    expect(await ready.json()).toEqual({ status: 'ok', checks: required });
+    const details = await client.fetch('/healthz?details');
+    expect(await details.json()).toEqual({ status: 'ok', checks: { ...required, storage: 'ok' } });
+    const metrics = await (await client.fetch('/metrics')).text();
+    expect(metrics).toContain('dependency_up{dependency="storage"} 1');
+    expect(metrics).toContain('dependency_up{dependency="database"} 1');
   });
 
   test('/readyz fails when the database stops answering, /healthz stays up', async () => {

@@ -25,3 +25,19 @@ test('data, receipt files and the signed-in session survive a restart', async ()
     await second.destroy();
   }
 });
+
+test('every commit waits for the disk: SQLite runs with synchronous=FULL, Postgres with synchronous_commit on', async () => {
+  const running = await startTestApp();
+  try {
+    const { dataSource } = running.app;
+    if (dataSource.options.type === 'postgres') {
+      expect(await dataSource.query('SHOW synchronous_commit')).toEqual([{ synchronous_commit: 'on' }]);
+    } else {
+      // 2 is FULL; better-sqlite3's WAL default is 1 (NORMAL), which can lose the last commits on a power cut.
+      expect(await dataSource.query('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]);
+      expect(await dataSource.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    }
+  } finally {
+    await running.destroy();
+  }
+});

@@ -1,5 +1,5 @@
 import { signUp, type ApiClient } from './support/client';
-import { htmlPretendingToBePdf, pixelFloodPng, receiptFiles, renamedExecutable } from './support/fixtures';
+import { htmlBehindJpegMagic, htmlPretendingToBePdf, pixelFloodPng, receiptFiles, renamedExecutable, truncatedPdf } from './support/fixtures';
 import { codeOf, CREATE_TRANSACTION, DELETE_ACCOUNT, DELETE_RECEIPT, DELETE_TRANSACTION, fieldOf, GET_TRANSACTION, UPLOAD_RECEIPT } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
 
@@ -57,6 +57,10 @@ test.each([
   ['an SVG image', { name: 'logo.svg', type: 'image/svg+xml', body: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') }],
   ['an empty file', { name: 'empty.jpg', type: 'image/jpeg', body: Buffer.alloc(0) }],
   ['an image that declares 10 billion pixels', pixelFloodPng],
+  ['a web page behind JPEG magic bytes', htmlBehindJpegMagic],
+  ['a PNG signature with no image header', { name: 'scan.png', type: 'image/png', body: Buffer.concat([receiptFiles.png.body.subarray(0, 8), Buffer.from('<html></html>')]) }],
+  ['a truncated PDF (no %%EOF trailer)', truncatedPdf],
+  ['a PDF header in front of a web page', { name: 'invoice.pdf', type: 'application/pdf', body: Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n') }],
 ])('%s is refused with BAD_USER_INPUT and nothing is stored', async (_name, file) => {
   const { client } = await signUp(running.baseUrl);
   const transactionId = await newTransaction(client);
@@ -105,6 +109,21 @@ test('filenames lose folders and unsafe characters, and download with a safe Con
   expect(disposition).toContain("filename*=UTF-8''%C3%A9vilname.pdf");
   expect(download.headers.get('content-security-policy')).toMatch(/sandbox/);
   await download.arrayBuffer();
+});
+
+test('a PDF uploaded as fake.html is saved and downloaded with a .pdf name; a .jpeg photo keeps its name', async () => {
+  const { client } = await signUp(running.baseUrl);
+  const transactionId = await newTransaction(client);
+  const pdf = (await client.upload(UPLOAD_RECEIPT, { transactionId }, { ...receiptFiles.pdf, name: 'fake.html', type: 'text/html' })).data.uploadReceipt;
+  expect(pdf).toMatchObject({ filename: 'fake.html.pdf', contentType: 'application/pdf' });
+  for (const query of ['', '?download=1']) {
+    const download = await client.fetch(`${pdf.url}${query}`);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toMatch(/filename="?fake\.html\.pdf"?$/);
+    await download.arrayBuffer();
+  }
+  const photo = (await client.upload(UPLOAD_RECEIPT, { transactionId }, { ...receiptFiles.jpeg, name: 'Lunch.JPEG' })).data.uploadReceipt;
+  expect(photo.filename).toBe('Lunch.JPEG');
 });
 
 test('several receipts on one transaction; deleting one removes its file', async () => {

@@ -12,7 +12,8 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('SIGTERM during a slow upload: the upload completes, new connections are refused, exit 0', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finance-shutdown-'));
-  const server = await startServerProcess({ DATA_DIR: dataDir, ...(await freshBackendEnvironment()) });
+  // No drain delay: this test is about the request in flight once the listener has closed.
+  const server = await startServerProcess({ DATA_DIR: dataDir, SHUTDOWN_DRAIN_SECONDS: '0', ...(await freshBackendEnvironment()) });
   try {
     const { client } = await signUp(server.baseUrl);
     const transactionId = (await client.ok(CREATE_TRANSACTION, { input: { date: '2025-01-01', amount: '-1.00' } })).createTransaction.id;
@@ -63,6 +64,89 @@ test('SIGTERM during a slow upload: the upload completes, new connections are re
     expect(JSON.parse(body)).toEqual({ data: { uploadReceipt: { id: expect.any(String), size: file.length } } });
     expect(await server.exited).toBe(0);
   } finally {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+interface Answer {
+  status: number;
+  connection: string | undefined;
+  at: number;
+}
+
+/** One POST on the given agent's (keep-alive) connection. */
+function post(agent: http.Agent, url: URL, cookie: string, body: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie } });
+    request.on('response', (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, connection: response.headers.connection, at: Date.now() }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+test('SIGTERM under keep-alive load: /readyz answers 503 first, every accepted request succeeds, connections close after their response, exit 0', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finance-shutdown-'));
+  // Production, as deployed: there Apollo would install its own SIGTERM handler unless told not to.
+  const server = await startServerProcess({ DATA_DIR: dataDir, NODE_ENV: 'production', SHUTDOWN_DRAIN_SECONDS: '2', ...(await freshBackendEnvironment()) });
+  const agents: http.Agent[] = [];
+  try {
+    const { client } = await signUp(server.baseUrl);
+    await client.ok(CREATE_TRANSACTION, { input: { date: '2025-01-01', amount: '-1.00' } });
+    const graphqlUrl = new URL('/graphql', server.baseUrl);
+    const body = JSON.stringify({ query: '{ me { id } transactions(first: 5) { totalCount } }' });
+
+    let stopLoad = false;
+    let notReadyAt: number | null = null;
+    const answers: Answer[] = [];
+    const failures: string[] = [];
+    const worker = async () => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      agents.push(agent);
+      for (let sent = 0; !stopLoad && sent < 5000; sent += 1) {
+        try {
+          answers.push(await post(agent, graphqlUrl, client.cookie!, body));
+        } catch (error) {
+          // Refused means never accepted: the load balancer would send it elsewhere.
+          if ((error as NodeJS.ErrnoException).code !== 'ECONNREFUSED') failures.push(String(error));
+        }
+      }
+    };
+    // The load balancer: polls /readyz and stops sending a little after it turns 503.
+    const balancer = async () => {
+      while (notReadyAt === null && server.child.exitCode === null) {
+        const ready = await fetch(`${server.baseUrl}/readyz`).catch(() => null);
+        if (ready?.status === 503) notReadyAt = Date.now();
+        await ready?.arrayBuffer();
+        await delay(50);
+      }
+      await delay(500);
+      stopLoad = true;
+    };
+
+    const load = Promise.all([worker(), worker(), worker(), worker()]);
+    const watching = balancer();
+    await delay(500);
+    const signalledAt = Date.now();
+    server.child.kill('SIGTERM');
+    await Promise.all([load, watching]);
+    const exitCode = await server.exited;
+
+    expect(failures).toEqual([]);
+    expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
+    expect(answers.filter((answer) => answer.at < signalledAt).length).toBeGreaterThan(0);
+    // Not ready first, while requests are still served, each on a connection closed after its answer.
+    expect(notReadyAt).not.toBeNull();
+    const duringDrain = answers.filter((answer) => answer.at > notReadyAt!);
+    expect(duringDrain.length).toBeGreaterThan(0);
+    expect(duringDrain.filter((answer) => answer.connection === 'close').length).toBeGreaterThan(0);
+    expect(exitCode).toBe(0);
+  } finally {
+    for (const agent of agents) agent.destroy();
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -33,8 +33,11 @@ export function createDataSource(database: DatabaseConfig): DataSource {
     synchronize: false,
     logger: new StatementCounter(),
     // WAL lets readers go on while a write commits; foreign keys make ON DELETE rules real.
+    // better-sqlite3 builds WAL mode with synchronous=NORMAL, where a power cut can lose the last
+    // commits; this is money, so every commit waits for the disk (FULL; see docs/performance.md).
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
     },

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { isUnavailableDependency } from '../lib/errors';
+import { isUnavailableDependency, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../lib/errors';
 
 /**
  * The last error handler: a dependency that is down (the session store, say) answers 503 with a
@@ -16,7 +16,7 @@ export function dependencyErrorHandler(logger: Logger) {
     const message = unavailable
       ? 'The service is briefly unavailable; nothing was changed. Please try again in a moment.'
       : status < 500 ? 'The request could not be read.' : 'Something went wrong on our side; nothing was changed. Please try again.';
-    if (unavailable) res.set('Retry-After', '5');
+    if (unavailable) res.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
 }

@@ -2,7 +2,8 @@ import { create as contentDisposition } from 'content-disposition';
 import { Router } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
-import { AppError, isUnavailableDependency } from '../lib/errors';
+import { AppError, isUnavailableDependency, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../lib/errors';
+import { withExtensionOf } from '../modules/receipts/file-signature';
 import type { ReceiptService } from '../modules/receipts/receipt.service';
 
 /**
@@ -23,7 +24,8 @@ export function receiptDownloadRoutes(receipts: ReceiptService, logger: Logger):
       res.set({
         'Content-Type': receipt.contentType,
         'Content-Length': String(receipt.size),
-        'Content-Disposition': contentDisposition(receipt.filename, { type: disposition }),
+        // Receipts stored before names were given their type's extension get it here too.
+        'Content-Disposition': contentDisposition(withExtensionOf(receipt.filename, receipt.contentType), { type: disposition }),
         'X-Content-Type-Options': 'nosniff',
         // Even a crafted file opened directly runs nothing in our origin.
         'Content-Security-Policy': "default-src 'none'; img-src 'self'; plugin-types application/pdf; sandbox",
@@ -37,6 +39,7 @@ export function receiptDownloadRoutes(receipts: ReceiptService, logger: Logger):
       }
       const unavailable = isUnavailableDependency(error);
       (req.log ?? logger).error({ err: error }, 'receipt download failed');
+      if (!res.headersSent && unavailable) res.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
       if (!res.headersSent) res.status(unavailable ? 503 : 500).json({ error: unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR' });
       else res.destroy();
     }

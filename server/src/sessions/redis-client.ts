@@ -1,14 +1,30 @@
+import { once } from 'node:events';
 import { Redis } from 'ioredis';
 
+/** Redis answers on a LAN in well under a millisecond: a command slower than this means Redis is stuck. */
+const COMMAND_TIMEOUT_MS = 1000;
+const CONNECT_TIMEOUT_MS = 1000;
+
 /**
- * One Redis connection per process. Commands fail fast while Redis is down (no endless queue),
- * and the client reconnects on its own when Redis comes back.
+ * One Redis connection per process. While Redis is down, commands fail at once (no offline
+ * queue, no retries per request), so a request answers 503 in milliseconds rather than seconds;
+ * a frozen Redis fails them after COMMAND_TIMEOUT_MS. The client reconnects on its own.
  */
 export function createRedisClient(url: string): Redis {
   return new Redis(url, {
-    maxRetriesPerRequest: 1,
-    connectTimeout: 3000,
-    enableOfflineQueue: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    commandTimeout: COMMAND_TIMEOUT_MS,
+    enableOfflineQueue: false,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
+}
+
+/**
+ * Without an offline queue, commands sent before the first connection fail: start-up waits for
+ * it. A Redis that is down at start-up does not stop the server; /readyz reports it.
+ */
+export async function waitForRedis(redis: Redis, timeoutMs = 5000): Promise<void> {
+  if (redis.status === 'ready') return;
+  await Promise.race([once(redis, 'ready'), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]).catch(() => undefined);
 }

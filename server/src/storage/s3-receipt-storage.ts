@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import type { Readable } from 'node:stream';
 import { Client } from 'minio';
 import type { S3Config } from '../config';
@@ -16,6 +18,7 @@ export class S3ReceiptStorage implements ReceiptStorage {
       secretKey: config.secretKey,
       region: config.region,
       pathStyle: true,
+      transport: timedTransport(config.useSSL ? https : http, config.timeoutMs),
     });
   }
 
@@ -57,4 +60,22 @@ export class S3ReceiptStorage implements ReceiptStorage {
       if (item.name) yield { key: item.name, modifiedAt: item.lastModified ?? new Date(0) };
     }
   }
+}
+
+/**
+ * The HTTP(S) transport minio sends every call through, with a deadline: a request (or the
+ * stream of a download) on which the store sends nothing for `timeoutMs` is destroyed with
+ * ETIMEDOUT, which callers answer as SERVICE_UNAVAILABLE. Without it, a frozen store holds
+ * uploads and downloads for as long as it is frozen.
+ */
+function timedTransport(transport: typeof http | typeof https, timeoutMs: number): Pick<typeof http, 'request'> {
+  return {
+    request: ((options: http.RequestOptions, callback?: (response: http.IncomingMessage) => void) => {
+      const request = transport.request(options, callback);
+      request.setTimeout(timeoutMs, () => {
+        request.destroy(Object.assign(new Error(`The object store did not answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' }));
+      });
+      return request;
+    }) as typeof http.request,
+  };
 }

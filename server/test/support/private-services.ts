@@ -106,3 +106,38 @@ export class PrivatePostgres {
     execFileSync(asRoot ? 'runuser' : command, asRoot ? ['-u', 'postgres', '--', command, ...args] : args, { stdio: 'pipe', cwd: this.dir });
   }
 }
+
+/**
+ * An S3-protocol server (s3rver) in its own process, so a test can freeze it with SIGSTOP: it
+ * keeps accepting connections (the kernel does) and never answers, like a hung object store.
+ */
+export class PrivateS3rver {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'finance-s3-'));
+  private child: ChildProcess | null = null;
+  constructor(readonly port: number) {}
+
+  async start(): Promise<void> {
+    const script = `new (require('s3rver'))({ address: '127.0.0.1', port: ${this.port}, silent: true, directory: ${JSON.stringify(this.dir)} }).run()`;
+    this.child = spawn(process.execPath, ['-e', script], { stdio: 'ignore', cwd: path.resolve(__dirname, '..', '..') });
+    await waitForPort(this.port, true);
+  }
+
+  freeze(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.child?.kill('SIGCONT');
+  }
+
+  async destroy(): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}

@@ -8,7 +8,7 @@ import { badInput, notFound, tooLarge } from '../../lib/errors';
 import type { ReceiptStorage } from '../../storage/receipt-storage';
 import { StoredObjectMissingError } from '../../storage/receipt-storage';
 import { Transaction } from '../transactions/transaction.entity';
-import { cleanFilename, declaredImageSize, detectFileKind, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './file-signature';
+import { cleanFilename, declaredImageSize, detectFileKind, hasStructureOf, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './file-signature';
 import { Receipt } from './receipt.entity';
 
 export interface IncomingFile {
@@ -39,6 +39,7 @@ export class ReceiptService {
     if (body.length === 0) throw badInput('file', 'The file is empty.');
     const kind = detectFileKind(body.subarray(0, 64));
     if (!kind) throw badInput('file', 'Receipts can be JPEG, PNG, WebP, HEIC or PDF files.');
+    if (!hasStructureOf(body, kind)) throw badInput('file', `This file is not a readable ${kind.extension.toUpperCase()} file.`);
     const size = declaredImageSize(body, kind);
     if (size && (size.width * size.height > MAX_IMAGE_PIXELS || Math.max(size.width, size.height) > MAX_IMAGE_SIDE)) {
       throw badInput('file', `This image is too large (${size.width} × ${size.height} pixels).`);
@@ -51,7 +52,7 @@ export class ReceiptService {
         this.dataSource.manager.create(Receipt, {
           userId,
           transactionId: transaction.id,
-          filename: cleanFilename(file.filename, kind.extension),
+          filename: cleanFilename(file.filename, kind),
           contentType: kind.contentType,
           size: body.length,
           storageKey,
