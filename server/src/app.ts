@@ -16,6 +16,7 @@ import { createErrorFormatter, persistedQueryMissesAreBadRequests } from './grap
 import { observabilityPlugin } from './graphql/observability-plugin';
 import { buildAppSchema } from './graphql/schema';
 import { multipartRequests, uploadErrorsAsUserErrors } from './graphql/uploads';
+import { workLimit } from './graphql/work-limit';
 import { dependencyErrorHandler } from './http/dependency-errors';
 import { healthRoutes } from './http/health';
 import { jsonBody } from './http/json-body';
@@ -70,6 +71,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     parseOptions: armor.parseOptions,
     plugins: [
       ...armor.plugins,
+      workLimit(),
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP caching of GraphQL answers here (they are private); the plugin would also wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
