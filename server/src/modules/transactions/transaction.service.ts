@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { IdempotencyKeys } from '../../db/idempotency-keys';
 import { findOwned, findOwnedOrNull, parseId } from '../../db/owned';
 import { SqlParameters } from '../../db/row-reader';
+import { writeTransaction } from '../../db/write-transaction';
 import { parseCalendarDate } from '../../lib/dates';
 import { badInput } from '../../lib/errors';
 import { parseMoney } from '../../lib/money';
@@ -42,6 +44,7 @@ export const MAX_PAGE_SIZE = 200;
 
 export class TransactionService {
   private readonly reader: TransactionReader;
+  private readonly idempotencyKeys = new IdempotencyKeys();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -98,26 +101,33 @@ export class TransactionService {
     return findOwned(this.dataSource.manager, Transaction, userId, id, 'Transaction', ['account', 'category']);
   }
 
-  async create(userId: number, data: TransactionData): Promise<Transaction> {
-    const id = await this.dataSource.transaction(async (manager) => {
+  /**
+   * Creates the transaction and answers what the database transaction wrote (nothing is read
+   * after the commit, which could fail and make a client retry a create that happened). With a
+   * `clientMutationId`, a retry of the same create answers the same row instead of a second one.
+   */
+  async create(userId: number, data: TransactionData, clientMutationId?: string | null): Promise<Transaction> {
+    return writeTransaction(this.dataSource, async (manager) => {
+      const claim = clientMutationId != null ? await this.idempotencyKeys.claim(manager, userId, clientMutationId, 'createTransaction', data) : null;
+      if (claim && claim.created !== null) return findOwned(manager, Transaction, userId, claim.created, 'Transaction', ['account', 'category']);
       const account = data.accountId != null
         ? await this.ownedReference(manager, Account, userId, data.accountId, 'accountId', 'account')
         : await this.defaultAccount(manager, userId);
+      const category = data.categoryId != null ? await this.ownedReference(manager, Category, userId, data.categoryId, 'categoryId', 'category') : null;
       const transaction = manager.create(Transaction, {
         userId,
         accountId: account.id,
-        categoryId: data.categoryId != null
-          ? (await this.ownedReference(manager, Category, userId, data.categoryId, 'categoryId', 'category')).id
-          : null,
+        categoryId: category?.id ?? null,
         date: parseCalendarDate(data.date ?? '', 'date'),
         amount: parseMoney(data.amount ?? '', account.currency, 'amount'),
         description: optionalText(data.description ?? '', 'description', 500),
         notes: optionalText(data.notes ?? '', 'notes', 5000),
       });
       transaction.searchText = searchTextOf(transaction.description, transaction.notes);
-      return (await manager.save(transaction)).id;
+      const saved = await manager.save(transaction);
+      await claim?.complete(saved.id);
+      return Object.assign(saved, { account, category });
     });
-    return this.getForUser(userId, String(id));
   }
 
   async update(userId: number, id: string, changes: TransactionData): Promise<Transaction> {

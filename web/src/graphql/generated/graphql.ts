@@ -30,6 +30,8 @@ export type CreateTransactionInput = {
   /** In the currency of the account: < 0 money out, > 0 money in. */
   amount: string;
   categoryId?: string | number | null | undefined;
+  /** A key of your choice (a UUID, say) that makes retrying safe: the same key with the same input answers the transaction it created the first time; with another input, CONFLICT. */
+  clientMutationId?: string | null | undefined;
   date: string;
   description?: string | null | undefined;
   notes?: string | null | undefined;
