@@ -50,6 +50,8 @@ const cases: [name: string, send: () => Promise<Answer>, status: number, code: s
   ['a truncated multipart body', () => post(FORM.slice(0, 40), multipart('multipart/form-data; boundary=XYZ')), 400, 'BAD_REQUEST'],
   ['a subscription', () => post(json({ query: 'subscription { me { id } }' })), 400, 'GRAPHQL_VALIDATION_FAILED'],
   ['an unknown persisted query', () => post(json({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } })), 400, 'PERSISTED_QUERY_NOT_FOUND'],
+  ['a persisted query of an unknown version', () => post(json({ extensions: { persistedQuery: { version: 7, sha256Hash: 'a'.repeat(64) } } })), 400, 'BAD_REQUEST'],
+  ['a persisted query whose hash is not its text', () => post(json({ query: '{ me { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } })), 400, 'BAD_REQUEST'],
   ['JSON that is cut short', () => post('{"query":'), 400, 'BAD_REQUEST'],
 ];
 

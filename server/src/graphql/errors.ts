@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { AppMetrics } from '../http/metrics';
 import { AppError, isUnavailableDependency, serviceUnavailable } from '../lib/errors';
 import { InvalidValueError } from './scalars';
@@ -84,11 +84,20 @@ function toClientError(formatted: GraphQLFormattedError, error: unknown): GraphQ
       extensions: { code: isBadValue ? 'BAD_USER_INPUT' : code, ...(field ? { field } : {}) },
     };
   }
+  // Apollo's own refusals of a request (a persisted query of another version or with a wrong hash)
+  // carry a 4xx status but no code: they are written for clients.
+  if (clientStatusOf(error)) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
   return {
     message: 'Something went wrong on our side; nothing was changed. Please try again.',
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/** An error Apollo made for a request it refused (it set a 4xx status): the client's mistake. */
+export function clientStatusOf(error: unknown): boolean {
+  const status = error instanceof GraphQLError ? (error.extensions?.http as { status?: unknown } | undefined)?.status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 function causedBy(error: unknown, type: new (...args: never[]) => Error): boolean {
