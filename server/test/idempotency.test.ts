@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { statementCounterOf } from '../src/db/statement-counter';
 import { signUp, type ApiClient } from './support/client';
-import { codeOf, CREATE_TRANSACTION, fieldOf, LIST_TRANSACTIONS } from './support/operations';
+import { codeOf, CREATE_ACCOUNT, CREATE_CATEGORY, CREATE_TRANSACTION, fieldOf, LIST_TRANSACTIONS } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
 
 /**
@@ -103,4 +103,21 @@ test("the create's answer is what its database transaction wrote: nothing is rea
       id date amount description notes createdAt updatedAt account { id name currency } category { id name } } }`, { id: answer.createTransaction.id })).transaction;
     expect(answer.createTransaction).toEqual(read);
   }
+});
+
+test('createAccount and createCategory take a clientMutationId too', async () => {
+  const { client } = await signUp(running.baseUrl);
+  const key = randomUUID();
+  const account = { name: 'Savings', openingBalance: '10.00', clientMutationId: key };
+  const first = await client.ok(CREATE_ACCOUNT, { input: account });
+  expect(await client.ok(CREATE_ACCOUNT, { input: account })).toEqual(first);
+  expect(codeOf(await client.gql(CREATE_ACCOUNT, { input: { ...account, name: 'Other' } }))).toBe('CONFLICT');
+  // One key names one change, whatever kind: the same key on a category is another change.
+  expect(codeOf(await client.gql(CREATE_CATEGORY, { input: { name: 'Savings', clientMutationId: key } }))).toBe('CONFLICT');
+  const category = { name: 'Books', kind: 'EXPENSE', clientMutationId: randomUUID() };
+  const [a, b] = await Promise.all([client.ok(CREATE_CATEGORY, { input: category }), client.ok(CREATE_CATEGORY, { input: category })]);
+  expect(a).toEqual(b);
+  const { accounts, categories } = await client.ok('{ accounts { name } categories { name } }');
+  expect(accounts.filter(({ name }: { name: string }) => name === 'Savings')).toHaveLength(1);
+  expect(categories.filter(({ name }: { name: string }) => name === 'Books')).toHaveLength(1);
 });

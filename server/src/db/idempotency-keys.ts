@@ -16,10 +16,30 @@ export type IdempotencyClaim = { created: null; complete(resultId: number): Prom
  */
 export class IdempotencyKeys {
   /**
+   * Runs `create` inside the caller's database transaction, once per key: a key seen before
+   * answers what it created (read by `find`, in the same transaction). Without a key, just creates.
+   */
+  async createOnce<T extends { id: number }>(
+    manager: EntityManager,
+    userId: number,
+    key: string | null | undefined,
+    request: { operation: string; payload: unknown },
+    create: () => Promise<T>,
+    find: (id: number) => Promise<T>,
+  ): Promise<T> {
+    if (key == null) return create();
+    const claim = await this.claim(manager, userId, key, request.operation, request.payload);
+    if (claim.created !== null) return find(claim.created);
+    const created = await create();
+    await claim.complete(created.id);
+    return created;
+  }
+
+  /**
    * Claims the key for this operation and payload. A key seen before answers the id it created,
    * or CONFLICT when it was sent with another operation or payload.
    */
-  async claim(manager: EntityManager, userId: number, key: string, operation: string, payload: unknown): Promise<IdempotencyClaim> {
+  private async claim(manager: EntityManager, userId: number, key: string, operation: string, payload: unknown): Promise<IdempotencyClaim> {
     if (key.length === 0 || key.length > MAX_KEY_LENGTH) throw badInput('clientMutationId', `Send a clientMutationId of 1 to ${MAX_KEY_LENGTH} characters.`);
     const payloadHash = hashOf({ operation, payload });
     const insert = SqlParameters.for(manager.connection);

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { IdempotencyKeys } from '../../db/idempotency-keys';
 import { findOwned } from '../../db/owned';
+import { writeTransaction } from '../../db/write-transaction';
 import { parseCurrency } from '../../lib/currency';
 import { badInput, conflict } from '../../lib/errors';
 import { parseMoney } from '../../lib/money';
@@ -17,6 +19,8 @@ export interface AccountData {
 }
 
 export class AccountService {
+  private readonly idempotencyKeys = new IdempotencyKeys();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly receipts: ReceiptService,
@@ -31,18 +35,23 @@ export class AccountService {
     return findOwned(this.dataSource.manager, Account, userId, id, 'Account');
   }
 
-  async create(userId: number, data: AccountData): Promise<Account> {
-    const user = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
-    const currency = data.currency != null ? parseCurrency(data.currency) : user.currency;
-    const account = this.dataSource.manager.create(Account, {
-      userId,
-      name: requiredText(data.name ?? '', 'name', 100),
-      currency,
-      openingBalance: parseMoney(data.openingBalance ?? '0', currency, 'openingBalance'),
-      archived: data.archived ?? false,
+  /** Answers the row as its database transaction wrote it; a retry with the same `clientMutationId` answers the same account. */
+  async create(userId: number, data: AccountData, clientMutationId?: string | null): Promise<Account> {
+    return writeTransaction(this.dataSource, (manager) => {
+      const find = (id: number) => findOwned(manager, Account, userId, id, 'Account');
+      return this.idempotencyKeys.createOnce(manager, userId, clientMutationId, { operation: 'createAccount', payload: data }, async () => {
+        const user = await manager.findOneByOrFail(User, { id: userId });
+        const currency = data.currency != null ? parseCurrency(data.currency) : user.currency;
+        const account = manager.create(Account, {
+          userId,
+          name: requiredText(data.name ?? '', 'name', 100),
+          currency,
+          openingBalance: parseMoney(data.openingBalance ?? '0', currency, 'openingBalance'),
+          archived: data.archived ?? false,
+        });
+        return find((await manager.save(account)).id);
+      }, find);
     });
-    const saved = await this.dataSource.manager.save(account);
-    return this.getForUser(userId, saved.id);
   }
 
   async update(userId: number, id: string, changes: AccountData): Promise<Account> {

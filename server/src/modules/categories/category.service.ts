@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { IdempotencyKeys } from '../../db/idempotency-keys';
 import { findOwned } from '../../db/owned';
+import { writeTransaction } from '../../db/write-transaction';
 import { badInput } from '../../lib/errors';
 import { requiredText } from '../../lib/text';
 import { Transaction } from '../transactions/transaction.entity';
@@ -15,21 +17,35 @@ const COLOR = /^#[0-9a-fA-F]{6}$/;
 const DEFAULT_COLOR: Record<CategoryKind, string> = { EXPENSE: '#9e9e9e', INCOME: '#8bc34a' };
 
 export class CategoryService {
+  private readonly idempotencyKeys = new IdempotencyKeys();
+
   constructor(private readonly dataSource: DataSource) {}
 
   listForUser(userId: number): Promise<Category[]> {
     return this.dataSource.manager.find(Category, { where: { userId }, order: { kind: 'ASC', name: 'ASC', id: 'ASC' } });
   }
 
-  create(userId: number, data: CategoryData): Promise<Category> {
-    const kind = data.kind ?? CategoryKind.EXPENSE;
-    const category = this.dataSource.manager.create(Category, {
-      userId,
-      name: requiredText(data.name ?? '', 'name', 100),
-      kind,
-      color: data.color != null ? parseColor(data.color) : DEFAULT_COLOR[kind],
-    });
-    return this.dataSource.manager.save(category);
+  /** A retry with the same `clientMutationId` answers the same category. */
+  create(userId: number, data: CategoryData, clientMutationId?: string | null): Promise<Category> {
+    return writeTransaction(this.dataSource, (manager) =>
+      this.idempotencyKeys.createOnce(
+        manager,
+        userId,
+        clientMutationId,
+        { operation: 'createCategory', payload: data },
+        () => {
+          const kind = data.kind ?? CategoryKind.EXPENSE;
+          const category = manager.create(Category, {
+            userId,
+            name: requiredText(data.name ?? '', 'name', 100),
+            kind,
+            color: data.color != null ? parseColor(data.color) : DEFAULT_COLOR[kind],
+          });
+          return manager.save(category);
+        },
+        (id) => findOwned(manager, Category, userId, id, 'Category'),
+      ),
+    );
   }
 
   async update(userId: number, id: string, changes: CategoryData): Promise<Category> {

@@ -107,27 +107,35 @@ export class TransactionService {
    * `clientMutationId`, a retry of the same create answers the same row instead of a second one.
    */
   async create(userId: number, data: TransactionData, clientMutationId?: string | null): Promise<Transaction> {
-    return writeTransaction(this.dataSource, async (manager) => {
-      const claim = clientMutationId != null ? await this.idempotencyKeys.claim(manager, userId, clientMutationId, 'createTransaction', data) : null;
-      if (claim && claim.created !== null) return findOwned(manager, Transaction, userId, claim.created, 'Transaction', ['account', 'category']);
-      const account = data.accountId != null
-        ? await this.ownedReference(manager, Account, userId, data.accountId, 'accountId', 'account')
-        : await this.defaultAccount(manager, userId);
-      const category = data.categoryId != null ? await this.ownedReference(manager, Category, userId, data.categoryId, 'categoryId', 'category') : null;
-      const transaction = manager.create(Transaction, {
+    return writeTransaction(this.dataSource, (manager) =>
+      this.idempotencyKeys.createOnce(
+        manager,
         userId,
-        accountId: account.id,
-        categoryId: category?.id ?? null,
-        date: parseCalendarDate(data.date ?? '', 'date'),
-        amount: parseMoney(data.amount ?? '', account.currency, 'amount'),
-        description: optionalText(data.description ?? '', 'description', 500),
-        notes: optionalText(data.notes ?? '', 'notes', 5000),
-      });
-      transaction.searchText = searchTextOf(transaction.description, transaction.notes);
-      const saved = await manager.save(transaction);
-      await claim?.complete(saved.id);
-      return Object.assign(saved, { account, category });
+        clientMutationId,
+        { operation: 'createTransaction', payload: data },
+        () => this.insert(manager, userId, data),
+        (id) => findOwned(manager, Transaction, userId, id, 'Transaction', ['account', 'category']),
+      ),
+    );
+  }
+
+  /** The new row with its account and category, as the database transaction wrote them. */
+  private async insert(manager: EntityManager, userId: number, data: TransactionData): Promise<Transaction> {
+    const account = data.accountId != null
+      ? await this.ownedReference(manager, Account, userId, data.accountId, 'accountId', 'account')
+      : await this.defaultAccount(manager, userId);
+    const category = data.categoryId != null ? await this.ownedReference(manager, Category, userId, data.categoryId, 'categoryId', 'category') : null;
+    const transaction = manager.create(Transaction, {
+      userId,
+      accountId: account.id,
+      categoryId: category?.id ?? null,
+      date: parseCalendarDate(data.date ?? '', 'date'),
+      amount: parseMoney(data.amount ?? '', account.currency, 'amount'),
+      description: optionalText(data.description ?? '', 'description', 500),
+      notes: optionalText(data.notes ?? '', 'notes', 5000),
     });
+    transaction.searchText = searchTextOf(transaction.description, transaction.notes);
+    return Object.assign(await manager.save(transaction), { account, category });
   }
 
   async update(userId: number, id: string, changes: TransactionData): Promise<Transaction> {
