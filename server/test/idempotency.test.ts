@@ -121,3 +121,21 @@ test('createAccount and createCategory take a clientMutationId too', async () =>
   expect(accounts.filter(({ name }: { name: string }) => name === 'Savings')).toHaveLength(1);
   expect(categories.filter(({ name }: { name: string }) => name === 'Books')).toHaveLength(1);
 });
+
+test("an update's answer is read inside its database transaction too", async () => {
+  const { client } = await signUp(running.baseUrl);
+  const { id } = (await client.ok(CREATE_TRANSACTION, { input: market(randomUUID()) })).createTransaction;
+  const statements: string[] = [];
+  const stop = statementCounterOf(running.app.dataSource).listen((sql) => statements.push(sql));
+  let answer;
+  try {
+    answer = await client.ok(`mutation ($id: ID!, $input: UpdateTransactionInput!) { updateTransaction(id: $id, input: $input) {
+      id amount description updatedAt account { name } category { name } } }`, { id, input: { amount: '-43.00', description: 'Market, again' } });
+  } finally {
+    stop();
+  }
+  expect(answer.updateTransaction).toMatchObject({ id, amount: '-43.00', description: 'Market, again', account: { name: 'Cash' }, category: null });
+  const commit = statements.findIndex((sql) => /^COMMIT/i.test(sql));
+  expect(commit).toBeGreaterThan(0);
+  expect(statements.slice(commit + 1)).toEqual([]);
+});

@@ -138,8 +138,9 @@ export class TransactionService {
     return Object.assign(await manager.save(transaction), { account, category });
   }
 
+  /** Answers the row as its database transaction left it (read before the commit, not after). */
   async update(userId: number, id: string, changes: TransactionData): Promise<Transaction> {
-    await this.dataSource.transaction(async (manager) => {
+    return writeTransaction(this.dataSource, async (manager) => {
       const transaction = await findOwned(manager, Transaction, userId, id, 'Transaction', ['account']);
       let account = transaction.account;
       if (changes.accountId != null) {
@@ -164,13 +165,13 @@ export class TransactionService {
       // Relations loaded above would override the id columns on save: drop them.
       const { account: _account, category: _category, ...columns } = transaction;
       await manager.save(Transaction, columns);
+      return findOwned(manager, Transaction, userId, transaction.id, 'Transaction', ['account', 'category']);
     });
-    return this.getForUser(userId, id);
   }
 
   /** Deletes the transaction and its receipts, rows first (atomically), then their files. */
   async delete(userId: number, id: string): Promise<boolean> {
-    const storageKeys = await this.dataSource.transaction(async (manager) => {
+    const storageKeys = await writeTransaction(this.dataSource, async (manager) => {
       const transaction = await findOwned(manager, Transaction, userId, id, 'Transaction');
       const keys = await this.receipts.storageKeysWhere(manager, userId, { transactionId: transaction.id });
       await manager.delete(Transaction, { userId, id: transaction.id });
