@@ -5,7 +5,6 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
-import { graphqlUploadExpress } from 'graphql-upload-ts';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config';
@@ -13,13 +12,15 @@ import { openDatabase } from './db/data-source';
 import { CompiledQueryExecutor } from './graphql/compiled-executor';
 import { createContext, type RequestContext } from './graphql/context';
 import { graphqlArmor } from './graphql/armor';
-import { createErrorFormatter } from './graphql/errors';
+import { createErrorFormatter, persistedQueryMissesAreBadRequests } from './graphql/errors';
 import { observabilityPlugin } from './graphql/observability-plugin';
 import { buildAppSchema } from './graphql/schema';
-import { uploadErrorsAsUserErrors } from './graphql/uploads';
+import { multipartRequests, uploadErrorsAsUserErrors } from './graphql/uploads';
+import { workLimit } from './graphql/work-limit';
 import { dependencyErrorHandler } from './http/dependency-errors';
 import { closeConnectionsWhileStopping, ShutdownState } from './http/graceful-shutdown';
 import { healthRoutes } from './http/health';
+import { jsonBody } from './http/json-body';
 import { corsPolicy, securityHeaders } from './http/security-headers';
 import { AppMetrics } from './http/metrics';
 import { requestLogging } from './http/request-logging';
@@ -65,10 +66,10 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   });
 
   const metrics = new AppMetrics(dataSource);
-  const armor = graphqlArmor(!config.graphqlIntrospection);
+  const armor = graphqlArmor();
   const apollo = new ApolloServer<RequestContext>({
     gateway: new CompiledQueryExecutor(await buildAppSchema(services), (executor) => metrics.graphqlExecutions.inc({ executor })),
-    formatError: createErrorFormatter(metrics),
+    formatError: createErrorFormatter(metrics, { hideSuggestions: !config.graphqlIntrospection }),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     introspection: config.graphqlIntrospection,
@@ -76,12 +77,15 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     // main.ts drains on SIGTERM itself; Apollo's own handler would stop GraphQL while requests still arrive.
     stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
     plugins: [
       ...armor.plugins,
+      workLimit(),
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP caching of GraphQL answers here (they are private); the plugin would also wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       observabilityPlugin(metrics),
+      persistedQueryMissesAreBadRequests(),
     ],
   });
   await apollo.start();
@@ -108,9 +112,9 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   app.use(
     '/graphql',
     // The multipart limit stops the stream one byte past the limit; the service enforces the exact limit.
-    graphqlUploadExpress({ maxFileSize: config.receiptMaxBytes + 1, maxFiles: 1 }),
+    multipartRequests({ maxFileSize: config.receiptMaxBytes + 1, maxFiles: 1 }),
     uploadErrorsAsUserErrors,
-    express.json({ limit: '1mb' }),
+    jsonBody('1mb'),
     expressMiddleware(apollo, { context: async ({ req, res }) => createContext(services, req, res) }),
   );
   serveWebClient(app, config.webDistDir, config.graphqlIntrospection);

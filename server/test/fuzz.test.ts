@@ -168,3 +168,213 @@ test('the server is still healthy after all that', async () => {
   expect((await fetch(`${running.baseUrl}/healthz`)).status).toBe(200);
   expect((await client.ok('{ me { id } }')).me).not.toBeNull();
 });
+
+/**
+ * Whole requests, mutated: JSON bodies cut and spliced byte by byte, documents with tokens
+ * inserted and removed, random operation names, variables and extensions, odd headers, and
+ * multipart uploads with broken boundaries and parts. A client can send any of these; the answer
+ * is a 4xx (or a 200), never a 5xx nor an INTERNAL_SERVER_ERROR. Bounded in count and time; loopback only.
+ */
+describe('mutated HTTP requests', () => {
+  const REQUESTS = 3000;
+  const TIME_LIMIT_MS = 40_000;
+  const PARALLEL = 4;
+
+  // The web client's documents, and a few of our own that reach resolvers with arguments.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadWebOperations } = require('../../scripts/bench/web-operations.cjs') as {
+    loadWebOperations(root: string): Map<string, { kind: string; document(): string }>;
+  };
+  const documents = [
+    ...[...loadWebOperations(`${__dirname}/../..`).entries()].filter(([name]) => !/^(Logout|DeleteMe)$/.test(name)).map(([, operation]) => operation.document()),
+    CREATE_TRANSACTION,
+    LIST_TRANSACTIONS,
+    '{ dashboard(from: "2025-01-01", to: "2025-12-31") { net byCategory { total } } }',
+    'query A { me { id } } query B { accounts { id } }',
+    'subscription { me { id } }',
+  ];
+  const sampleVariables = {
+    input: { date: '2025-01-01', amount: '-1.00', name: 'x', kind: 'EXPENSE', description: 'd' },
+    id: '1',
+    first: 5,
+    from: '2025-01-01',
+    to: '2025-12-31',
+    filter: { search: 'a' },
+  };
+
+  const GRAPHQL_TOKENS = ['{', '}', '(', ')', ':', '$', '@', '...', '"', '"""', '!', '[', ']', '=', '#', '\\u', '\n', ' ', 'query', 'mutation', 'fragment', 'on', '__schema', '__typename', '@include(if: true)', 'a: me { id }'];
+
+  const mutatedText = (text: string) =>
+    fc
+      .array(
+        fc.oneof(
+          fc.record({ at: fc.nat(), remove: fc.integer({ min: 1, max: 8 }) }),
+          fc.record({ at: fc.nat(), insert: fc.oneof(fc.constantFrom(...GRAPHQL_TOKENS), fc.string({ maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 3 })) }),
+          fc.record({ at: fc.nat(), repeat: fc.integer({ min: 1, max: 40 }) }),
+        ),
+        { minLength: 1, maxLength: 4 },
+      )
+      .map((edits) =>
+        edits.reduce((current, edit) => {
+          const at = current.length ? edit.at % current.length : 0;
+          if ('remove' in edit) return current.slice(0, at) + current.slice(at + edit.remove);
+          if ('insert' in edit) return current.slice(0, at) + edit.insert + current.slice(at);
+          const piece = current.slice(at, at + 12);
+          return current.slice(0, at) + piece.repeat(edit.repeat) + current.slice(at);
+        }, text),
+      );
+
+  const mutatedBytes = (bytes: Buffer) =>
+    fc
+      .array(fc.record({ at: fc.nat(), kind: fc.constantFrom('flip', 'drop', 'insert', 'cut'), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 4 })
+      .map((edits) =>
+        edits.reduce((current, { at, kind, byte }) => {
+          const i = current.length ? at % current.length : 0;
+          if (kind === 'flip') return Buffer.concat([current.subarray(0, i), Buffer.from([byte]), current.subarray(i + 1)]);
+          if (kind === 'drop') return Buffer.concat([current.subarray(0, i), current.subarray(i + 1)]);
+          if (kind === 'insert') return Buffer.concat([current.subarray(0, i), Buffer.from([byte]), current.subarray(i)]);
+          return current.subarray(0, i);
+        }, bytes),
+      );
+
+  const jsonish: fc.Arbitrary<unknown> = fc.oneof(
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.constant(sampleVariables),
+    fc.dictionary(fc.constantFrom(...Object.keys(sampleVariables), 'file', '__proto__'), fc.jsonValue({ maxDepth: 2 })),
+  );
+
+  const body = fc.record(
+    {
+      query: fc.oneof(fc.constantFrom(...documents), fc.constantFrom(...documents).chain(mutatedText), fc.jsonValue({ maxDepth: 1 })),
+      operationName: fc.oneof(fc.constantFrom('A', 'B', 'C', 'Transactions', 'Dashboard', ''), fc.string({ maxLength: 10 }), fc.constant(null), fc.integer()),
+      variables: jsonish,
+      extensions: fc.oneof(
+        fc.record({ persistedQuery: fc.record({ version: fc.oneof(fc.constant(1), fc.integer()), sha256Hash: fc.oneof(fc.string({ maxLength: 64 }), fc.constant('a'.repeat(64))) }, { requiredKeys: [] }) }),
+        fc.jsonValue({ maxDepth: 2 }),
+      ),
+    },
+    { requiredKeys: [] },
+  );
+
+  const contentType = fc.oneof(
+    fc.constantFrom(
+      'application/json',
+      'application/json; charset=utf-8',
+      'application/json; charset=latin1',
+      'application/graphql-response+json',
+      'application/graphql',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data',
+      'multipart/form-data; boundary=',
+      'multipart/form-data; boundary=XYZ',
+      'application/octet-stream',
+      '',
+      ';;;',
+    ),
+    fc.string({ maxLength: 30 }),
+  );
+
+  const headers = fc.record(
+    {
+      'content-type': contentType,
+      'apollo-require-preflight': fc.constantFrom('true', ''),
+      'content-encoding': fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'x-unknown'),
+      accept: fc.constantFrom('application/json', 'multipart/mixed; deferSpec=20220824', 'text/html', '*/*', 'application/graphql-response+json', 'x/y'),
+      'x-request-id': fc.string({ maxLength: 70 }),
+      cookie: fc.constantFrom('ft.sid=garbage', 'ft.sid=s%3Aabc.def', '=;=;', 'a'),
+    },
+    { requiredKeys: [] },
+  );
+
+  const BOUNDARY = '----fuzz7MA4YWxkTrZu0gW';
+  const uploadBody = (operations: string, map: string, file: Buffer) =>
+    Buffer.concat([
+      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n`),
+      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="map"\r\n\r\n${map}\r\n`),
+      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="0"; filename="r.png"\r\nContent-Type: image/png\r\n\r\n`),
+      file,
+      Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+    ]);
+  const validUpload = () =>
+    uploadBody(
+      JSON.stringify({ query: 'mutation ($t: ID!, $file: Upload!) { uploadReceipt(transactionId: $t, file: $file) { id } }', variables: { t: transactionId, file: null } }),
+      JSON.stringify({ 0: ['variables.file'] }),
+      Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+    );
+
+  // Lone surrogates cannot be percent-encoded: they go as U+FFFD, as a browser would send them.
+  const uri = (text: string) => encodeURIComponent(Buffer.from(text, 'utf8').toString('utf8'));
+
+  interface FuzzRequest {
+    method: 'GET' | 'POST';
+    path: string;
+    headers: Record<string, string>;
+    body?: Buffer | string;
+    signedIn: boolean;
+  }
+
+  const request: fc.Arbitrary<FuzzRequest> = fc.oneof(
+    // Well-formed JSON around mutated documents and odd fields.
+    fc.tuple(body, fc.boolean()).map(([b, signedIn]): FuzzRequest => ({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b), signedIn })),
+    // JSON bodies mutated byte by byte.
+    fc.tuple(body, fc.boolean()).chain(([b, signedIn]) =>
+      mutatedBytes(Buffer.from(JSON.stringify(b))).map((bytes): FuzzRequest => ({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: bytes, signedIn })),
+    ),
+    // Any headers over a good or a broken body.
+    fc.tuple(headers, body, fc.boolean(), fc.boolean()).map(([h, b, broken, signedIn]): FuzzRequest => ({
+      method: 'POST',
+      path: '/graphql',
+      headers: h,
+      body: broken ? JSON.stringify(b).slice(0, 20) : JSON.stringify(b),
+      signedIn,
+    })),
+    // Multipart uploads, mutated, with right, wrong or no boundary.
+    fc
+      .tuple(
+        fc.oneof(fc.constant(validUpload()), fc.constant(validUpload()).chain(mutatedBytes), fc.tuple(fc.constantFrom(...documents), jsonish.map((v) => JSON.stringify(v))).map(([d, map]) => uploadBody(JSON.stringify({ query: d, variables: sampleVariables }), map, Buffer.alloc(10)))),
+        fc.constantFrom(`multipart/form-data; boundary=${BOUNDARY}`, 'multipart/form-data; boundary=other', 'multipart/form-data', `multipart/form-data; boundary="${BOUNDARY}"; charset=x`),
+      )
+      .map(([bytes, type]): FuzzRequest => ({ method: 'POST', path: '/graphql', headers: { 'content-type': type, 'apollo-require-preflight': 'true' }, body: bytes, signedIn: true })),
+    // GET with a mutated query string.
+    fc.tuple(fc.constantFrom(...documents).chain(mutatedText), fc.string({ maxLength: 20 }), fc.boolean()).map(([query, extra, signedIn]): FuzzRequest => ({
+      method: 'GET',
+      path: `/graphql?query=${uri(query)}&variables=${uri(extra)}&extensions=${uri(extra)}`,
+      headers: { 'apollo-require-preflight': 'true' },
+      signedIn,
+    })),
+  );
+
+  test(`${REQUESTS} mutated requests: never a 5xx, never an internal error`, async () => {
+    // A user of its own, so logging out (a mutated document may) spoils nobody else's session.
+    const fuzzer = (await signUp(running.baseUrl)).client;
+    const requests = fc.sample(request, { numRuns: REQUESTS, seed: 20261201 });
+    const failures: { status: number; request: FuzzRequest; answer: string }[] = [];
+    const deadline = Date.now() + TIME_LIMIT_MS;
+    let sent = 0;
+    let next = 0;
+    const worker = async () => {
+      while (next < requests.length && Date.now() < deadline) {
+        const sample = requests[next++];
+        const requestHeaders = new Headers(sample.headers);
+        if (sample.signedIn && fuzzer.cookie) requestHeaders.set('cookie', fuzzer.cookie);
+        let response: Response;
+        try {
+          response = await fetch(`${running.baseUrl}${sample.path}`, { method: sample.method, headers: requestHeaders, body: sample.body, redirect: 'manual' });
+        } catch (error) {
+          // fetch itself refuses some header values before sending anything: nothing reached the server.
+          if (error instanceof TypeError && !(error as { cause?: unknown }).cause) continue;
+          throw error;
+        }
+        const answer = await response.text();
+        sent += 1;
+        // A 200 that hides an unexpected error counts too (a subscription used to be one).
+        if (response.status >= 500 || answer.includes('INTERNAL_SERVER_ERROR')) failures.push({ status: response.status, request: sample, answer: answer.slice(0, 300) });
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    expect(failures.slice(0, 3)).toEqual([]);
+    expect(sent).toBeGreaterThan(REQUESTS / 3);
+    expect((await fetch(`${running.baseUrl}/healthz`)).status).toBe(200);
+  }, TIME_LIMIT_MS + 20_000);
+});

@@ -52,12 +52,15 @@ export class CompiledQueryExecutor implements GatewayInterface {
 
   async stop(): Promise<void> {}
 
-  private async execute({ document, operation, operationName, context, request }: Parameters<GatewayExecutor>[0]): Promise<ExecutionResult> {
+  private async execute({ document, operation, context, request }: Parameters<GatewayExecutor>[0]): Promise<ExecutionResult> {
     const runByGraphQLJs = () => {
       this.onExecuted('graphql-js');
-      return execute({ schema: this.schema, document, operationName, contextValue: context, variableValues: request.variables });
+      // The name the client sent: Apollo's own is null when it named no operation of the document.
+      return execute({ schema: this.schema, document, operationName: request.operationName, contextValue: context, variableValues: request.variables });
     };
-    const compiled = operation.operation === 'query' ? this.compiledFor(document, operation) : null;
+    // No operation (several without an operationName, or an unknown name): graphql-js says why, and
+    // Apollo answers that as the client's mistake.
+    const compiled = operation?.operation === 'query' ? this.compiledFor(document, operation) : null;
     if (!compiled) return runByGraphQLJs();
     const result = await compiled.query.query(undefined, context, withDefaults(request.variables, compiled.defaults));
     if (result.data !== undefined) {

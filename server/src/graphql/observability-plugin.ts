@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { AppMetrics } from '../http/metrics';
 import { AppError } from '../lib/errors';
 import type { RequestContext } from './context';
+import { clientStatusOf } from './errors';
 import { InvalidValueError } from './scalars';
 
 /**
@@ -16,7 +17,8 @@ export function observabilityPlugin(metrics: AppMetrics): ApolloServerPlugin<Req
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
             const original = error.originalError;
-            const expected = original instanceof AppError || original instanceof InvalidValueError || typeof error.extensions?.code === 'string';
+            const expected =
+              original instanceof AppError || original instanceof InvalidValueError || typeof error.extensions?.code === 'string' || clientStatusOf(error);
             if (!expected) contextValue.req.log?.error({ err: original ?? error, path: error.path }, 'unexpected error in a GraphQL operation');
           }
         },

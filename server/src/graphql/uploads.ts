@@ -1,6 +1,22 @@
-import type { NextFunction, Request, Response } from 'express';
-import { Upload } from 'graphql-upload-ts';
-import { AppError } from '../lib/errors';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { graphqlUploadExpress, Upload } from 'graphql-upload-ts';
+import { AppError, isUnavailableDependency } from '../lib/errors';
+
+/**
+ * GraphQL multipart requests (file uploads). A body that busboy cannot read (a wrong or missing
+ * boundary, a truncated form) is the client's mistake: busboy's errors carry no HTTP status, which
+ * Express would answer as a 500, so they get a 400 here.
+ */
+export function multipartRequests(options: { maxFileSize: number; maxFiles: number }): RequestHandler {
+  const upload = graphqlUploadExpress(options);
+  return (req, res, next) =>
+    upload(req, res, (error?: unknown) => {
+      if (error && typeof (error as { status?: unknown }).status !== 'number' && !isUnavailableDependency(error)) {
+        return next(Object.assign(error instanceof Error ? error : new Error(String(error)), { status: 400, expose: true }));
+      }
+      next(error);
+    });
+}
 
 /**
  * type-graphql awaits upload arguments before our resolver runs, so a multipart body that busboy

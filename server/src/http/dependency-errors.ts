@@ -10,8 +10,9 @@ export function dependencyErrorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     const unavailable = isUnavailableDependency(error);
-    (req.log ?? logger)[unavailable ? 'warn' : 'error']({ err: error }, 'request failed before reaching GraphQL');
     const status = unavailable ? 503 : ((error as { status?: number }).status ?? 500);
+    // A body the client got wrong is routine (info); only our own failures are errors.
+    (req.log ?? logger)[unavailable ? 'warn' : status < 500 ? 'info' : 'error']({ err: error }, 'request failed before reaching GraphQL');
     const code = unavailable ? 'SERVICE_UNAVAILABLE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
     const message = unavailable
       ? 'The service is briefly unavailable; nothing was changed. Please try again in a moment.'

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
 import { createApp, type App } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -26,7 +27,12 @@ export interface RunningApp {
  * fresh database, Redis prefix and bucket with TEST_BACKEND=services. Pass a previous app's
  * `environment` to start again on the same data.
  */
-export async function startTestApp(overrides: Record<string, string> = {}, previous?: Record<string, string>): Promise<RunningApp> {
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  previous?: Record<string, string>,
+  /** Receives each JSON log line (set LOG_LEVEL in overrides to see any). */
+  logDestination?: DestinationStream,
+): Promise<RunningApp> {
   const environment = previous ?? {
     NODE_ENV: 'test',
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'finance-test-')),
@@ -40,7 +46,7 @@ export async function startTestApp(overrides: Record<string, string> = {}, previ
   };
   const dataDir = environment.DATA_DIR;
   const config = loadConfig(environment);
-  const app = await createApp(config, createLogger(config));
+  const app = await createApp(config, createLogger(config, logDestination));
   const server: Server = await new Promise((resolve) => {
     const listening = app.express.listen(0, '127.0.0.1', () => resolve(listening));
   });

@@ -11,6 +11,9 @@ export class CreateAccountInput {
 
   @Field(() => MoneyScalar, { nullable: true, description: '"0" when left out.' })
   openingBalance?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A key of your choice that makes retrying safe: the same key with the same input answers the account it created; with another input, CONFLICT.' })
+  clientMutationId?: string | null;
 }
 
 @InputType()

@@ -17,7 +17,8 @@ export class AccountResolver {
 
   @Mutation(() => Account)
   createAccount(@Arg('input', () => CreateAccountInput) input: CreateAccountInput, @Ctx() context: RequestContext): Promise<Account> {
-    return this.services.accounts.create(requireUser(context), input);
+    const { clientMutationId, ...data } = input;
+    return this.services.accounts.create(requireUser(context), data, clientMutationId);
   }
 
   @Mutation(() => Account)

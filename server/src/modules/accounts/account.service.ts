@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { LIMITS } from '@finance-tracker/common';
+import { IdempotencyKeys } from '../../db/idempotency-keys';
 import { findOwned } from '../../db/owned';
 import { assertNameFree } from '../../db/unique-name';
+import { writeTransaction } from '../../db/write-transaction';
 import { parseCurrency } from '../../lib/currency';
 import { badInput, conflict } from '../../lib/errors';
 import { parseMoney } from '../../lib/money';
@@ -19,6 +21,8 @@ export interface AccountData {
 }
 
 export class AccountService {
+  private readonly idempotencyKeys = new IdempotencyKeys();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly receipts: ReceiptService,
@@ -33,26 +37,29 @@ export class AccountService {
     return findOwned(this.dataSource.manager, Account, userId, id, 'Account');
   }
 
-  async create(userId: number, data: AccountData): Promise<Account> {
-    return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOneByOrFail(User, { id: userId });
-      const currency = data.currency != null ? parseCurrency(data.currency) : user.currency;
-      const name = requiredText(data.name ?? '', 'name', LIMITS.name);
-      await assertNameFree(manager, Account, userId, name, null, 'an account');
-      const account = manager.create(Account, {
-        userId,
-        name,
-        currency,
-        openingBalance: parseMoney(data.openingBalance ?? '0', currency, 'openingBalance'),
-        archived: data.archived ?? false,
-      });
-      const saved = await manager.save(account);
-      return findOwned(manager, Account, userId, saved.id, 'Account');
+  /** Answers the row as its database transaction wrote it; a retry with the same `clientMutationId` answers the same account. */
+  async create(userId: number, data: AccountData, clientMutationId?: string | null): Promise<Account> {
+    return writeTransaction(this.dataSource, (manager) => {
+      const find = (id: number) => findOwned(manager, Account, userId, id, 'Account');
+      return this.idempotencyKeys.createOnce(manager, userId, clientMutationId, { operation: 'createAccount', payload: data }, async () => {
+        const user = await manager.findOneByOrFail(User, { id: userId });
+        const currency = data.currency != null ? parseCurrency(data.currency) : user.currency;
+        const name = requiredText(data.name ?? '', 'name', LIMITS.name);
+        await assertNameFree(manager, Account, userId, name, null, 'an account');
+        const account = manager.create(Account, {
+          userId,
+          name,
+          currency,
+          openingBalance: parseMoney(data.openingBalance ?? '0', currency, 'openingBalance'),
+          archived: data.archived ?? false,
+        });
+        return find((await manager.save(account)).id);
+      }, find);
     });
   }
 
   async update(userId: number, id: string, changes: AccountData): Promise<Account> {
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(this.dataSource, async (manager) => {
       const account = await findOwned(manager, Account, userId, id, 'Account');
       if (changes.name != null) {
         account.name = requiredText(changes.name, 'name', LIMITS.name);
@@ -80,7 +87,7 @@ export class AccountService {
    * otherwise an account that still has transactions answers CONFLICT and nothing changes.
    */
   async delete(userId: number, id: string, deleteTransactions: boolean): Promise<boolean> {
-    const storageKeys = await this.dataSource.transaction(async (manager) => {
+    const storageKeys = await writeTransaction(this.dataSource, async (manager) => {
       const account = await findOwned(manager, Account, userId, id, 'Account');
       const hasTransactions = await manager.existsBy(Transaction, { userId, accountId: account.id });
       if (hasTransactions && !deleteTransactions) {

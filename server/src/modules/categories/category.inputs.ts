@@ -11,6 +11,9 @@ export class CreateCategoryInput {
 
   @Field(() => String, { nullable: true, description: 'Hex colour "#rrggbb"; a neutral one when left out.' })
   color?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A key of your choice that makes retrying safe: the same key with the same input answers the category it created; with another input, CONFLICT.' })
+  clientMutationId?: string | null;
 }
 
 @InputType()

@@ -15,7 +15,8 @@ export class CategoryResolver {
 
   @Mutation(() => Category)
   createCategory(@Arg('input', () => CreateCategoryInput) input: CreateCategoryInput, @Ctx() context: RequestContext): Promise<Category> {
-    return this.services.categories.create(requireUser(context), input);
+    const { clientMutationId, ...data } = input;
+    return this.services.categories.create(requireUser(context), data, clientMutationId);
   }
 
   @Mutation(() => Category)

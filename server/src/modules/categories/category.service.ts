@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { LIMITS } from '@finance-tracker/common';
+import { IdempotencyKeys } from '../../db/idempotency-keys';
 import { findOwned } from '../../db/owned';
 import { assertNameFree } from '../../db/unique-name';
+import { writeTransaction } from '../../db/write-transaction';
 import { badInput } from '../../lib/errors';
 import { requiredText } from '../../lib/text';
 import { Transaction } from '../transactions/transaction.entity';
@@ -17,29 +19,41 @@ const COLOR = /^#[0-9a-fA-F]{6}$/;
 const DEFAULT_COLOR: Record<CategoryKind, string> = { EXPENSE: '#9e9e9e', INCOME: '#8bc34a' };
 
 export class CategoryService {
+  private readonly idempotencyKeys = new IdempotencyKeys();
+
   constructor(private readonly dataSource: DataSource) {}
 
   listForUser(userId: number): Promise<Category[]> {
     return this.dataSource.manager.find(Category, { where: { userId }, order: { kind: 'ASC', name: 'ASC', id: 'ASC' } });
   }
 
-  create(userId: number, data: CategoryData): Promise<Category> {
-    return this.dataSource.transaction(async (manager) => {
-      const kind = data.kind ?? CategoryKind.EXPENSE;
-      const name = requiredText(data.name ?? '', 'name', LIMITS.name);
-      await assertNameFree(manager, Category, userId, name, null, 'a category');
-      const category = manager.create(Category, {
+  /** A retry with the same `clientMutationId` answers the same category. */
+  create(userId: number, data: CategoryData, clientMutationId?: string | null): Promise<Category> {
+    return writeTransaction(this.dataSource, (manager) =>
+      this.idempotencyKeys.createOnce(
+        manager,
         userId,
-        name,
-        kind,
-        color: data.color != null ? parseColor(data.color) : DEFAULT_COLOR[kind],
-      });
-      return manager.save(category);
-    });
+        clientMutationId,
+        { operation: 'createCategory', payload: data },
+        async () => {
+          const kind = data.kind ?? CategoryKind.EXPENSE;
+          const name = requiredText(data.name ?? '', 'name', LIMITS.name);
+          await assertNameFree(manager, Category, userId, name, null, 'a category');
+          const category = manager.create(Category, {
+            userId,
+            name,
+            kind,
+            color: data.color != null ? parseColor(data.color) : DEFAULT_COLOR[kind],
+          });
+          return manager.save(category);
+        },
+        (id) => findOwned(manager, Category, userId, id, 'Category'),
+      ),
+    );
   }
 
   async update(userId: number, id: string, changes: CategoryData): Promise<Category> {
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(this.dataSource, async (manager) => {
       const category = await findOwned(manager, Category, userId, id, 'Category');
       if (changes.name != null) {
         category.name = requiredText(changes.name, 'name', LIMITS.name);
@@ -53,7 +67,7 @@ export class CategoryService {
 
   /** Deletes the category; its transactions stay, uncategorised. */
   async delete(userId: number, id: string): Promise<boolean> {
-    await this.dataSource.transaction(async (manager) => {
+    await writeTransaction(this.dataSource, async (manager) => {
       const category = await findOwned(manager, Category, userId, id, 'Category');
       await manager.update(Transaction, { userId, categoryId: category.id }, { categoryId: null });
       await manager.delete(Category, { userId, id: category.id });

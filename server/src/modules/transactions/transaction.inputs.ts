@@ -20,6 +20,12 @@ export class CreateTransactionInput {
 
   @Field(() => ID, { nullable: true })
   categoryId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A key of your choice (a UUID, say) that makes retrying safe: the same key with the same input answers the transaction it created the first time; with another input, CONFLICT.',
+  })
+  clientMutationId?: string | null;
 }
 
 @InputType()

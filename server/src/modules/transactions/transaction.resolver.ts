@@ -42,7 +42,8 @@ export class TransactionResolver {
     @Arg('input', () => CreateTransactionInput) input: CreateTransactionInput,
     @Ctx() context: RequestContext,
   ): Promise<Transaction> {
-    return this.services.transactions.create(requireUser(context), input);
+    const { clientMutationId, ...data } = input;
+    return this.services.transactions.create(requireUser(context), data, clientMutationId);
   }
 
   @Mutation(() => Transaction)

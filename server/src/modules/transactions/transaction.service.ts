@@ -1,7 +1,9 @@
 import { LIMITS } from '@finance-tracker/common';
 import type { DataSource, EntityManager } from 'typeorm';
+import { IdempotencyKeys } from '../../db/idempotency-keys';
 import { findOwned, findOwnedOrNull, parseId } from '../../db/owned';
 import { SqlParameters } from '../../db/row-reader';
+import { writeTransaction } from '../../db/write-transaction';
 import { parseCalendarDate } from '../../lib/dates';
 import { badInput } from '../../lib/errors';
 import { parseMoney } from '../../lib/money';
@@ -43,6 +45,7 @@ export const MAX_PAGE_SIZE = 200;
 
 export class TransactionService {
   private readonly reader: TransactionReader;
+  private readonly idempotencyKeys = new IdempotencyKeys();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -99,30 +102,46 @@ export class TransactionService {
     return findOwned(this.dataSource.manager, Transaction, userId, id, 'Transaction', ['account', 'category']);
   }
 
-  async create(userId: number, data: TransactionData): Promise<Transaction> {
-    const id = await this.dataSource.transaction(async (manager) => {
-      const account = data.accountId != null
-        ? await this.ownedReference(manager, Account, userId, data.accountId, 'accountId', 'account')
-        : await this.defaultAccount(manager, userId);
-      const transaction = manager.create(Transaction, {
+  /**
+   * Creates the transaction and answers what the database transaction wrote (nothing is read
+   * after the commit, which could fail and make a client retry a create that happened). With a
+   * `clientMutationId`, a retry of the same create answers the same row instead of a second one.
+   */
+  async create(userId: number, data: TransactionData, clientMutationId?: string | null): Promise<Transaction> {
+    return writeTransaction(this.dataSource, (manager) =>
+      this.idempotencyKeys.createOnce(
+        manager,
         userId,
-        accountId: account.id,
-        categoryId: data.categoryId != null
-          ? (await this.ownedReference(manager, Category, userId, data.categoryId, 'categoryId', 'category')).id
-          : null,
-        date: parseCalendarDate(data.date ?? '', 'date'),
-        amount: parseMoney(data.amount ?? '', account.currency, 'amount'),
-        description: optionalText(data.description ?? '', 'description', LIMITS.description),
-        notes: optionalText(data.notes ?? '', 'notes', LIMITS.notes),
-      });
-      transaction.searchText = searchTextOf(transaction.description, transaction.notes);
-      return (await manager.save(transaction)).id;
-    });
-    return this.getForUser(userId, String(id));
+        clientMutationId,
+        { operation: 'createTransaction', payload: data },
+        () => this.insert(manager, userId, data),
+        (id) => findOwned(manager, Transaction, userId, id, 'Transaction', ['account', 'category']),
+      ),
+    );
   }
 
+  /** The new row with its account and category, as the database transaction wrote them. */
+  private async insert(manager: EntityManager, userId: number, data: TransactionData): Promise<Transaction> {
+    const account = data.accountId != null
+      ? await this.ownedReference(manager, Account, userId, data.accountId, 'accountId', 'account')
+      : await this.defaultAccount(manager, userId);
+    const category = data.categoryId != null ? await this.ownedReference(manager, Category, userId, data.categoryId, 'categoryId', 'category') : null;
+    const transaction = manager.create(Transaction, {
+      userId,
+      accountId: account.id,
+      categoryId: category?.id ?? null,
+      date: parseCalendarDate(data.date ?? '', 'date'),
+      amount: parseMoney(data.amount ?? '', account.currency, 'amount'),
+      description: optionalText(data.description ?? '', 'description', LIMITS.description),
+      notes: optionalText(data.notes ?? '', 'notes', LIMITS.notes),
+    });
+    transaction.searchText = searchTextOf(transaction.description, transaction.notes);
+    return Object.assign(await manager.save(transaction), { account, category });
+  }
+
+  /** Answers the row as its database transaction left it (read before the commit, not after). */
   async update(userId: number, id: string, changes: TransactionData): Promise<Transaction> {
-    await this.dataSource.transaction(async (manager) => {
+    return writeTransaction(this.dataSource, async (manager) => {
       const transaction = await findOwned(manager, Transaction, userId, id, 'Transaction', ['account']);
       let account = transaction.account;
       if (changes.accountId != null) {
@@ -147,13 +166,13 @@ export class TransactionService {
       // Relations loaded above would override the id columns on save: drop them.
       const { account: _account, category: _category, ...columns } = transaction;
       await manager.save(Transaction, columns);
+      return findOwned(manager, Transaction, userId, transaction.id, 'Transaction', ['account', 'category']);
     });
-    return this.getForUser(userId, id);
   }
 
   /** Deletes the transaction and its receipts, rows first (atomically), then their files. */
   async delete(userId: number, id: string): Promise<boolean> {
-    const storageKeys = await this.dataSource.transaction(async (manager) => {
+    const storageKeys = await writeTransaction(this.dataSource, async (manager) => {
       const transaction = await findOwned(manager, Transaction, userId, id, 'Transaction');
       const keys = await this.receipts.storageKeysWhere(manager, userId, { transactionId: transaction.id });
       await manager.delete(Transaction, { userId, id: transaction.id });

@@ -1,6 +1,7 @@
 import { LIMITS } from '@finance-tracker/common';
 import type { DataSource } from 'typeorm';
 import { SqlParameters } from '../../db/row-reader';
+import { writeTransaction } from '../../db/write-transaction';
 import { parseCurrency } from '../../lib/currency';
 import { AppError, badInput, conflict, notFound } from '../../lib/errors';
 import { isCleanText, optionalText, requiredText } from '../../lib/text';
@@ -59,7 +60,7 @@ export class UserService {
     const passwordHash = await hashPassword(data.password);
 
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await writeTransaction(this.dataSource, async (manager) => {
         if (await manager.existsBy(User, { emailKey: email.toLowerCase() })) throw emailTaken();
         const user = await manager.save(
           manager.create(User, { email, emailKey: email.toLowerCase(), passwordHash, name, currency }),
@@ -123,7 +124,7 @@ export class UserService {
   async deleteAccount(userId: number, password: string): Promise<void> {
     const user = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
     if (!(await verifyPassword(user.passwordHash, password))) throw badInput('password', 'The password is not right.');
-    const storageKeys = await this.dataSource.transaction(async (manager) => {
+    const storageKeys = await writeTransaction(this.dataSource, async (manager) => {
       const keys = await this.receipts.storageKeysOfUser(manager, userId);
       // Children first, so the result does not depend on the database enforcing ON DELETE CASCADE.
       for (const entity of [Receipt, Transaction, Category, Account]) await manager.delete(entity, { userId });

@@ -9,6 +9,8 @@ export type CategoryKind =
   | 'INCOME';
 
 export type CreateAccountInput = {
+  /** A key of your choice that makes retrying safe: the same key with the same input answers the account it created; with another input, CONFLICT. */
+  clientMutationId?: string | null | undefined;
   /** ISO-4217 code; the user's currency when left out. */
   currency?: string | null | undefined;
   name: string;
@@ -17,6 +19,8 @@ export type CreateAccountInput = {
 };
 
 export type CreateCategoryInput = {
+  /** A key of your choice that makes retrying safe: the same key with the same input answers the category it created; with another input, CONFLICT. */
+  clientMutationId?: string | null | undefined;
   /** Hex colour "#rrggbb"; a neutral one when left out. */
   color?: string | null | undefined;
   /** EXPENSE when left out. */
@@ -30,6 +34,8 @@ export type CreateTransactionInput = {
   /** In the currency of the account: < 0 money out, > 0 money in. */
   amount: string;
   categoryId?: string | number | null | undefined;
+  /** A key of your choice (a UUID, say) that makes retrying safe: the same key with the same input answers the transaction it created the first time; with another input, CONFLICT. */
+  clientMutationId?: string | null | undefined;
   date: string;
   description?: string | null | undefined;
   notes?: string | null | undefined;

@@ -1,0 +1,16 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
+/**
+ * A database transaction for a write. On SQLite, TypeORM shares one connection, so two
+ * transactions that overlap in time would nest (the second becomes a savepoint of the first, and
+ * sees its uncommitted rows): here they take turns. Postgres gives each its own connection.
+ */
+export function writeTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  if (dataSource.options.type === 'postgres') return dataSource.transaction(work);
+  const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
+  const turn = previous.catch(() => undefined).then(() => dataSource.transaction(work));
+  sqliteQueues.set(dataSource, turn.catch(() => undefined));
+  return turn;
+}
