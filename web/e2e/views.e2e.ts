@@ -183,12 +183,11 @@ describe.skipIf(!executable)('views in Chromium', () => {
     await page.goto(`/transactions/${ids.kibble}`);
     await page.getByRole('heading', { name: 'Kibble', level: 1 }).waitFor();
     const image = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 400, height: 300 } });
-    await page.locator('#receipt-file').setInputFiles([
-      { name: 'kibble.png', mimeType: 'image/png', buffer: image },
-      { name: 'invoice.pdf', mimeType: 'application/pdf', buffer: twoPagePdf() },
-    ]);
+    // One after the other, so the image is the first receipt and the PDF the second.
+    await page.locator('#receipt-file').setInputFiles([{ name: 'kibble.png', mimeType: 'image/png', buffer: image }]);
     const openImage = page.getByRole('button', { name: 'View receipt kibble.png' });
     await openImage.waitFor();
+    await page.locator('#receipt-file').setInputFiles([{ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: twoPagePdf() }]);
     await page.getByRole('button', { name: 'View receipt invoice.pdf' }).waitFor();
     await openImage.click();
     const viewer = page.getByRole('dialog', { name: /kibble\.png/ });
