@@ -40,7 +40,9 @@ describe.skipIf(!executable)('views in Chromium', () => {
     browser = await launch(executable);
     let context;
     ({ context, page } = await newUser(browser, baseURL, outside));
-    await context.clock.setFixedTime(new Date('2026-12-10T12:00:00Z'));
+    // Time starts on 10 December 2026 and flows from there (charts animate with it).
+    await context.clock.install({ time: new Date('2026-12-10T12:00:00Z') });
+    await context.clock.resume();
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
