@@ -143,6 +143,7 @@ describe.skipIf(!executable)('views in Chromium', () => {
   it('says why a reversed date filter matches nothing, and swaps it', async () => {
     await page.goto('/transactions?from=2026-12-31&to=2026-11-01');
     await page.getByText('The from date (Dec 31, 2026) is after the to date (Nov 1, 2026)').waitFor();
+    await screenshots(page, 'views-transactions-reversed');
     await page.getByRole('button', { name: 'Swap dates' }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?from=2026-11-01&to=2026-12-31');
     await expect.poll(() => page.getByTestId('match-summary').innerText()).toBe('5 transactions, totalling +$1,987.75');
