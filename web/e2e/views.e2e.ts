@@ -171,7 +171,7 @@ describe.skipIf(!executable)('views in Chromium', () => {
     // Saved, it leaves without asking.
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('heading', { name: 'Market stall', level: 1 }).waitFor();
-    expect(await unloadBlocked()).toBe(false);
+    await expect.poll(unloadBlocked).toBe(false);
     await nav.getByRole('link', { name: 'Transactions' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/transactions');
     // Edited again, "Leave" goes on.
