@@ -39,7 +39,8 @@ async function totalsInDatabase(userId: number) {
     `SELECT category_id, COUNT(*) AS n FROM transactions WHERE user_id = ${userId} GROUP BY category_id`,
   );
   const [coffee]: { n: unknown }[] = await query(
-    `SELECT COUNT(*) AS n FROM transactions WHERE user_id = ${userId} AND (LOWER(description) LIKE '%coffee%' OR LOWER(notes) LIKE '%coffee%')`,
+    `SELECT COUNT(*) AS n FROM transactions WHERE user_id = ${userId} AND (LOWER(description) LIKE '%coffee%' OR LOWER(notes) LIKE '%coffee%'
+      OR category_id IN (SELECT id FROM categories WHERE user_id = ${userId} AND LOWER(name) LIKE '%coffee%'))`,
   );
   const accounts = new Map<string, { transactionCount: number; balance: string }>();
   for (const { id, opening } of openings) accounts.set(String(id), { transactionCount: 0, balance: String(BigInt(String(opening))) });

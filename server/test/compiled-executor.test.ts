@@ -68,12 +68,14 @@ function variablesFor(name: string, { transactions, account, category }: Househo
       { first: 2 },
       { first: 2, withTotal: false, after: cursorAfterTwo },
       { first: 50, filter: { search: 'COFFEE' } },
+      { first: 50, filter: { search: '-4.50' } },
       { first: 50, filter: { uncategorized: true, minAmount: '-100' } },
       { first: 50, filter: { accountId: account, categoryId: category, from: `${year}-02-01` } },
     ],
     Transaction: [{ id: transactions[0] }, { id: transactions[1] }],
     Dashboard: [{}, { from: `${year}-01-01`, to: `${year}-12-31` }],
     MonthlyTrend: [{ from: `${year}-01-01`, to: `${year}-12-31` }],
+    ServerLimits: [{}],
   };
   return byName[name];
 }

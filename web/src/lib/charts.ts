@@ -5,11 +5,4 @@ import {
 
 Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, Tooltip);
 
-/** The app's palette from its CSS variables, so charts follow dark mode. */
-export function themeColors() {
-  const style = getComputedStyle(document.documentElement);
-  const read = (name: string) => style.getPropertyValue(name).trim();
-  return { text: read('--text'), muted: read('--muted'), border: read('--border'), positive: read('--positive'), negative: read('--negative'), surface: read('--surface') };
-}
-
 export { Chart };

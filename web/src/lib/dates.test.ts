@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMonth, monthsBetween, presetOf, presetRange, todayISO, trendRange } from './dates';
+import { formatDate, formatMonth, monthsBetween, presetOf, presetRange, selectedPreset, todayISO, trendRange } from './dates';
 
 const now = new Date(2025, 2, 15); // 15 March 2025, local time
 
@@ -18,6 +18,18 @@ describe('dates', () => {
     expect(presetRange('last-month', new Date(2025, 0, 10))).toEqual({ from: '2024-12-01', to: '2024-12-31' });
     expect(presetOf({ from: '2025-02-01', to: '2025-02-28' }, now)).toBe('last-month');
     expect(presetOf({ from: '2025-02-03', to: '2025-02-28' }, now)).toBe('custom');
+  });
+
+  it('selects only the quick pick chosen when two give the same dates, as in December', () => {
+    const december = new Date(2025, 11, 10);
+    const year = presetRange('this-year', december);
+    expect(presetRange('last-12-months', december)).toEqual(year);
+    expect(selectedPreset(year, 'last-12-months', december)).toBe('last-12-months');
+    expect(selectedPreset(year, 'this-year', december)).toBe('this-year');
+    expect(selectedPreset(year, null, december)).toBe('this-year');
+    // A choice that no longer gives the range shown (the period came from the URL) does not stay lit.
+    expect(selectedPreset({ from: '2025-02-01', to: '2025-02-28' }, 'last-12-months', now)).toBe('last-month');
+    expect(selectedPreset(year, 'custom', december)).toBe('custom');
   });
 
   it('lists the twelve months of the trend chart', () => {

@@ -57,6 +57,19 @@ export function presetOf(range: DateRange, now = new Date()): PeriodPreset {
   }) ?? 'custom';
 }
 
+/**
+ * The one quick pick to show selected: the one the user chose while it still gives this range (in
+ * December "12 months" and "This year" are the same dates), else the first that matches.
+ */
+export function selectedPreset(range: DateRange, chosen: PeriodPreset | null, now = new Date()): PeriodPreset {
+  if (chosen === 'custom') return 'custom';
+  if (chosen) {
+    const candidate = presetRange(chosen, now);
+    if (candidate.from === range.from && candidate.to === range.to) return chosen;
+  }
+  return presetOf(range, now);
+}
+
 /** The twelve months ending with the month of `to`, for the income-vs-expenses chart. */
 export function trendRange(to: string): DateRange {
   const [year, month] = to.split('-').map(Number);

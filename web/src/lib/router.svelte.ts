@@ -1,14 +1,22 @@
 // A small history router: the screen follows location.pathname; links are plain <a href>.
+import { confirmAction } from './confirm.svelte';
+import { hasUnsavedChanges, warnBeforeUnload } from './unsaved-changes';
 
-export const location = $state({ path: window.location.pathname, search: window.location.search });
+export const location = $state({ path: window.location.pathname, search: window.location.search, hash: window.location.hash });
+
+const here = () => window.location.pathname + window.location.search + window.location.hash;
+/** The address on screen: where back and forward come from. */
+let current = here();
 
 function sync() {
   location.path = window.location.pathname;
   location.search = window.location.search;
+  location.hash = window.location.hash;
+  current = here();
 }
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (to === window.location.pathname + window.location.search) return;
+  if (to === here()) return;
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   sync();
@@ -18,15 +26,35 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 /** Paths the server answers itself (files, the API, the playground) are left to the browser. */
 const SERVER_PATHS = /^\/(graphql|receipts\/|playground\.html|healthz|readyz|metrics)/;
 
+/** Asks before the user leaves a form with unsaved edits; true when there is nothing to lose or they agree. */
+export function confirmLeaving(): Promise<boolean> {
+  if (!hasUnsavedChanges()) return Promise.resolve(true);
+  return confirmAction({ title: 'Leave without saving?', message: 'Your changes on this page have not been saved.', confirmLabel: 'Leave', danger: true });
+}
+
 export function startRouter(): void {
-  window.addEventListener('popstate', sync);
-  document.addEventListener('click', (event) => {
+  window.addEventListener('beforeunload', warnBeforeUnload);
+  window.addEventListener('popstate', async () => {
+    const target = here();
+    if (hasUnsavedChanges()) {
+      // Back and forward cannot be held back: put the page's address back, and go on only if the user agrees.
+      history.pushState(null, '', current);
+      if (!(await confirmLeaving())) return;
+      history.replaceState(null, '', target);
+    }
+    sync();
+  });
+  document.addEventListener('click', async (event) => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const anchor = (event.target as Element | null)?.closest('a');
     if (!anchor || anchor.target || anchor.hasAttribute('download') || anchor.origin !== window.location.origin) return;
     if (SERVER_PATHS.test(anchor.pathname)) return;
+    // A link within the page ("#main") is the browser's to follow.
+    if (anchor.hash && anchor.pathname + anchor.search === window.location.pathname + window.location.search) return;
     event.preventDefault();
-    navigate(anchor.pathname + anchor.search);
+    const to = anchor.pathname + anchor.search + anchor.hash;
+    if (to !== here() && !(await confirmLeaving())) return;
+    navigate(to);
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { receiptUploadForm } from './upload';
+import { formatFileSize, receiptUploadForm, tooLargeSentence } from './upload';
 
 describe('receipt upload request', () => {
   it('follows the GraphQL multipart request spec', async () => {
@@ -11,5 +11,20 @@ describe('receipt upload request', () => {
     expect(JSON.parse(String(form.get('map')))).toEqual({ 0: ['variables.file'] });
     expect((form.get('0') as File).name).toBe('receipt.pdf');
     expect([...form.keys()]).toEqual(['operations', 'map', '0']);
+  });
+});
+
+describe('checking a receipt’s size before sending it', () => {
+  it('refuses a file over the limit with both sizes, and lets one at the limit through', () => {
+    const limit = 10 * 1024 * 1024;
+    expect(tooLargeSentence({ size: 20 * 1024 * 1024 }, limit, 'en-US')).toBe('The file is 20 MB; receipts can be at most 10 MB.');
+    expect(tooLargeSentence({ size: limit }, limit, 'en-US')).toBeNull();
+    expect(tooLargeSentence({ size: limit + 1 }, limit, 'en-US')).toMatch(/^The file is 10 MB; /);
+  });
+
+  it('formats sizes in binary units, as the server’s limit is set', () => {
+    expect(formatFileSize(3 * 1024 * 1024, 'en-US')).toBe('3 MB');
+    expect(formatFileSize(2.5 * 1024 * 1024, 'en-US')).toBe('2.5 MB');
+    expect(formatFileSize(340 * 1024, 'en-US')).toBe('340 kB');
   });
 });

@@ -42,3 +42,16 @@ export function uploadReceipt(transactionId: string, file: File, onProgress: (fr
   });
   return { promise, abort: () => request.abort() };
 }
+
+/** A file size as people read it: "10 MB", "2.5 MB", "340 kB" (binary units, as the server's limit is set). */
+export function formatFileSize(bytes: number, locale?: string): string {
+  const megabytes = bytes >= 1024 * 1024;
+  const value = megabytes ? bytes / (1024 * 1024) : bytes / 1024;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: megabytes ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(value);
+}
+
+/** Why a file will not be sent, checked before uploading; null when it fits the server's limit. */
+export function tooLargeSentence(file: { size: number }, maxBytes: number, locale?: string): string | null {
+  if (file.size <= maxBytes) return null;
+  return `The file is ${formatFileSize(file.size, locale)}; receipts can be at most ${formatFileSize(maxBytes, locale)}.`;
+}

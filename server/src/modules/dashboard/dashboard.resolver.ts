@@ -27,6 +27,7 @@ export class DashboardResolver {
       byCategory: summary.byCategory.map((row) => ({ category: row.category, total: money(row.total), count: row.count })),
       monthly: summary.monthly.map((row) => ({ period: row.period, income: money(row.income), expenses: money(row.expenses) })),
       recent: summary.recent,
+      otherCurrencies: summary.otherCurrencies,
     };
   }
 }

@@ -17,6 +17,8 @@ export interface DashboardSummary {
   byCategory: { category: Category | null; total: MinorUnits; count: number }[];
   monthly: { period: string; income: MinorUnits; expenses: MinorUnits }[];
   recent: Transaction[];
+  /** The user's accounts left out because their currency is another one, counted per currency. */
+  otherCurrencies: { currency: string; accountCount: number }[];
 }
 
 const RECENT_COUNT = 10;
@@ -97,6 +99,10 @@ export class DashboardService {
     }
 
     const categoryById = new Map(categories.map((category) => [category.id, category]));
+    const otherCurrencies = new Map<string, number>();
+    for (const account of accounts) {
+      if (account.accountCurrency !== currency) otherCurrencies.set(account.accountCurrency!, (otherCurrencies.get(account.accountCurrency!) ?? 0) + 1);
+    }
 
     return {
       ...range,
@@ -115,6 +121,7 @@ export class DashboardService {
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([period, month]) => ({ period, ...month })),
       recent,
+      otherCurrencies: [...otherCurrencies.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, accountCount]) => ({ currency: code, accountCount })),
     };
   }
 

@@ -27,6 +27,15 @@ export class PeriodTotal {
   expenses!: string;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'Accounts the dashboard leaves out because they are in another currency.' })
+export class CurrencyAccounts {
+  @Field(() => String)
+  currency!: string;
+
+  @Field(() => Int)
+  accountCount!: number;
+}
+
 @ObjectType({ simpleResolvers: true, description: "Totals over the period for the accounts in the user's currency." })
 export class Dashboard {
   @Field(() => DateScalar)
@@ -55,4 +64,7 @@ export class Dashboard {
 
   @Field(() => [Transaction], { description: 'The latest transactions of the period, newest first.' })
   recent!: Transaction[];
+
+  @Field(() => [CurrencyAccounts], { description: "The user's accounts in other currencies, per currency: not in these totals (there is no conversion)." })
+  otherCurrencies!: CurrencyAccounts[];
 }

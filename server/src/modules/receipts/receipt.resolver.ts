@@ -1,13 +1,24 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLUpload, type FileUpload } from 'graphql-upload-ts';
 import { requireUser, type RequestContext } from '../../graphql/context';
 import type { Services } from '../../services';
 import { Transaction } from '../transactions/transaction.entity';
 import { Receipt } from './receipt.entity';
 
+@ObjectType({ simpleResolvers: true, description: 'Limits the server enforces, published so a client can check before sending.' })
+export class ServerLimits {
+  @Field(() => Int, { description: 'The largest receipt file accepted, in bytes (RECEIPT_MAX_MB).' })
+  receiptMaxBytes!: number;
+}
+
 @Resolver(() => Receipt)
 export class ReceiptResolver {
   constructor(private readonly services: Services) {}
+
+  @Query(() => ServerLimits, { description: 'Public: the same for every user.' })
+  serverLimits(): ServerLimits {
+    return { receiptMaxBytes: this.services.receipts.maxBytes };
+  }
 
   @Mutation(() => Receipt, { description: 'JPEG, PNG, WebP, HEIC or PDF, recognised from its bytes.' })
   async uploadReceipt(

@@ -23,7 +23,7 @@ export class ReceiptService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly storage: ReceiptStorage,
-    private readonly maxBytes: number,
+    readonly maxBytes: number,
     private readonly logger: Logger,
   ) {
     this.reader = new RowReader(dataSource, Receipt, 'r');

@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { MoneyScalar } from '../../graphql/scalars';
 import { Transaction } from './transaction.entity';
 import type { TransactionFilter } from './transaction.inputs';
 
@@ -20,6 +21,18 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'What the matching transactions in one currency add up to.' })
+export class MoneyTotal {
+  @Field(() => String)
+  currency!: string;
+
+  @Field(() => MoneyScalar, { description: 'Signed sum: negative when more money went out than came in.' })
+  amount!: string;
+
+  @Field(() => Int, { description: 'How many transactions the sum is over.' })
+  count!: number;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'A page of transactions, newest first; pass pageInfo.endCursor as `after` for the next.' })
 export class TransactionConnection {
   @Field(() => [TransactionEdge])
@@ -28,7 +41,7 @@ export class TransactionConnection {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
-  /** What totalCount counts, resolved only when a client asks for it. */
+  /** What totalCount and totals count, resolved only when a client asks for it. */
   userId!: number;
   filter!: TransactionFilter | null;
 }

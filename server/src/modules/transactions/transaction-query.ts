@@ -17,11 +17,40 @@ export interface TransactionFilterData {
   maxAmount?: string | null;
 }
 
-/** The filter with its amounts parsed to minor units. */
+/** Amounts a search text stands for, in the accounts of one currency (null: every account of the user). */
+export interface SearchAmounts {
+  accountIds: number[] | null;
+  amounts: bigint[];
+}
+
+/**
+ * The filter with its amounts parsed to minor units. A search also matches the categories whose
+ * names contain it and, when it reads as an amount, the transactions of exactly that amount.
+ */
 export type ResolvedTransactionFilter = Omit<TransactionFilterData, 'minAmount' | 'maxAmount'> & {
   minAmount?: bigint | null;
   maxAmount?: bigint | null;
+  searchCategoryIds?: number[];
+  searchAmounts?: SearchAmounts[];
 };
+
+const SEARCHED_AMOUNT = /^([+-])?\s*(\d{1,16})(?:[.,](\d+))?$/;
+
+/**
+ * The amounts in minor units that a search text means in a currency with `digits` decimals, or none:
+ * "38.50" and "38,50" find money in and out, "-38.50" only money out, "+38.50" only money in.
+ */
+export function amountsOfSearch(search: string, digits: number): bigint[] {
+  const match = SEARCHED_AMOUNT.exec(search.trim());
+  if (!match) return [];
+  const [, sign, whole, fraction = ''] = match;
+  if (fraction.length > digits) return [];
+  const minor = BigInt(whole + fraction.padEnd(digits, '0'));
+  if (minor === 0n) return [];
+  if (sign === '-') return [-minor];
+  if (sign === '+') return [minor];
+  return [minor, -minor];
+}
 
 /** Keyset position: the (date, id) of the last row seen, in the list's order. */
 export interface Cursor {
@@ -73,7 +102,16 @@ export function transactionFilterConditions(filter: ResolvedTransactionFilter | 
   if (search !== null) {
     const text = optionalText(search, 'search', LIMITS.search);
     const needle = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-    conditions.push(`"t"."search_text" LIKE ${parameters.add(`%${needle}%`)} ESCAPE '\\'`);
+    // The text match stays first and alone when nothing else matches, so Postgres keeps its trigram index path.
+    const alternatives = [`"t"."search_text" LIKE ${parameters.add(`%${needle}%`)} ESCAPE '\\'`];
+    if (filter.searchCategoryIds?.length) {
+      alternatives.push(`"t"."category_id" IN (${filter.searchCategoryIds.map((id) => parameters.add(id)).join(', ')})`);
+    }
+    for (const group of filter.searchAmounts ?? []) {
+      const amounts = `"t"."amount" IN (${group.amounts.map((amount) => parameters.add(amount.toString())).join(', ')})`;
+      alternatives.push(group.accountIds ? `(${amounts} AND "t"."account_id" IN (${group.accountIds.map((id) => parameters.add(id)).join(', ')}))` : amounts);
+    }
+    conditions.push(alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`);
   }
   if (filter.minAmount != null) conditions.push(`"t"."amount" >= ${parameters.add(filter.minAmount.toString())}`);
   if (filter.maxAmount != null) conditions.push(`"t"."amount" <= ${parameters.add(filter.maxAmount.toString())}`);

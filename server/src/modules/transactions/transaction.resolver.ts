@@ -4,7 +4,7 @@ import { MoneyScalar } from '../../graphql/scalars';
 import { formatMoney } from '../../lib/money';
 import type { Services } from '../../services';
 import { Receipt } from '../receipts/receipt.entity';
-import { TransactionConnection } from './transaction-connection';
+import { MoneyTotal, TransactionConnection } from './transaction-connection';
 import { encodeCursor } from './transaction-query';
 import { Transaction } from './transaction.entity';
 import { CreateTransactionInput, TransactionFilter, UpdateTransactionInput } from './transaction.inputs';
@@ -78,5 +78,13 @@ export class TransactionConnectionResolver {
   @FieldResolver(() => Int, { description: 'How many transactions match the filter (counted only when asked for).' })
   totalCount(@Root() connection: TransactionConnection): Promise<number> {
     return this.services.transactions.countForUser(connection.userId, connection.filter);
+  }
+
+  @FieldResolver(() => [MoneyTotal], {
+    description: 'The sum of every transaction that matches the filter, one entry per currency of their accounts (summed only when asked for).',
+  })
+  async totals(@Root() connection: TransactionConnection): Promise<MoneyTotal[]> {
+    const totals = await this.services.transactions.totalsForUser(connection.userId, connection.filter);
+    return totals.map((total) => ({ currency: total.currency, amount: formatMoney(total.amount, total.currency), count: total.count }));
   }
 }

@@ -6,13 +6,15 @@ import { SqlParameters } from '../../db/row-reader';
 import { writeTransaction } from '../../db/write-transaction';
 import { parseCalendarDate } from '../../lib/dates';
 import { badInput } from '../../lib/errors';
-import { parseMoney } from '../../lib/money';
+import { minorDigits } from '../../lib/currency';
+import { minorFromDatabase, parseMoney } from '../../lib/money';
 import { optionalText } from '../../lib/text';
 import { Account } from '../accounts/account.entity';
 import { Category } from '../categories/category.entity';
 import type { ReceiptService } from '../receipts/receipt.service';
 import { User } from '../users/user.entity';
 import {
+  amountsOfSearch,
   decodeCursor,
   encodeCursor,
   narrowsByAccountAtMost,
@@ -20,6 +22,7 @@ import {
   searchTextOf,
   transactionFilterConditions,
   type ResolvedTransactionFilter,
+  type SearchAmounts,
   type TransactionFilterData,
 } from './transaction-query';
 import { Transaction } from './transaction.entity';
@@ -39,6 +42,13 @@ export interface TransactionPage {
   rows: Transaction[];
   hasNextPage: boolean;
   endCursor: string | null;
+}
+
+/** What the matching transactions in one currency add up to. */
+export interface TransactionTotal {
+  currency: string;
+  amount: bigint;
+  count: number;
 }
 
 export const MAX_PAGE_SIZE = 200;
@@ -84,18 +94,38 @@ export class TransactionService {
       sql = `SELECT COALESCE(SUM("a"."transaction_count"), 0) AS "count" FROM "accounts" "a" WHERE "a"."user_id" = ${parameters.add(userId)}`;
       if (filter?.accountId != null) sql += ` AND "a"."id" = ${parameters.add(parseId(filter.accountId) ?? -1)}`;
     } else {
-      const conditions = [`"t"."user_id" = ${parameters.add(userId)}`];
-      if (searchTermOf(filter) !== null) {
-        // A search count reads each of the user's rows. The always-true date bound steers SQLite to the
-        // (user, date) index, whose order follows the table's, instead of the narrower amount index,
-        // whose random order made it ten times slower; Postgres goes through the trigram index anyway.
-        conditions.push(`"t"."date" >= ${parameters.add('0000-01-01')}`);
-      }
-      conditions.push(...transactionFilterConditions(await this.resolveFilter(userId, filter), parameters));
+      const conditions = await this.aggregateConditions(userId, filter, parameters);
       sql = `SELECT COUNT(*) AS "count" FROM "transactions" "t" WHERE ${conditions.join(' AND ')}`;
     }
     const [row]: { count: unknown }[] = await this.dataSource.query(sql, parameters.values);
     return Number(row?.count ?? 0);
+  }
+
+  /** The sum of the matching transactions per currency of their accounts (minor units never mix across currencies). */
+  async totalsForUser(userId: number, filter: TransactionFilterData | null | undefined): Promise<TransactionTotal[]> {
+    const parameters = SqlParameters.for(this.dataSource);
+    const conditions = await this.aggregateConditions(userId, filter, parameters);
+    // The sum as text: exact on both drivers, beyond what a JavaScript number holds.
+    const rows: { currency: string; sum: unknown; count: unknown }[] = await this.dataSource.query(
+      `SELECT "a"."currency" AS "currency", CAST(SUM("t"."amount") AS TEXT) AS "sum", COUNT(*) AS "count"
+        FROM "transactions" "t" INNER JOIN "accounts" "a" ON "a"."id" = "t"."account_id"
+        WHERE ${conditions.join(' AND ')} GROUP BY "a"."currency" ORDER BY "a"."currency"`,
+      parameters.values,
+    );
+    return rows.map((row) => ({ currency: row.currency, amount: minorFromDatabase(row.sum), count: Number(row.count) }));
+  }
+
+  /** The conditions a count or a sum reads the filtered rows by. */
+  private async aggregateConditions(userId: number, filter: TransactionFilterData | null | undefined, parameters: SqlParameters): Promise<string[]> {
+    const conditions = [`"t"."user_id" = ${parameters.add(userId)}`];
+    if (searchTermOf(filter) !== null) {
+      // A search count reads each of the user's rows. The always-true date bound steers SQLite to the
+      // (user, date) index, whose order follows the table's, instead of the narrower amount index,
+      // whose random order made it ten times slower; Postgres goes through the trigram index anyway.
+      conditions.push(`"t"."date" >= ${parameters.add('0000-01-01')}`);
+    }
+    conditions.push(...transactionFilterConditions(await this.resolveFilter(userId, filter), parameters));
+    return conditions;
   }
 
   getForUser(userId: number, id: string): Promise<Transaction> {
@@ -186,12 +216,39 @@ export class TransactionService {
   private async resolveFilter(userId: number, filter: TransactionFilterData | null | undefined): Promise<ResolvedTransactionFilter | null> {
     if (!filter) return null;
     const { minAmount, maxAmount, ...rest } = filter;
-    if (minAmount == null && maxAmount == null) return rest;
+    const resolved: ResolvedTransactionFilter = { ...rest, ...(await this.resolveSearch(userId, searchTermOf(filter))) };
+    if (minAmount == null && maxAmount == null) return resolved;
     const { currency } = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
     return {
-      ...rest,
+      ...resolved,
       minAmount: minAmount != null ? parseMoney(minAmount, currency, 'minAmount') : null,
       maxAmount: maxAmount != null ? parseMoney(maxAmount, currency, 'maxAmount') : null,
+    };
+  }
+
+  /**
+   * What a search means besides text: the user's categories whose names contain it, and the amounts
+   * it reads as in each currency of the user's accounts. Both lists are short, so they are read
+   * whole and matched here, with the same lower-casing as the text search.
+   */
+  private async resolveSearch(userId: number, search: string | null): Promise<Pick<ResolvedTransactionFilter, 'searchCategoryIds' | 'searchAmounts'>> {
+    if (search === null) return {};
+    const needle = search.toLowerCase();
+    const [categories, accounts] = await Promise.all([
+      this.dataSource.manager.find(Category, { select: { id: true, name: true }, where: { userId } }),
+      this.dataSource.manager.find(Account, { select: { id: true, currency: true }, where: { userId } }),
+    ]);
+    const idsByCurrency = new Map<string, number[]>();
+    for (const account of accounts) idsByCurrency.set(account.currency, [...(idsByCurrency.get(account.currency) ?? []), account.id]);
+    const searchAmounts: SearchAmounts[] = [];
+    for (const [currency, accountIds] of idsByCurrency) {
+      const amounts = amountsOfSearch(search, minorDigits(currency));
+      // With one currency the owner condition already scopes the accounts: no account list.
+      if (amounts.length) searchAmounts.push({ accountIds: idsByCurrency.size === 1 ? null : accountIds, amounts });
+    }
+    return {
+      searchCategoryIds: categories.filter((category) => category.name.toLowerCase().includes(needle)).map((category) => category.id),
+      searchAmounts,
     };
   }
 
