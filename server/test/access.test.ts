@@ -58,6 +58,8 @@ const operations: Record<string, { signedOut: string | null; asOtherUser: { code
   startTwoFactorSetup: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
   enableTwoFactor: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
   disableTwoFactor: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: async () => ({}) } },
+  // Public: the sign-up and upload screens read the limits before anyone signs in.
+  serverLimits: { signedOut: null, asOtherUser: { code: null, attempt: (c) => c.gql('{ serverLimits { receiptMaxBytes } }') } },
   sessions: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: (c) => c.gql('{ sessions { id device } }') } },
   revokeSession: {
     signedOut: 'UNAUTHENTICATED',
@@ -116,6 +118,7 @@ const signedOutCalls: Record<string, Attempt> = {
   startTwoFactorSetup: (c) => c.gql('mutation { startTwoFactorSetup { secret } }'),
   enableTwoFactor: (c) => c.gql('mutation { enableTwoFactor(code: "123456") }'),
   disableTwoFactor: (c) => c.gql('mutation { disableTwoFactor(password: "whatever1") }'),
+  serverLimits: (c) => c.gql('{ serverLimits { receiptMaxBytes } }'),
   sessions: (c) => c.gql('{ sessions { id } }'),
   revokeSession: (c) => c.gql('mutation { revokeSession(id: "x") }'),
   revokeOtherSessions: (c) => c.gql('mutation { revokeOtherSessions }'),

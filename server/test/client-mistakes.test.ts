@@ -52,6 +52,7 @@ const cases: [name: string, send: () => Promise<Answer>, status: number, code: s
   ['an unknown persisted query', () => post(json({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } })), 400, 'PERSISTED_QUERY_NOT_FOUND'],
   ['a persisted query of an unknown version', () => post(json({ extensions: { persistedQuery: { version: 7, sha256Hash: 'a'.repeat(64) } } })), 400, 'BAD_REQUEST'],
   ['a persisted query whose hash is not its text', () => post(json({ query: '{ me { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } })), 400, 'BAD_REQUEST'],
+  ['an Upload variable that is not a file', () => post(json({ query: 'mutation ($file: Upload!) { uploadReceipt(transactionId: "1", file: $file) { id } }', variables: { file: { name: 'x' } } })), 400, 'BAD_USER_INPUT'],
   ['JSON that is cut short', () => post('{"query":'), 400, 'BAD_REQUEST'],
 ];
 

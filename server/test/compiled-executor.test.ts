@@ -76,8 +76,18 @@ function variablesFor(name: string, { transactions, account, category }: Househo
     Dashboard: [{}, { from: `${year}-01-01`, to: `${year}-12-31` }],
     MonthlyTrend: [{ from: `${year}-01-01`, to: `${year}-12-31` }],
     ServerLimits: [{}],
+    Sessions: [{}],
   };
   return byName[name];
+}
+
+/**
+ * The devices list depends on the request's own session (which one is current, its last use): the
+ * graphql-js reference runs outside any session, so those two fields are left out of the comparison.
+ */
+function comparable(name: string, data: Record<string, unknown>): unknown {
+  if (name !== 'Sessions') return data;
+  return (data.sessions as Record<string, unknown>[]).map(({ current: _current, lastUsedAt: _lastUsedAt, ...rest }) => rest);
 }
 
 /** How many operations each executor has run so far, from /metrics. */
@@ -118,7 +128,7 @@ test('every query the web client sends answers, compiled, exactly what graphql-j
         const answer = await data.client.gql(operation.document(), variables);
         requests += 1;
         expect({ name, variables, errors: answer.errors }).toEqual({ name, variables, errors: undefined });
-        expect(answer.data).toEqual(expected);
+        expect(comparable(name, answer.data)).toEqual(comparable(name, expected));
       }
     }
   }

@@ -14,6 +14,8 @@ const PASSTHROUGH_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  // graphql-upload-ts: an Upload variable that is not a file; the message names the variable.
+  'INVALID_UPLOAD_VALUE',
 ]);
 
 /** graphql-js reports a bad literal (enum value, scalar) as a validation error; to users it is bad input. */
