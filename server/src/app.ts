@@ -28,6 +28,7 @@ import { SignInLimits } from './modules/users/sign-in-limits';
 import { createServices, type Services } from './services';
 import { sessionGuard } from './sessions/session-guard';
 import { createSessionSetup } from './sessions/session-middleware';
+import { sessionSecretFor } from './sessions/session-secret';
 import { createRedisClient } from './sessions/redis-client';
 import { createReceiptStorage } from './storage/create-receipt-storage';
 import type { ReceiptStorage } from './storage/receipt-storage';
@@ -40,6 +41,8 @@ export interface App {
   storage: ReceiptStorage;
   services: Services;
   logger: Logger;
+  /** Served on the main port unless config.metricsPort is set (see http/metrics-server.ts). */
+  metrics: AppMetrics;
   /** Stops Apollo, closes the session store and the database. The HTTP server is the caller's. */
   close(): Promise<void>;
 }
@@ -55,7 +58,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   redis?.on('error', (error) => logger.warn({ err: error }, 'redis connection problem'));
   const signInLimits = new SignInLimits(config.rateLimits, redis && config.redis ? { client: redis, prefix: config.redis.prefix } : null);
   const services = createServices({ dataSource, storage, receiptMaxBytes: config.receiptMaxBytes, signInLimits, logger });
-  const sessions = createSessionSetup(config, redis);
+  const sessions = createSessionSetup(config, redis, await sessionSecretFor(config, dataSource));
 
   const metrics = new AppMetrics(dataSource);
   const armor = graphqlArmor(!config.graphqlIntrospection);
@@ -83,12 +86,13 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   // hashing each one was wasted work. A function, not `false`, so that the web client's files,
   // served by sendFile and express.static, keep their validators.
   app.set('etag', () => undefined);
-  app.use(securityHeaders());
+  app.use(securityHeaders({ hstsMaxAgeSeconds: config.hstsMaxAgeSeconds }));
   const cors = corsPolicy(config.corsOrigins);
   if (cors) app.use(cors);
-  if (config.cookieSecure) app.set('trust proxy', 1);
+  // Only the proxies named by TRUST_PROXY may set the client's address (X-Forwarded-For).
+  app.set('trust proxy', config.trustProxy);
   app.use(healthRoutes({ dataSource, storage, redis }));
-  app.use(metrics.routes());
+  if (config.metricsPort === undefined) app.use(metrics.routes());
   app.use(requestLogging(logger));
   app.use(metrics.middleware());
   app.use(sessions.middleware);
@@ -117,6 +121,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     storage,
     services,
     logger,
+    metrics,
     close: async () => {
       clearInterval(sweepTimer);
       await apollo.stop();

@@ -3,6 +3,7 @@ import 'dotenv/config';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { startMetricsServer } from './http/metrics-server';
 import { createLogger } from './logger';
 
 async function main(): Promise<void> {
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
     const { port } = server.address() as AddressInfo;
     logger.info({ port, database: config.database.kind, dataDir: config.dataDir }, `listening on http://localhost:${port}`);
   });
+  const metricsServer = config.metricsPort === undefined ? null : await startMetricsServer(app.metrics, config.metricsPort, config.host);
+  if (metricsServer) logger.info({ metricsPort: metricsServer.port }, `metrics on http://localhost:${metricsServer.port}/metrics`);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
     // Finish requests in flight, then close the pools; give up after 10 s.
     const forced = setTimeout(() => process.exit(1), 10_000).unref();
     server.close(async () => {
+      await metricsServer?.close();
       await app.close();
       clearTimeout(forced);
       process.exit(0);

@@ -4,6 +4,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { DataSource } from 'typeorm';
 import { statementCounterOf } from '../db/statement-counter';
 
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
 /** Prometheus metrics of one process; each app gets its own registry (tests start several). */
 export class AppMetrics {
   readonly registry = new Registry();
@@ -79,12 +81,16 @@ export class AppMetrics {
     return name;
   }
 
-  /** Times every HTTP request, labelled by the route pattern (not the raw URL). */
+  /**
+   * Times every HTTP request, labelled by the route pattern or the mount point, never by the raw
+   * path: anything else (a 404, a static file, an OPTIONS answered by CORS) is "unmatched", so
+   * clients cannot grow the label set. Methods outside the usual few are "other" for the same reason.
+   */
   middleware() {
     return (req: Request, res: Response, next: NextFunction) => {
-      const end = this.httpDuration.startTimer({ method: req.method });
+      const end = this.httpDuration.startTimer({ method: KNOWN_METHODS.has(req.method) ? req.method : 'other' });
       res.on('finish', () => {
-        const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.baseUrl || (res.statusCode === 404 ? 'unmatched' : req.path);
+        const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.baseUrl || 'unmatched';
         end({ route, status: String(res.statusCode) });
       });
       next();
