@@ -1,0 +1,49 @@
+import { Client } from 'pg';
+import { ApiClient, signUp } from '../support/client';
+import { freshBackendEnvironment } from '../support/backends';
+import { startServerProcess, type ServerProcess } from '../support/server-process';
+
+/** Replicas on one Postgres and Redis with no SESSION_SECRET: the secret is made once, in the database. */
+describe('replicas started without SESSION_SECRET', () => {
+  let environment: Record<string, string>;
+  const replicas: ServerProcess[] = [];
+
+  beforeAll(async () => {
+    const { SESSION_SECRET: _configured, ...shared } = await freshBackendEnvironment();
+    environment = shared;
+    // Started at the same moment, each on its own empty DATA_DIR: they must still agree on one secret.
+    replicas.push(
+      ...(await Promise.all(['a', 'b'].map((name) => startServerProcess({ ...environment, DATA_DIR: `/tmp/finance-secret-${process.pid}-${name}` })))),
+    );
+  });
+  afterAll(async () => {
+    for (const replica of replicas) expect(await replica.stop()).toBe(0);
+  });
+
+  test('a session made on one replica is valid on the other, and on one started later', async () => {
+    const [a, b] = replicas;
+    const { client: onA, user } = await signUp(a.baseUrl);
+    for (const replica of [b, a]) {
+      const sameBrowser = new ApiClient(replica.baseUrl);
+      sameBrowser.cookie = onA.cookie;
+      expect((await sameBrowser.ok('{ me { id } }')).me).toEqual({ id: user.id });
+    }
+
+    // A restart (or a replica added later) reads the same secret: the user stays signed in.
+    await b.stop();
+    const c = await startServerProcess({ ...environment, DATA_DIR: `/tmp/finance-secret-${process.pid}-c` });
+    replicas.push(c);
+    const onC = new ApiClient(c.baseUrl);
+    onC.cookie = onA.cookie;
+    expect((await onC.ok('{ me { id } }')).me).toEqual({ id: user.id });
+
+    const database = new Client({ connectionString: environment.DATABASE_URL });
+    await database.connect();
+    try {
+      const { rows } = await database.query(`SELECT "name" FROM "app_secrets"`);
+      expect(rows).toEqual([{ name: 'session-secret' }]);
+    } finally {
+      await database.end();
+    }
+  });
+});
