@@ -20,7 +20,7 @@ import { uploadErrorsAsUserErrors } from './graphql/uploads';
 import { dependencyErrorHandler } from './http/dependency-errors';
 import { healthRoutes } from './http/health';
 import { corsPolicy, securityHeaders } from './http/security-headers';
-import { AppMetrics } from './http/metrics';
+import { AppMetrics, markRoute } from './http/metrics';
 import { requestLogging } from './http/request-logging';
 import { receiptDownloadRoutes } from './http/receipt-download';
 import { createLogger } from './logger';
@@ -144,7 +144,7 @@ function serveWebClient(app: Express, distDir: string, withPlayground: boolean):
       res.status(404).json({ error: 'NOT_FOUND' });
     });
   }
-  app.use(express.static(distDir, { index: false, maxAge: '1h' }));
+  app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: (res) => markRoute(res, 'static') }));
   // '{*splat}' also matches '/' itself (Express 5 path syntax).
   app.get('/{*splat}', (req, res, next) => {
     if (req.method !== 'GET' || !req.accepts('html')) return next();
