@@ -6,7 +6,7 @@ import type { Services } from '../../services';
 import { RegisterInput, TwoFactorSetup, UpdateMeInput } from './user.inputs';
 import { User } from './user.entity';
 
-/** The client's address as Express sees it (behind a proxy only when COOKIE_SECURE trusts one). */
+/** The client's address as Express sees it: the forwarded one only from a proxy TRUST_PROXY names. */
 function clientIp(context: RequestContext): string {
   return context.req.ip ?? context.req.socket.remoteAddress ?? 'unknown';
 }
