@@ -17,7 +17,9 @@ describe('replicas started without SESSION_SECRET', () => {
     );
   });
   afterAll(async () => {
-    for (const replica of replicas) expect(await replica.stop()).toBe(0);
+    // Stop them all before asserting, so a failed stop never leaves a process behind.
+    const exitCodes = await Promise.all(replicas.map((replica) => replica.stop()));
+    expect(exitCodes).toEqual(replicas.map(() => 0));
   });
 
   test('a session made on one replica is valid on the other, and on one started later', async () => {
