@@ -19,12 +19,12 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config);
   const app = await createApp(config, logger);
+  const metricsServer = config.metricsPort === undefined ? null : await startMetricsServer(app.metrics, config.metricsPort, config.host);
+  if (metricsServer) logger.info({ metricsPort: metricsServer.port }, `metrics on http://localhost:${metricsServer.port}/metrics`);
   const server = app.express.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
     logger.info({ port, database: config.database.kind, dataDir: config.dataDir }, `listening on http://localhost:${port}`);
   });
-  const metricsServer = config.metricsPort === undefined ? null : await startMetricsServer(app.metrics, config.metricsPort, config.host);
-  if (metricsServer) logger.info({ metricsPort: metricsServer.port }, `metrics on http://localhost:${metricsServer.port}/metrics`);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -11,7 +11,7 @@ async function failedLoginFrom(baseUrl: string, forwardedFor: string): Promise<s
     headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
     body: JSON.stringify({ query: LOGIN, variables: { email: uniqueEmail(), password: 'wrong password' } }),
   });
-  return codeOf(await response.json());
+  return codeOf((await response.json()) as { errors?: { extensions?: { code?: string } }[] });
 }
 
 test('with COOKIE_SECURE and no TRUST_PROXY, a forged X-Forwarded-For does not dodge the per-IP sign-in limit', async () => {
