@@ -25,6 +25,7 @@ describe('replicas started without SESSION_SECRET', () => {
     // Stop them all before asserting, so a failed stop never leaves a process behind.
     const exitCodes = await Promise.all(replicas.map((replica) => replica.stop()));
     expect(exitCodes).toEqual(replicas.map(() => 0));
+    for (const name of ['a', 'b', 'c']) fs.rmSync(`/tmp/finance-secret-${process.pid}-${name}`, { recursive: true, force: true });
   });
 
   test('a session made on one replica is valid on the other, and on one started later', async () => {
