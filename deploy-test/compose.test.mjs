@@ -115,6 +115,19 @@ describe('docker-compose.yml', () => {
     assert.ok(environment.SESSION_SECRET.length >= 16);
   });
 
+  check('metrics stay off every published port, and no proxy is trusted by default', (parsed) => {
+    const environment = parsed.services.app.environment;
+    const metricsPort = Number(environment.METRICS_PORT);
+    assert.ok(metricsPort > 0 && metricsPort !== Number(environment.PORT), 'METRICS_PORT is its own port');
+    for (const [name, service] of Object.entries(parsed.services)) {
+      for (const port of service.ports ?? []) {
+        const target = typeof port === 'object' ? Number(port.target) : Number(String(port).split(':').pop());
+        assert.notEqual(target, metricsPort, `${name} publishes the metrics port`);
+      }
+    }
+    assert.equal(environment.TRUST_PROXY, '0');
+  });
+
   check('the bucket is created private by a one-shot service', (parsed) => {
     const init = parsed.services['minio-init'];
     const script = [].concat(init.entrypoint ?? [], init.command ?? []).join('\n');

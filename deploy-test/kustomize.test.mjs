@@ -204,6 +204,46 @@ for (const variant of variants) {
       assert.ok(find(all, 'Service', backend.name), 'the Ingress backend Service exists');
     });
 
+    check('metrics: served on their own port, exposed by the Service for Prometheus, never routed by the Ingress', (all) => {
+      const appConfig = all.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('finance-tracker-config-'));
+      const metricsPort = Number(appConfig.data.METRICS_PORT);
+      assert.ok(metricsPort > 0, 'the ConfigMap sets METRICS_PORT');
+      assert.notEqual(metricsPort, Number(appConfig.data.PORT), 'METRICS_PORT differs from PORT');
+      const deployment = find(all, 'Deployment', 'finance-tracker');
+      const app = podSpec(deployment).containers.find((c) => c.name === 'app');
+      const containerPorts = new Map(app.ports.map((port) => [port.name, port.containerPort]));
+      assert.equal(containerPorts.get('metrics'), metricsPort, 'the app container exposes a port named metrics on METRICS_PORT');
+      assert.equal(containerPorts.get('http'), Number(appConfig.data.PORT));
+      const annotations = deployment.spec.template.metadata.annotations ?? {};
+      assert.equal(annotations['prometheus.io/scrape'], 'true');
+      assert.equal(annotations['prometheus.io/port'], String(metricsPort), 'Prometheus scrapes the metrics port');
+      assert.equal(annotations['prometheus.io/path'], '/metrics');
+
+      const service = find(all, 'Service', 'finance-tracker');
+      const servicePorts = service.spec.ports;
+      assert.ok(servicePorts.some((port) => port.targetPort === 'metrics' || port.targetPort === metricsPort), 'the Service has a metrics port');
+      const targetOf = (backend) => {
+        const port = servicePorts.find((p) => (backend.port.name ? p.name === backend.port.name : p.port === backend.port.number));
+        assert.ok(port, `the Ingress routes to a port the Service has (${JSON.stringify(backend.port)})`);
+        return typeof port.targetPort === 'string' ? containerPorts.get(port.targetPort) : port.targetPort;
+      };
+      for (const ingress of all.filter((o) => o.kind === 'Ingress')) {
+        const backends = [ingress.spec.defaultBackend, ...ingress.spec.rules.flatMap((rule) => rule.http.paths.map((p) => p.backend))].filter(Boolean);
+        assert.ok(backends.length > 0);
+        for (const backend of backends) {
+          assert.equal(backend.service.name, 'finance-tracker');
+          const target = targetOf(backend.service);
+          assert.notEqual(target, metricsPort, `Ingress ${ingress.metadata.name} routes to the metrics port`);
+          assert.equal(target, Number(appConfig.data.PORT), `Ingress ${ingress.metadata.name} routes to the app's http port`);
+        }
+      }
+    });
+
+    check('proxies: behind the Ingress, only the first hop is trusted for the client address', (all) => {
+      const appConfig = all.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('finance-tracker-config-'));
+      assert.equal(appConfig.data.TRUST_PROXY, '1');
+    });
+
     if (!variant.components) {
       check('in-cluster Postgres, Redis and MinIO keep their data on PersistentVolumeClaims', (all) => {
         for (const name of ['finance-postgres', 'finance-redis', 'finance-minio']) {
@@ -303,6 +343,21 @@ for (const variant of variants) {
               }
             }
           }
+        }
+      });
+    }
+
+    if (variant.overlay === 'prod') {
+      check('prod: the metrics port is open only to the monitoring namespace, not to whoever reaches the app', (all) => {
+        const appConfig = all.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('finance-tracker-config-'));
+        const metricsPort = Number(appConfig.data.METRICS_PORT);
+        const deployment = find(all, 'Deployment', 'finance-tracker');
+        const selecting = all.filter((o) => o.kind === 'NetworkPolicy' && matches(o.spec.podSelector.matchLabels, deployment.spec.template.metadata.labels));
+        const admitting = selecting.flatMap((policy) => (policy.spec.ingress ?? []).map((rule) => ({ policy, rule })))
+          .filter(({ rule }) => !rule.ports || rule.ports.some((port) => port.port === metricsPort || port.port === 'metrics'));
+        assert.ok(admitting.length > 0, 'some policy lets Prometheus reach the metrics port');
+        for (const { policy, rule } of admitting) {
+          assert.ok(rule.from?.length > 0, `${policy.metadata.name} opens the metrics port to everyone`);
         }
       });
     }

@@ -32,7 +32,8 @@ const runner = await openPlanRunner({ driver: process.env.FLOOR_DRIVER, database
 const config = loadConfig(process.env);
 const redis = layers.has('session') && config.redis ? createRedisClient(config.redis.url) : null;
 if (redis) await waitForRedis(redis);
-const sessions = layers.has('session') ? createSessionSetup(config, redis) : null;
+// The benchmark sets SESSION_SECRET for the app and for this server alike.
+const sessions = layers.has('session') ? createSessionSetup(config, redis, config.sessionSecret) : null;
 
 /** The plan's rows for a signed-in request (without the session layer, every request is). */
 function runPlan(name, userId) {

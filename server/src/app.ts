@@ -22,7 +22,7 @@ import { closeConnectionsWhileStopping, ShutdownState } from './http/graceful-sh
 import { healthRoutes } from './http/health';
 import { jsonBody } from './http/json-body';
 import { corsPolicy, securityHeaders } from './http/security-headers';
-import { AppMetrics } from './http/metrics';
+import { AppMetrics, markRoute } from './http/metrics';
 import { requestLogging } from './http/request-logging';
 import { receiptDownloadRoutes } from './http/receipt-download';
 import { createLogger } from './logger';
@@ -31,6 +31,7 @@ import { createServices, type Services } from './services';
 import { sessionGuard } from './sessions/session-guard';
 import { createSessionSetup } from './sessions/session-middleware';
 import { createRedisClient, waitForRedis } from './sessions/redis-client';
+import { sessionSecretFor } from './sessions/session-secret';
 import { createReceiptStorage } from './storage/create-receipt-storage';
 import type { ReceiptStorage } from './storage/receipt-storage';
 
@@ -44,6 +45,8 @@ export interface App {
   logger: Logger;
   /** Set on SIGTERM (see http/graceful-shutdown): /readyz answers 503 and connections close after each response. */
   shutdown: ShutdownState;
+  /** Served on the main port unless config.metricsPort is set (see http/metrics-server.ts). */
+  metrics: AppMetrics;
   /** Stops Apollo, closes the session store and the database. The HTTP server is the caller's. */
   close(): Promise<void>;
 }
@@ -59,7 +62,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   redis?.on('error', (error) => logger.warn({ err: error }, 'redis connection problem'));
   if (redis) await waitForRedis(redis);
   const signInLimits = new SignInLimits(config.rateLimits, redis && config.redis ? { client: redis, prefix: config.redis.prefix } : null);
-  const sessions = createSessionSetup(config, redis);
+  const sessions = createSessionSetup(config, redis, await sessionSecretFor(config, dataSource));
   const services = createServices({
     dataSource, storage, receiptMaxBytes: config.receiptMaxBytes, signInLimits, logger,
     sessions: { index: sessions.index, absoluteTimeoutMs: config.sessionAbsoluteMs },
@@ -98,12 +101,13 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   // hashing each one was wasted work. A function, not `false`, so that the web client's files,
   // served by sendFile and express.static, keep their validators.
   app.set('etag', () => undefined);
-  app.use(securityHeaders());
+  app.use(securityHeaders({ hstsMaxAgeSeconds: config.hstsMaxAgeSeconds }));
   const cors = corsPolicy(config.corsOrigins);
   if (cors) app.use(cors);
-  if (config.cookieSecure) app.set('trust proxy', 1);
+  // Only the proxies named by TRUST_PROXY may set the client's address (X-Forwarded-For).
+  app.set('trust proxy', config.trustProxy);
   app.use(healthRoutes({ dataSource, storage, redis, registry: metrics.registry, isStopping: () => shutdown.stopping }));
-  app.use(metrics.routes());
+  if (config.metricsPort === undefined) app.use(metrics.routes());
   app.use(requestLogging(logger));
   app.use(metrics.middleware());
   app.use(sessions.middleware);
@@ -133,6 +137,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     services,
     logger,
     shutdown,
+    metrics,
     close: async () => {
       clearInterval(sweepTimer);
       await apollo.stop();
@@ -155,7 +160,7 @@ function serveWebClient(app: Express, distDir: string, withPlayground: boolean):
       res.status(404).json({ error: 'NOT_FOUND' });
     });
   }
-  app.use(express.static(distDir, { index: false, maxAge: '1h' }));
+  app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: (res) => markRoute(res, 'static') }));
   // '{*splat}' also matches '/' itself (Express 5 path syntax).
   app.get('/{*splat}', (req, res, next) => {
     if (req.method !== 'GET' || !req.accepts('html')) return next();

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -21,13 +22,13 @@ const environmentSchema = z.object({
   WEB_DIST_DIR: z.string().min(1).optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
   REDIS_PREFIX: z.string().min(1).max(50).default('ft:'),
-  S3_ENDPOINT: z.string().min(1).optional(),
+  S3_ENDPOINT: z.string().min(1).transform(parseS3Endpoint).optional(),
   S3_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name').optional(),
   S3_ACCESS_KEY: z.string().min(1).optional(),
   S3_SECRET_KEY: z.string().min(1).optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
-  S3_USE_SSL: booleanFlag.default(true),
+  S3_USE_SSL: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
   SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().max(3650).default(90),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
@@ -42,6 +43,10 @@ const environmentSchema = z.object({
   // Faults: how long an object-store call may take, and how long a stopping replica stays not-ready first.
   S3_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(120).default(2),
+  // Proxies, HSTS and the metrics listener (issue 14, points 5 and 17).
+  TRUST_PROXY: z.string().transform(parseTrustProxy).optional(),
+  HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(2 * 365 * 24 * 60 * 60).optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 export type DatabaseConfig =
@@ -89,6 +94,12 @@ export interface AppConfig {
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   /** On SIGTERM, /readyz answers 503 this long while requests are still served, so the load balancer notices. */
   readonly shutdownDrainMs: number;
+  /** Express's `trust proxy`: a hop count, or the proxies' addresses and subnets; false trusts none. */
+  readonly trustProxy: number | readonly string[] | false;
+  /** Strict-Transport-Security max-age; 0 sends no header (always 0 without COOKIE_SECURE). */
+  readonly hstsMaxAgeSeconds: number;
+  /** /metrics on its own port when set (kept off the Ingress); on the main port otherwise. */
+  readonly metricsPort?: number;
 }
 
 export class ConfigError extends Error {}
@@ -114,6 +125,10 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     throw new ConfigError(`Invalid configuration:\n  ${missing.join(', ')}: required when ${s3Given.join(', ')} is set`);
   }
   const dataDir = path.resolve(env.DATA_DIR);
+  const s3Endpoint = env.S3_ENDPOINT ? s3EndpointWithOverrides(env.S3_ENDPOINT, env.S3_PORT, env.S3_USE_SSL) : undefined;
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT) {
+    throw new ConfigError('Invalid configuration:\n  METRICS_PORT: must differ from PORT (leave it unset to serve /metrics on PORT)');
+  }
   return Object.freeze({
     env: env.NODE_ENV,
     port: env.PORT,
@@ -136,9 +151,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     s3:
       s3Given.length > 0
         ? {
-            endPoint: env.S3_ENDPOINT!,
-            port: env.S3_PORT,
-            useSSL: env.S3_USE_SSL,
+            endPoint: s3Endpoint!.host,
+            port: s3Endpoint!.port,
+            useSSL: s3Endpoint!.useSSL,
             bucket: env.S3_BUCKET!,
             accessKey: env.S3_ACCESS_KEY!,
             secretKey: env.S3_SECRET_KEY!,
@@ -150,7 +165,102 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? path.join(__dirname, '..', '..', 'web', 'dist')),
     logLevel: env.LOG_LEVEL,
     shutdownDrainMs: Math.round(env.SHUTDOWN_DRAIN_SECONDS * 1000),
+    trustProxy: env.TRUST_PROXY ?? false,
+    hstsMaxAgeSeconds: env.COOKIE_SECURE ? (env.HSTS_MAX_AGE_SECONDS ?? DEFAULT_HSTS_MAX_AGE_SECONDS) : 0,
+    metricsPort: env.METRICS_PORT,
   });
+}
+
+/** 180 days: long enough to matter, short enough to undo a mistaken HTTPS set-up. */
+const DEFAULT_HSTS_MAX_AGE_SECONDS = 180 * 24 * 60 * 60;
+
+const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+const S3_ENDPOINT_HELP = 'must be a host (s3.example.com, 127.0.0.1:9000) or a URL (http://127.0.0.1:9000, https://s3.example.com)';
+
+interface S3Endpoint {
+  host: string;
+  port?: number;
+  /** Set only by a URL's scheme; a bare host leaves it to S3_USE_SSL. */
+  useSSL?: boolean;
+}
+
+/**
+ * S3_ENDPOINT as MinIO's and AWS's docs write it (a URL: the scheme says TLS, the URL may carry
+ * the port) or as the minio client takes it (a bare host, S3_PORT and S3_USE_SSL beside it).
+ */
+function parseS3Endpoint(value: string, context: z.RefinementCtx): S3Endpoint {
+  const fail = (message = S3_ENDPOINT_HELP) => {
+    context.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  };
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value)) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return fail();
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail('must be an http:// or https:// URL, or a bare host');
+    if (url.username || url.password) return fail('must not carry credentials: use S3_ACCESS_KEY and S3_SECRET_KEY');
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+      return fail('must have no path: give the bucket in S3_BUCKET');
+    }
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    if (!HOST_NAME.test(host) && net.isIP(host) === 0) return fail();
+    return { host, port: url.port ? Number(url.port) : undefined, useSSL: url.protocol === 'https:' };
+  }
+  const match = /^([^:/\s]+)(?::(\d{1,5}))?$/.exec(value);
+  if (!match || (!HOST_NAME.test(match[1]) && net.isIP(match[1]) === 0)) return fail();
+  const port = match[2] ? Number(match[2]) : undefined;
+  if (port !== undefined && (port < 1 || port > 65535)) return fail('has a port outside 1-65535');
+  return { host: match[1], port };
+}
+
+/** S3_PORT and S3_USE_SSL may repeat what the endpoint says, but not contradict it. */
+function s3EndpointWithOverrides(endpoint: S3Endpoint, port: number | undefined, useSSL: boolean | undefined): S3Endpoint & { useSSL: boolean } {
+  if (port !== undefined && endpoint.port !== undefined && port !== endpoint.port) {
+    throw new ConfigError(`Invalid configuration:\n  S3_PORT: ${port} contradicts the port ${endpoint.port} in S3_ENDPOINT`);
+  }
+  if (useSSL !== undefined && endpoint.useSSL !== undefined && useSSL !== endpoint.useSSL) {
+    throw new ConfigError(`Invalid configuration:\n  S3_USE_SSL: ${useSSL} contradicts the scheme of S3_ENDPOINT`);
+  }
+  return { host: endpoint.host, port: port ?? endpoint.port, useSSL: endpoint.useSSL ?? useSSL ?? true };
+}
+
+/** Names Express (proxy-addr) knows for common private ranges. */
+const NAMED_SUBNETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY as Express takes it: a hop count (1 = the ingress controller in front), or a
+ * comma-separated list of addresses, CIDR subnets and named ranges. Anything else is refused here,
+ * not when the first request comes.
+ */
+function parseTrustProxy(value: string, context: z.RefinementCtx): number | string[] | false {
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return hops === 0 ? false : hops;
+  }
+  if (value === 'false') return false;
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const invalid = entries.filter((entry) => !isTrustedProxyEntry(entry));
+  if (entries.length === 0 || invalid.length > 0) {
+    context.addIssue({
+      code: 'custom',
+      message: `must be a hop count (1) or a comma-separated list of addresses and subnets (10.0.0.0/8, loopback, uniquelocal)${invalid.length ? `; not understood: ${invalid.join(', ')}` : ''}`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+}
+
+function isTrustedProxyEntry(entry: string): boolean {
+  if (NAMED_SUBNETS.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 function databaseConfig(url: string | undefined, dataDir: string): DatabaseConfig {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { handleTerminationSignals } from './http/graceful-shutdown';
+import { startMetricsServer } from './http/metrics-server';
 import { createLogger } from './logger';
 
 async function main(): Promise<void> {
@@ -19,12 +20,15 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config);
   const app = await createApp(config, logger);
+  const metricsServer = config.metricsPort === undefined ? null : await startMetricsServer(app.metrics, config.metricsPort, config.host);
+  if (metricsServer) logger.info({ metricsPort: metricsServer.port }, `metrics on http://localhost:${metricsServer.port}/metrics`);
   const server = app.express.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
     logger.info({ port, database: config.database.kind, dataDir: config.dataDir }, `listening on http://localhost:${port}`);
   });
 
-  handleTerminationSignals(server, app, logger, config.shutdownDrainMs);
+  // The metrics listener closes with the app, after the main listener has drained.
+  handleTerminationSignals(server, { shutdown: app.shutdown, close: async () => { await metricsServer?.close(); await app.close(); } }, logger, config.shutdownDrainMs);
 }
 
 main().catch((error) => {

@@ -4,6 +4,13 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { DataSource } from 'typeorm';
 import { statementCounterOf } from '../db/statement-counter';
 
+/** Names the route of a request that no Express route answers (the web client's files), for the metrics. */
+export function markRoute(res: Response, route: 'static'): void {
+  res.locals.metricsRoute = route;
+}
+
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
 /** Prometheus metrics of one process; each app gets its own registry (tests start several). */
 export class AppMetrics {
   readonly registry = new Registry();
@@ -79,12 +86,17 @@ export class AppMetrics {
     return name;
   }
 
-  /** Times every HTTP request, labelled by the route pattern (not the raw URL). */
+  /**
+   * Times every HTTP request, labelled by the route pattern or the mount point, never by the raw
+   * path, so clients cannot grow the label set: the web client's files are "static" (markRoute),
+   * anything else no route answered (a 404, Express's automatic OPTIONS answer) is "unmatched".
+   * Unusual methods are "other" for the same reason.
+   */
   middleware() {
     return (req: Request, res: Response, next: NextFunction) => {
-      const end = this.httpDuration.startTimer({ method: req.method });
+      const end = this.httpDuration.startTimer({ method: KNOWN_METHODS.has(req.method) ? req.method : 'other' });
       res.on('finish', () => {
-        const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.baseUrl || (res.statusCode === 404 ? 'unmatched' : req.path);
+        const route = req.route?.path ? `${req.baseUrl ?? ''}${String(req.route.path)}` : req.baseUrl || (res.locals.metricsRoute ?? 'unmatched');
         end({ route, status: String(res.statusCode) });
       });
       next();

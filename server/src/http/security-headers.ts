@@ -4,9 +4,10 @@ import type { RequestHandler } from 'express';
 
 /**
  * Security headers for every response. The CSP allows only our own scripts (the Svelte build has
- * no inline script), no framing by anyone, and no request to another origin.
+ * no inline script), no framing by anyone, and no request to another origin. HSTS goes with
+ * COOKIE_SECURE (config sets hstsMaxAgeSeconds to 0 without it): browsers then never try plain HTTP.
  */
-export function securityHeaders(): RequestHandler {
+export function securityHeaders({ hstsMaxAgeSeconds }: { hstsMaxAgeSeconds: number }): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -27,7 +28,7 @@ export function securityHeaders(): RequestHandler {
     },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
-    hsts: false, // the TLS terminator in front of the app sets it
+    strictTransportSecurity: hstsMaxAgeSeconds > 0 ? { maxAge: hstsMaxAgeSeconds, includeSubDomains: false } : false,
   });
 }
 

@@ -1,5 +1,3 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import session, { type Store } from 'express-session';
 import type { Redis } from 'ioredis';
@@ -19,14 +17,15 @@ export interface SessionSetup {
 /**
  * The one place that picks the session store from config: Redis (shared by every replica, keys
  * under the configured prefix, TTL = the cookie's max age) or an SQLite file in DATA_DIR.
+ * `secret` comes from sessionSecretFor (session-secret.ts).
  */
-export function createSessionSetup(config: AppConfig, redis: Redis | null): SessionSetup {
+export function createSessionSetup(config: AppConfig, redis: Redis | null, secret: string): SessionSetup {
   if (redis && config.redis) {
     const store = new RedisSessionStore({ client: redis, prefix: `${config.redis.prefix}sess:` }, touchSlackMs(config.sessionMaxAgeMs));
-    return { middleware: sessionMiddleware(config, store), index: store, close: async () => undefined };
+    return { middleware: sessionMiddleware(config, store, secret), index: store, close: async () => undefined };
   }
   const store = new SqliteSessionStore(path.join(config.dataDir, 'sessions.sqlite'), config.sessionMaxAgeMs, touchSlackMs(config.sessionMaxAgeMs));
-  return { middleware: sessionMiddleware(config, store), index: store, close: async () => store.close() };
+  return { middleware: sessionMiddleware(config, store, secret), index: store, close: async () => store.close() };
 }
 
 /**
@@ -37,10 +36,10 @@ function touchSlackMs(maxAgeMs: number): number {
   return Math.min(60_000, Math.floor(maxAgeMs / 100));
 }
 
-function sessionMiddleware(config: AppConfig, store: Store) {
+function sessionMiddleware(config: AppConfig, store: Store, secret: string) {
   return session({
     name: config.cookieSecure ? SECURE_SESSION_COOKIE : SESSION_COOKIE,
-    secret: config.sessionSecret ?? persistedSecret(config.dataDir),
+    secret,
     store,
     resave: false,
     saveUninitialized: false,
@@ -54,22 +53,4 @@ function sessionMiddleware(config: AppConfig, store: Store) {
       path: '/',
     },
   });
-}
-
-/**
- * With no SESSION_SECRET configured, a random one is made once and kept in DATA_DIR, so cookies
- * stay valid across restarts of a laptop install. Replicas must share a configured secret.
- */
-function persistedSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'session-secret');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    try {
-      fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      // Another process wrote it first: use theirs.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  return fs.readFileSync(file, 'utf8').trim();
 }

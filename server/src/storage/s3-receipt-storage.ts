@@ -24,8 +24,14 @@ export class S3ReceiptStorage implements ReceiptStorage {
 
   /** Creates the bucket when it is missing. It is never given a public policy: downloads go through the app. */
   async ensureBucket(): Promise<void> {
-    if (!(await this.client.bucketExists(this.config.bucket))) {
+    if (await this.client.bucketExists(this.config.bucket)) return;
+    try {
       await this.client.makeBucket(this.config.bucket, this.config.region);
+    } catch (error) {
+      // Replicas starting together race to create it: the loser finds it there and goes on.
+      const code = (error as { code?: string }).code;
+      const raced = (code === 'BucketAlreadyOwnedByYou' || code === 'BucketAlreadyExists') && (await this.client.bucketExists(this.config.bucket));
+      if (!raced) throw error;
     }
   }
 
