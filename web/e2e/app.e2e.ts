@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import path from 'node:path';
 import { authenticator } from 'otplib';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, launch, newUser, quickAdd, screenshots, signIn, signUp } from './browser';
+import { ARTIFACTS, launch, newUser, pdfFile, quickAdd, screenshots, signIn, signUp } from './browser';
 
 const baseURL = inject('baseURL');
 const executable = inject('chromium');
@@ -355,7 +355,7 @@ describe.skipIf(!executable)('the web client in Chromium', () => {
   });
 });
 
-/** A one-page PDF with a dark band and a line of text, its cross-reference offsets computed so pdf.js reads it without repair. */
+/** A one-page PDF with a dark band and a line of text. */
 function invoicePdf(): Buffer {
   const content = '0.1 0.2 0.5 rg 40 700 515 80 re f BT /F1 36 Tf 0 0 0 rg 40 600 Td (Invoice 42) Tj ET';
   const objects = [
@@ -365,14 +365,5 @@ function invoicePdf(): Buffer {
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const offset = pdf.length;
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return offset;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
+  return pdfFile(objects);
 }

@@ -76,3 +76,17 @@ export async function quickAdd(page: Page, entry: { amount: string; description:
   await page.locator('#quick-description').press('Enter');
   await expect.poll(() => count.count()).toBe(before + 1);
 }
+
+/** A PDF of these objects (object 1 the catalog), with the cross-reference offsets pdf.js needs to read it without repair. */
+export function pdfFile(objects: string[]): Buffer {
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const offset = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return offset;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}

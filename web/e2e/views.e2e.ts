@@ -1,7 +1,7 @@
 import type { Browser, Page, Request } from 'playwright-core';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, launch, newUser, screenshots, signUp } from './browser';
+import { ARTIFACTS, launch, newUser, pdfFile, screenshots, signUp } from './browser';
 
 const baseURL = inject('baseURL');
 const executable = inject('chromium');
@@ -268,7 +268,7 @@ describe.skipIf(!executable)('views in Chromium', () => {
   });
 });
 
-/** A two-page PDF, a dark band on the first page, its cross-reference offsets computed so pdf.js reads it without repair. */
+/** A two-page PDF, a dark band on the first page. */
 function twoPagePdf(): Buffer {
   const first = '0.1 0.2 0.5 rg 40 700 515 80 re f BT /F1 36 Tf 0 0 0 rg 40 600 Td (Invoice 42) Tj ET';
   const second = 'BT /F1 24 Tf 0 0 0 rg 40 700 Td (Page two) Tj ET';
@@ -281,14 +281,5 @@ function twoPagePdf(): Buffer {
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 7 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
     `<< /Length ${second.length} >>\nstream\n${second}\nendstream`,
   ];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const offset = pdf.length;
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return offset;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
+  return pdfFile(objects);
 }
