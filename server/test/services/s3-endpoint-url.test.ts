@@ -18,8 +18,9 @@ test('an app given S3_ENDPOINT as a URL (http://127.0.0.1:PORT, no S3_PORT or S3
     const download = await client.fetch(uploaded.data.uploadReceipt.url);
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer()).equals(receiptFiles.png.body)).toBe(true);
-    const readiness = (await (await client.fetch('/readyz')).json()) as { checks: Record<string, string> };
-    expect(readiness.checks.storage).toBe('ok');
+    // The object store is not part of readiness; /healthz?details reports it.
+    const health = (await (await client.fetch('/healthz?details')).json()) as { checks: Record<string, string> };
+    expect(health.checks.storage).toBe('ok');
   } finally {
     await running.destroy();
   }
