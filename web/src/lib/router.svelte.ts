@@ -2,11 +2,12 @@
 import { confirmAction } from './confirm.svelte';
 import { hasUnsavedChanges, warnBeforeUnload } from './unsaved-changes';
 
-export const location = $state({ path: window.location.pathname, search: window.location.search, hash: window.location.hash });
+// Filled in by startRouter, so that importing the route table needs no browser (unit tests).
+export const location = $state({ path: '/', search: '', hash: '' });
 
 const here = () => window.location.pathname + window.location.search + window.location.hash;
 /** The address on screen: where back and forward come from. */
-let current = here();
+let current = '/';
 
 function sync() {
   location.path = window.location.pathname;
@@ -23,16 +24,15 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   if (!options.replace) window.scrollTo(0, 0);
 }
 
-/** Paths the server answers itself (files, the API, the playground) are left to the browser. */
-const SERVER_PATHS = /^\/(graphql|receipts\/|playground\.html|healthz|readyz|metrics)/;
-
 /** Asks before the user leaves a form with unsaved edits; true when there is nothing to lose or they agree. */
 export function confirmLeaving(): Promise<boolean> {
   if (!hasUnsavedChanges()) return Promise.resolve(true);
   return confirmAction({ title: 'Leave without saving?', message: 'Your changes on this page have not been saved.', confirmLabel: 'Leave', danger: true });
 }
 
-export function startRouter(): void {
+/** Follows the address from now on; links to paths the server answers itself are left to the browser. */
+export function startRouter(isServerPath: (pathname: string) => boolean): void {
+  sync();
   window.addEventListener('beforeunload', warnBeforeUnload);
   window.addEventListener('popstate', async () => {
     const target = here();
@@ -48,7 +48,7 @@ export function startRouter(): void {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const anchor = (event.target as Element | null)?.closest('a');
     if (!anchor || anchor.target || anchor.hasAttribute('download') || anchor.origin !== window.location.origin) return;
-    if (SERVER_PATHS.test(anchor.pathname)) return;
+    if (isServerPath(anchor.pathname)) return;
     // A link within the page ("#main") is the browser's to follow.
     if (anchor.hash && anchor.pathname + anchor.search === window.location.pathname + window.location.search) return;
     event.preventDefault();
