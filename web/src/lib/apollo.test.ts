@@ -8,7 +8,7 @@ const node = (id: number) => ({
   date: '2020-01-15',
   amount: '-1.00',
   description: `Bulk ${id}`,
-  notes: null,
+  notes: '',
   account: { __typename: 'Account' as const, id: '1', name: 'Old card', currency: 'EUR' },
   category: null,
   receipts: [],
