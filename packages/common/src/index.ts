@@ -3,3 +3,4 @@
 export * from './money';
 export * from './amount-input';
 export * from './limits';
+export * from './error-codes';

@@ -1,17 +1,11 @@
+import type { ErrorCode } from '@finance-tracker/common';
+
+export type { ErrorCode };
+
 /**
  * Domain errors. Services throw these and know nothing of GraphQL; the GraphQL layer maps `code`
  * to `extensions.code`, and the HTTP routes map it to a status.
  */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'SERVICE_UNAVAILABLE'
-  | 'TOO_MANY_REQUESTS'
-  | 'TWO_FACTOR_REQUIRED';
-
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,

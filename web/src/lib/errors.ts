@@ -1,4 +1,5 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
+import type { ErrorCode } from '@finance-tracker/common';
 
 /** An API failure as the user reads it: one sentence for the form, one per field that caused it. */
 export interface UserErrors {
@@ -94,12 +95,13 @@ export function errorSentence(error: unknown): string {
   return mapped.form ?? Object.values(mapped.fields)[0] ?? BY_CODE.INTERNAL_SERVER_ERROR;
 }
 
-export function hasCode(error: unknown, code: string): boolean {
+/** Our own codes (ErrorCode), and the client's: NETWORK, HTTP_<status>, INTERNAL_SERVER_ERROR. */
+export function hasCode(error: unknown, code: ErrorCode | 'NETWORK' | 'INTERNAL_SERVER_ERROR'): boolean {
   return toUserErrors(error).codes.includes(code);
 }
 
 /** Codes of failures that may pass by themselves: a dependency down, the network, a proxy between. */
-const RETRYABLE = new Set(['SERVICE_UNAVAILABLE', 'NETWORK', 'HTTP_502', 'HTTP_503', 'HTTP_504']);
+const RETRYABLE: ReadonlySet<string> = new Set<ErrorCode | 'NETWORK' | `HTTP_${number}`>(['SERVICE_UNAVAILABLE', 'NETWORK', 'HTTP_502', 'HTTP_503', 'HTTP_504']);
 
 /** Whether "Try again" can help: not for a deleted item (NOT_FOUND) or a bad input (BAD_USER_INPUT). */
 export function isRetryable(error: unknown): boolean {
