@@ -4,7 +4,7 @@ export type StatementListener = (sql: string, parameters: readonly unknown[] | u
 
 /**
  * TypeORM's logger hook, used to count every SQL statement the app sends: /metrics exports the
- * count, the N+1 test reads it, and the benchmark listens to learn the exact SQL of an operation.
+ * count, and tests listen to see the exact SQL an operation sends (the N+1 and idempotency tests).
  * It logs nothing itself (pino does the app's logging, and SQL parameters may hold secrets).
  */
 export class StatementCounter implements Logger {

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 
 /**
- * Where receipt files live. One implementation per backend (local disk now, S3 later), chosen once
+ * Where receipt files live. One implementation per backend (local disk, S3), chosen once
  * from config; the receipt service only ever sees this interface.
  */
 export interface ReceiptStorage {
