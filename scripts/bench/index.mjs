@@ -5,10 +5,9 @@
 // floor (the same SQL behind Express, express-session and Apollo Server, nothing of ours) and the
 // bare SQL. `--quick` is the small version that npm test runs (10 k rows, one iteration): it checks
 // that every measurement works and that the app and both floors answer the same rows.
-import { fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,9 +16,11 @@ import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
 import { GraphQLClient, request } from './http-client.mjs';
 import { openPlanRunner, toJson } from './plan-runner.mjs';
-import { loadOperations } from './web-operations.cjs';
+import { loadOperations } from './operations.mjs';
 import { formatReport } from './report.mjs';
 import { SERVER_NODE_FLAGS } from '../server-flags.mjs';
+import { startBuiltServer } from '../../test-kit/server.cjs';
+import { createDatabase, deleteRedisKeys, dropDatabase } from '../../test-kit/services.cjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -30,7 +31,6 @@ const { createLogger } = require(path.join(root, 'server/dist/logger.js'));
 const { openSeedingContext } = require(path.join(root, 'server/dist/seed/seeding-context.js'));
 const { seedUser, analyseAfterSeeding } = require(path.join(root, 'server/dist/seed/seed.js'));
 const { hashPassword } = require(path.join(root, 'server/dist/modules/users/password.js'));
-const Redis = require('ioredis');
 const pg = require('pg');
 
 const { values: args } = parseArgs({
@@ -58,7 +58,7 @@ const options = {
 const PASSWORD = 'benchmark household password 2026';
 const SEARCH_TERM = 'coffee';
 
-const operations = loadOperations(root);
+const operations = loadOperations();
 const log = (line) => process.stderr.write(`${line}\n`);
 
 // ---- backends -------------------------------------------------------------------------------
@@ -77,28 +77,12 @@ async function prepareBackend(kind) {
   const cleanups = [() => fs.rmSync(dataDir, { recursive: true, force: true })];
   if (kind === 'postgres') {
     const name = `finance_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: args['postgres-url'] });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(args['postgres-url']);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
+    await dropDatabase(args['postgres-url'], name);
+    env.DATABASE_URL = await createDatabase(args['postgres-url'], name);
     env.REDIS_URL = args['redis-url'];
     env.REDIS_PREFIX = `bench${process.pid}:`;
-    cleanups.push(async () => {
-      const client = new pg.Client({ connectionString: args['postgres-url'] });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    });
-    cleanups.push(async () => {
-      const redis = new Redis(args['redis-url']);
-      const keys = await redis.keys(`${env.REDIS_PREFIX}*`);
-      if (keys.length) await redis.del(keys);
-      redis.disconnect();
-    });
+    cleanups.push(() => dropDatabase(args['postgres-url'], name));
+    cleanups.push(() => deleteRedisKeys(args['redis-url'], env.REDIS_PREFIX));
   }
   const floorDatabase = kind === 'postgres' ? env.DATABASE_URL : path.join(dataDir, 'finance.sqlite');
   return { kind, env, floorDatabase, cleanup: async () => { for (const step of cleanups.reverse()) await step(); } };
@@ -242,35 +226,9 @@ async function measureCommitDurability(backend, createCase) {
 
 // ---- processes ------------------------------------------------------------------------------
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
-
 /** The app as `npm start` runs it (node with its flags, server/dist/main.js), in production mode, logging to /dev/null. */
-async function startApp(backend) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, 'server/dist/main.js')], {
-    cwd: root,
-    env: { ...process.env, ...backend.env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
-    try {
-      if ((await request(`${baseUrl}/healthz`)).status === 200) break;
-    } catch {
-      if (attempt > 300) throw new Error('the app did not start');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { child, baseUrl };
+function startApp(backend) {
+  return startBuiltServer({ cwd: root, env: { ...process.env, ...backend.env }, nodeArgs: SERVER_NODE_FLAGS, timeoutMs: 30_000, quiet: true });
 }
 
 /** Forks one of the reference servers of this folder; it reports its port over IPC. */
