@@ -1,7 +1,7 @@
 // The documents the benchmark sends: the web client's own (web/src/graphql), loaded by the test kit.
 import { loadWebOperations } from '../../test-kit/web-operations.cjs';
 
-export function loadOperations() {
+function loadOperations() {
   const web = loadWebOperations();
   const documentFor = (name) => {
     const operation = web.get(name);
@@ -17,3 +17,5 @@ export function loadOperations() {
     login: documentFor('Login'),
   };
 }
+
+export const operations = loadOperations();
