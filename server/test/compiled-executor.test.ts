@@ -1,18 +1,12 @@
-import path from 'node:path';
 import { execute, getIntrospectionQuery, parse, type ExecutionResult } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { createContext } from '../src/graphql/context';
 import { buildAppSchema } from '../src/graphql/schema';
+import { loadWebOperations } from '../../test-kit/web-operations.cjs';
 import { ApiClient, signUp } from './support/client';
 import { receiptFiles } from './support/fixtures';
 import { CREATE_ACCOUNT, CREATE_CATEGORY, CREATE_TRANSACTION, UPLOAD_RECEIPT } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
-
-// The benchmark's loader of the web client's documents (CommonJS, shared with scripts/bench).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { loadWebOperations } = require('../../scripts/bench/web-operations.cjs') as {
-  loadWebOperations(root: string): Map<string, { kind: string; document(): string }>;
-};
 
 /**
  * Queries run through graphql-jit (src/graphql/compiled-executor.ts). These tests hold it to
@@ -24,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => running.destroy());
 
-const webQueries = [...loadWebOperations(path.resolve(__dirname, '../..'))].filter(([, operation]) => operation.kind === 'query');
+const webQueries = [...loadWebOperations()].filter(([, operation]) => operation.kind === 'query');
 
 interface Household {
   client: ApiClient;

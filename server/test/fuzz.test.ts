@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { loadWebOperations } from '../../test-kit/web-operations.cjs';
 import { ApiClient, signUp, uniqueEmail } from './support/client';
 import { CREATE_ACCOUNT, CREATE_CATEGORY, CREATE_TRANSACTION, LIST_TRANSACTIONS } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
@@ -181,12 +182,8 @@ describe('mutated HTTP requests', () => {
   const PARALLEL = 4;
 
   // The web client's documents, and a few of our own that reach resolvers with arguments.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { loadWebOperations } = require('../../scripts/bench/web-operations.cjs') as {
-    loadWebOperations(root: string): Map<string, { kind: string; document(): string }>;
-  };
   const documents = [
-    ...[...loadWebOperations(`${__dirname}/../..`).entries()].filter(([name]) => !/^(Logout|DeleteMe)$/.test(name)).map(([, operation]) => operation.document()),
+    ...[...loadWebOperations().entries()].filter(([name]) => !/^(Logout|DeleteMe)$/.test(name)).map(([, operation]) => operation.document()),
     CREATE_TRANSACTION,
     LIST_TRANSACTIONS,
     '{ dashboard(from: "2025-01-01", to: "2025-12-31") { net byCategory { total } } }',

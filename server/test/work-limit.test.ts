@@ -1,16 +1,10 @@
-import path from 'node:path';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { buildAppSchema } from '../src/graphql/schema';
 import { MAX_WORK, workOf } from '../src/graphql/work-limit';
+import { loadWebOperations } from '../../test-kit/web-operations.cjs';
 import { ApiClient, signUp } from './support/client';
 import { codeOf, CREATE_TRANSACTION } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
-
-// The web client's documents, each with its fragments (shared with the benchmark).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { loadWebOperations } = require('../../scripts/bench/web-operations.cjs') as {
-  loadWebOperations(root: string): Map<string, { kind: string; document(): string }>;
-};
 
 /** What a request may ask for is bounded by the work its fields do, with the variables known. */
 let running: RunningApp;
@@ -75,7 +69,7 @@ test('a costly field inside a fragment is counted at each spread', async () => {
 
 test("every document of the web client costs at most a quarter of the limit, with the largest variables it sends", async () => {
   const schema = await buildAppSchema();
-  const web = loadWebOperations(path.resolve(__dirname, '../..'));
+  const web = loadWebOperations();
   expect(web.size).toBeGreaterThan(20);
   const today = new Date().toISOString().slice(0, 10);
   const aYearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4, 8)}01`;

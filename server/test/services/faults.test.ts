@@ -3,7 +3,8 @@ import { freshBackendEnvironment } from '../support/backends';
 import { ApiClient, signUp } from '../support/client';
 import { receiptFiles } from '../support/fixtures';
 import { codeOf, CREATE_TRANSACTION, DELETE_CATEGORY, LIST_ACCOUNTS, UPLOAD_RECEIPT } from '../support/operations';
-import { freePort, PrivatePostgres, PrivateRedis, PrivateS3rver } from '../support/private-services';
+import { freePort } from '../../../test-kit/ports.cjs';
+import { PrivatePostgres, PrivateRedis, PrivateS3rver } from '../../../test-kit/services.cjs';
 import { startServerProcess } from '../support/server-process';
 import { startTestApp } from '../support/test-app';
 

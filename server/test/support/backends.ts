@@ -1,8 +1,4 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Redis } from 'ioredis';
-import { Client } from 'pg';
+import { createDatabase, deleteRedisKeys, dropDatabase, startS3rver } from '../../../test-kit/services.cjs';
 
 /**
  * Which backends the integration suite runs against, chosen by TEST_BACKEND:
@@ -15,9 +11,7 @@ export const backend = process.env.TEST_BACKEND === 'services' ? 'services' : 'e
 const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-let s3rver: { close(): Promise<void> } | null = null;
-let s3Port: number | null = null;
-let s3Directory: string | null = null;
+let s3rver: Promise<{ port: number; close(): Promise<void> }> | null = null;
 let counter = 0;
 const RUN_ID = Date.now().toString(36);
 const databases: string[] = [];
@@ -28,13 +22,13 @@ export async function freshBackendEnvironment(): Promise<Record<string, string>>
   counter += 1;
   // Unique across runs too: Redis keeps counters for an hour, and PIDs come round again.
   const name = `ft_test_${process.pid}_${RUN_ID}_${counter}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
+  const databaseUrl = await createDatabase(POSTGRES_ADMIN_URL, name);
   databases.push(name);
-  const port = await startS3rver();
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
+  // One s3rver per test file, each app in a bucket of its own.
+  s3rver ??= startS3rver();
+  const { port } = await s3rver;
   return {
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: databaseUrl,
     REDIS_URL,
     REDIS_PREFIX: `${name}:`,
     S3_ENDPOINT: '127.0.0.1',
@@ -50,37 +44,10 @@ export async function freshBackendEnvironment(): Promise<Record<string, string>>
 
 /** Stops s3rver and drops the test databases; registered after all tests of a file. */
 export async function releaseBackends(): Promise<void> {
-  if (s3rver) await s3rver.close();
+  if (s3rver) await (await s3rver).close();
   s3rver = null;
-  if (s3Directory) fs.rmSync(s3Directory, { recursive: true, force: true });
-  const redis = databases.length ? new Redis(REDIS_URL) : null;
   for (const name of databases.splice(0)) {
-    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    const keys = await redis!.keys(`${name}:*`);
-    if (keys.length) await redis!.del(...keys);
-  }
-  redis?.disconnect();
-}
-
-async function startS3rver(): Promise<number> {
-  if (s3Port !== null && s3rver) return s3Port;
-  // s3rver has no types; it is a dev-only S3-protocol server.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const S3rver = require('s3rver');
-  s3Directory = fs.mkdtempSync(path.join(os.tmpdir(), 'finance-s3rver-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: s3Directory });
-  const address = (await server.run()) as { port: number };
-  s3rver = server;
-  s3Port = address.port;
-  return s3Port;
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
+    await dropDatabase(POSTGRES_ADMIN_URL, name);
+    await deleteRedisKeys(REDIS_URL, `${name}:`);
   }
 }

@@ -1,12 +1,13 @@
 // The GraphQL documents the web client really sends (web/src/graphql), each with the fragments it
 // uses, so the benchmark and the server's tests ask for exactly what a user's browser asks for.
-// CommonJS, so both the benchmark (ESM) and jest (CommonJS) can load it.
 const fs = require('node:fs');
 const path = require('node:path');
 const { Kind, parse, print, visit } = require('graphql');
 
+const repoRoot = path.resolve(__dirname, '..');
+
 /** Every operation of web/src/graphql by name: its kind and a function giving its whole document. */
-function loadWebOperations(root) {
+function loadWebOperations(root = repoRoot) {
   const folder = path.join(root, 'web/src/graphql');
   const definitions = fs
     .readdirSync(folder)
@@ -35,22 +36,4 @@ function loadWebOperations(root) {
   return new Map(operations.map((d) => [d.name.value, { kind: d.operation, document: () => documentFor(d.name.value) }]));
 }
 
-/** The documents the benchmark sends. */
-function loadOperations(root) {
-  const web = loadWebOperations(root);
-  const documentFor = (name) => {
-    const operation = web.get(name);
-    if (!operation) throw new Error(`web/src/graphql has no operation ${name}`);
-    return operation.document();
-  };
-  return {
-    transactions: documentFor('Transactions'),
-    dashboard: documentFor('Dashboard'),
-    createTransaction: documentFor('CreateTransaction'),
-    categories: documentFor('Categories'),
-    register: documentFor('Register'),
-    login: documentFor('Login'),
-  };
-}
-
-module.exports = { loadWebOperations, loadOperations };
+module.exports = { loadWebOperations };

@@ -1,0 +1,35 @@
+// The answers must agree: the floor and the stack floor read the rows the app reads, and a timed request must have succeeded.
+import { SEARCH_TERM } from './cli.mjs';
+import { operations } from './operations.mjs';
+import { toJson } from './plan-runner.mjs';
+import { stackFloorRequest } from './servers.mjs';
+
+/** Whether a stack floor (whole or in part) answers the floor's rows: the same SQL, read the same way. */
+export async function answersFloorRows(stack, key, floorBody) {
+  const answer = JSON.parse((await stackFloorRequest(stack, key)).body);
+  return toJson(answer.data?.plan) === floorBody;
+}
+
+/** A timed request must have been answered well: an error answered fast would be timed as a fast request. */
+export function expectAnswer(side, key, response, { graphql = true } = {}) {
+  if (response.status !== 200 || (graphql && response.body.includes('"errors"'))) throw new Error(`${side} ${key}: ${response.body.slice(0, 300)}`);
+}
+
+/** The floor must answer the rows the app answered: otherwise it is not the same SQL. */
+export function checkCase(entry, answer, floorRows) {
+  const failures = [];
+  const rowsWithIds = floorRows.find((rows) => rows.length && 't_id' in rows[0]) ?? [];
+  const floorIds = rowsWithIds.map((row) => String(row.t_id));
+  if (entry.query === operations.transactions) {
+    const nodes = answer.transactions.edges.map((edge) => edge.node);
+    if (nodes.length !== Math.min(50, entry.size)) failures.push(`${entry.key}: ${nodes.length} rows, not 50`);
+    if (JSON.stringify(nodes.map((node) => node.id)) !== JSON.stringify(floorIds.slice(0, nodes.length))) failures.push(`${entry.key}: the floor answered other rows`);
+    if (entry.name === 'search' && !nodes.every((node) => `${node.description}\n${node.notes}`.toLowerCase().includes(SEARCH_TERM))) failures.push(`${entry.key}: a row without "${SEARCH_TERM}"`);
+    if (entry.name === 'deep' && !nodes.every((node) => node.date <= entry.cursorDate)) failures.push(`${entry.key}: a row after the cursor`);
+  }
+  if (entry.query === operations.dashboard) {
+    if (JSON.stringify(answer.dashboard.recent.map((row) => row.id)) !== JSON.stringify(floorIds.slice(0, answer.dashboard.recent.length))) failures.push(`${entry.key}: the floor answered other recent rows`);
+    if (entry.name === 'dashboard-month' && answer.dashboard.byCategory.length === 0) failures.push(`${entry.key}: no spending this month`);
+  }
+  return failures;
+}

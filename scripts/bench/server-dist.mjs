@@ -1,0 +1,13 @@
+// The compiled server's modules the benchmark drives in this process (npm run build -w server first).
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(import.meta.dirname, '../..');
+require('reflect-metadata');
+export const { loadConfig } = require(path.join(root, 'server/dist/config.js'));
+export const { createApp } = require(path.join(root, 'server/dist/app.js'));
+export const { createLogger } = require(path.join(root, 'server/dist/logger.js'));
+export const { openSeedingContext } = require(path.join(root, 'server/dist/seed/seeding-context.js'));
+export const { seedUser, analyseAfterSeeding } = require(path.join(root, 'server/dist/seed/seed.js'));
+export const { hashPassword } = require(path.join(root, 'server/dist/modules/users/password.js'));
