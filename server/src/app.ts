@@ -108,6 +108,8 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   app.set('trust proxy', config.trustProxy);
   app.use(healthRoutes({ dataSource, storage, redis, registry: metrics.registry, isStopping: () => shutdown.stopping }));
   if (config.metricsPort === undefined) app.use(metrics.routes());
+  // Served on METRICS_PORT instead: here a plain 404, never the web client's index.html.
+  else app.get('/metrics', (_req, res) => void res.status(404).json({ error: 'NOT_FOUND' }));
   app.use(requestLogging(logger));
   app.use(metrics.middleware());
   app.use(sessions.middleware);
