@@ -144,7 +144,8 @@ test('sign-up, sign-in, profile and password: every field', async () => {
     }),
     { numRuns: 15 },
   );
-});
+  // Each run hashes passwords (argon2) several times: on a loaded 2-core machine that can pass 30 s.
+}, 90_000);
 
 test('sign-in with an email no database could store is a plain UNAUTHENTICATED', async () => {
   for (const email of ['\u0000', 'a\u0000@b.co', '\ud800@b.co']) {
