@@ -27,7 +27,7 @@ require('reflect-metadata');
 const { loadConfig } = require(path.join(root, 'server/dist/config.js'));
 const { createApp } = require(path.join(root, 'server/dist/app.js'));
 const { createLogger } = require(path.join(root, 'server/dist/logger.js'));
-const { openSeedingContext } = require(path.join(root, 'server/dist/seed/seeding-context.js'));
+const { createCore } = require(path.join(root, 'server/dist/core.js'));
 const { seedUser, analyseAfterSeeding } = require(path.join(root, 'server/dist/seed/seed.js'));
 const { hashPassword } = require(path.join(root, 'server/dist/modules/users/password.js'));
 const Redis = require('ioredis');
@@ -105,7 +105,7 @@ async function prepareBackend(kind) {
 }
 
 async function seed(backend) {
-  const context = await openSeedingContext(loadConfig(backend.env));
+  const context = await createCore(loadConfig(backend.env), createLogger({ logLevel: 'warn' }), { forScript: true });
   const users = [];
   try {
     for (const size of options.sizes) {
