@@ -8,7 +8,7 @@ import { CreateAccountInput, UpdateAccountInput } from './account.inputs';
 
 @Resolver(() => Account)
 export class AccountResolver {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Pick<Services, 'accounts'>) {}
 
   @Query(() => [Account])
   accounts(@Ctx() context: RequestContext): Promise<Account[]> {

@@ -6,7 +6,7 @@ import { CreateCategoryInput, UpdateCategoryInput } from './category.inputs';
 
 @Resolver(() => Category)
 export class CategoryResolver {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Pick<Services, 'categories'>) {}
 
   @Query(() => [Category])
   categories(@Ctx() context: RequestContext): Promise<Category[]> {

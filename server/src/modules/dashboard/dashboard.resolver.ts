@@ -7,7 +7,7 @@ import { Dashboard } from './dashboard.types';
 
 @Resolver(() => Dashboard)
 export class DashboardResolver {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Pick<Services, 'dashboard'>) {}
 
   @Query(() => Dashboard, { description: 'Defaults to the current month; both dates inclusive.' })
   async dashboard(

@@ -13,7 +13,7 @@ export class ServerLimits {
 
 @Resolver(() => Receipt)
 export class ReceiptResolver {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Pick<Services, 'receipts' | 'transactions'>) {}
 
   @Query(() => ServerLimits, { description: 'Public: the same for every user.' })
   serverLimits(): ServerLimits {

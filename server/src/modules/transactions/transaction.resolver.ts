@@ -13,7 +13,7 @@ const DEFAULT_PAGE_SIZE = 50;
 
 @Resolver(() => Transaction)
 export class TransactionResolver {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Pick<Services, 'transactions'>) {}
 
   @Query(() => TransactionConnection)
   async transactions(
@@ -73,7 +73,7 @@ export class TransactionResolver {
 
 @Resolver(() => TransactionConnection)
 export class TransactionConnectionResolver {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Pick<Services, 'transactions'>) {}
 
   @FieldResolver(() => Int, { description: 'How many transactions match the filter (counted only when asked for).' })
   totalCount(@Root() connection: TransactionConnection): Promise<number> {

@@ -10,7 +10,7 @@ import { User } from './user.entity';
 
 @Resolver(() => User)
 export class AuthResolver {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Pick<Services, 'users' | 'twoFactor' | 'sessions'>) {}
 
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null when signed out.' })
   async me(@Ctx() context: RequestContext): Promise<User | null> {
