@@ -97,7 +97,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   app.use(requestLogging(logger));
   app.use(metrics.middleware());
   app.use(sessions.middleware);
-  app.use(sessionGuard(services.users, config.sessionAbsoluteMs));
+  app.use(sessionGuard((userId) => services.users.sessionVersionOf(userId), config.sessionAbsoluteMs));
   app.use(receiptDownloadRoutes(services.receipts, logger));
   app.use(
     '/graphql',

@@ -30,7 +30,7 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export interface CoreOptions {
+interface CoreOptions {
   /**
    * For a script that writes data (seed, benchmark set-up): no Redis and no session store, and
    * sign-ups are not limited, since a script signs up many users from one place.
