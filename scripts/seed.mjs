@@ -10,7 +10,8 @@ const require = createRequire(import.meta.url);
 require('reflect-metadata');
 require('dotenv/config');
 const { loadConfig } = require('../server/dist/config.js');
-const { openSeedingContext } = require('../server/dist/seed/seeding-context.js');
+const { createCore } = require('../server/dist/core.js');
+const { createLogger } = require('../server/dist/logger.js');
 const { seedUser, analyseAfterSeeding } = require('../server/dist/seed/seed.js');
 
 const { values } = parseArgs({
@@ -27,7 +28,7 @@ const { values } = parseArgs({
 
 const users = Number(values.users);
 const transactions = Number(values.transactions);
-const context = await openSeedingContext(loadConfig(process.env));
+const context = await createCore(loadConfig(process.env), createLogger({ logLevel: 'warn' }), { forScript: true });
 const bar = new cliProgress.SingleBar(
   { format: 'seeding {bar} {percentage}% | {value}/{total} transactions | {duration}s', hideCursor: true },
   cliProgress.Presets.shades_classic,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDatabase, deleteRedisKeys, dropDatabase } from '../../test-kit/services.cjs';
 import { args, log, options, PASSWORD } from './cli.mjs';
-import { analyseAfterSeeding, loadConfig, openSeedingContext, seedUser } from './server-dist.mjs';
+import { analyseAfterSeeding, createCore, createLogger, loadConfig, seedUser } from './server-dist.mjs';
 
 export async function prepareBackend(kind) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `finance-bench-${kind}-`));
@@ -34,7 +34,7 @@ export async function prepareBackend(kind) {
 }
 
 export async function seed(backend) {
-  const context = await openSeedingContext(loadConfig(backend.env));
+  const context = await createCore(loadConfig(backend.env), createLogger({ logLevel: 'warn' }), { forScript: true });
   const users = [];
   try {
     for (const size of options.sizes) {

@@ -8,6 +8,6 @@ require('reflect-metadata');
 export const { loadConfig } = require(path.join(root, 'server/dist/config.js'));
 export const { createApp } = require(path.join(root, 'server/dist/app.js'));
 export const { createLogger } = require(path.join(root, 'server/dist/logger.js'));
-export const { openSeedingContext } = require(path.join(root, 'server/dist/seed/seeding-context.js'));
+export const { createCore } = require(path.join(root, 'server/dist/core.js'));
 export const { seedUser, analyseAfterSeeding } = require(path.join(root, 'server/dist/seed/seed.js'));
 export const { hashPassword } = require(path.join(root, 'server/dist/modules/users/password.js'));

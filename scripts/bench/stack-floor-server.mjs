@@ -22,18 +22,17 @@ const { ApolloServer } = require('@apollo/server');
 const { expressMiddleware } = require('@as-integrations/express5');
 const { GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, GraphQLSchema, GraphQLString } = require('graphql');
 const { loadConfig } = require(path.join(root, 'server/dist/config.js'));
-const { createRedisClient, waitForRedis } = require(path.join(root, 'server/dist/sessions/redis-client.js'));
-const { createSessionSetup } = require(path.join(root, 'server/dist/sessions/session-middleware.js'));
+const { createCore } = require(path.join(root, 'server/dist/core.js'));
+const { createLogger } = require(path.join(root, 'server/dist/logger.js'));
 
 const layers = new Set((process.env.STACK_LAYERS ?? 'session,apollo').split(',').filter(Boolean));
 const plans = JSON.parse(fs.readFileSync(process.env.FLOOR_PLANS, 'utf8'));
 const runner = await openPlanRunner({ driver: process.env.FLOOR_DRIVER, database: process.env.FLOOR_DATABASE });
-// The app's own session setup (store, cookie, sliding expiry), from the app's configuration.
+// The app's own session setup (store, cookie, sliding expiry), from the app's core and configuration;
+// requests use nothing else of the core. The benchmark sets SESSION_SECRET for the app and this server alike.
 const config = loadConfig(process.env);
-const redis = layers.has('session') && config.redis ? createRedisClient(config.redis.url) : null;
-if (redis) await waitForRedis(redis);
-// The benchmark sets SESSION_SECRET for the app and for this server alike.
-const sessions = layers.has('session') ? createSessionSetup(config, redis, config.sessionSecret) : null;
+const core = layers.has('session') ? await createCore(config, createLogger({ logLevel: 'warn' })) : null;
+const sessions = core?.sessions ?? null;
 
 /** The plan's rows for a signed-in request (without the session layer, every request is). */
 function runPlan(name, userId) {
@@ -85,8 +84,7 @@ server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }
 process.on('SIGTERM', () =>
   server.close(async () => {
     await apollo?.stop();
-    await sessions?.close();
-    redis?.disconnect();
+    await core?.close();
     await runner.close();
     process.exit(0);
   }),

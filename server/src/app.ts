@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config';
-import { openDatabase } from './db/data-source';
+import { createCore } from './core';
 import { CompiledQueryExecutor } from './graphql/compiled-executor';
 import { createContext, type RequestContext } from './graphql/context';
 import { graphqlArmor } from './graphql/armor';
@@ -26,13 +26,8 @@ import { AppMetrics, markRoute } from './http/metrics';
 import { requestLogging } from './http/request-logging';
 import { receiptDownloadRoutes } from './http/receipt-download';
 import { createLogger } from './logger';
-import { SignInLimits } from './modules/users/sign-in-limits';
-import { createServices, type Services } from './services';
+import type { Services } from './services';
 import { sessionGuard } from './sessions/session-guard';
-import { createSessionSetup } from './sessions/session-middleware';
-import { createRedisClient, waitForRedis } from './sessions/redis-client';
-import { sessionSecretFor } from './sessions/session-secret';
-import { createReceiptStorage } from './storage/create-receipt-storage';
 import type { ReceiptStorage } from './storage/receipt-storage';
 
 const ORPHAN_AGE_MS = 60 * 60 * 1000;
@@ -52,21 +47,12 @@ export interface App {
 }
 
 /**
- * Builds everything (database migrated, services, sessions, GraphQL, routes) and returns it
- * without listening, so tests can start it on port 0 in-process.
+ * Builds the core (database migrated, storage, sessions, services: core.ts) and the HTTP around
+ * it (GraphQL, routes), and returns it without listening, so tests can start it on port 0 in-process.
  */
 export async function createApp(config: AppConfig, logger: Logger = createLogger(config)): Promise<App> {
-  const dataSource = await openDatabase(config.database);
-  const storage = await createReceiptStorage(config);
-  const redis = config.redis ? createRedisClient(config.redis.url) : null;
-  redis?.on('error', (error) => logger.warn({ err: error }, 'redis connection problem'));
-  if (redis) await waitForRedis(redis);
-  const signInLimits = new SignInLimits(config.rateLimits, redis && config.redis ? { client: redis, prefix: config.redis.prefix } : null);
-  const sessions = createSessionSetup(config, redis, await sessionSecretFor(config, dataSource));
-  const services = createServices({
-    dataSource, storage, receiptMaxBytes: config.receiptMaxBytes, signInLimits, logger,
-    sessions: { index: sessions.index, absoluteTimeoutMs: config.sessionAbsoluteMs },
-  });
+  const core = await createCore(config, logger);
+  const { dataSource, storage, redis, sessions, services } = core;
 
   const metrics = new AppMetrics(dataSource);
   const armor = graphqlArmor();
@@ -113,7 +99,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   app.use(requestLogging(logger));
   app.use(metrics.middleware());
   app.use(sessions.middleware);
-  app.use(sessionGuard(services.users, config.sessionAbsoluteMs));
+  app.use(sessionGuard((userId) => services.users.sessionVersionOf(userId), config.sessionAbsoluteMs));
   app.use(receiptDownloadRoutes(services.receipts, logger));
   app.use(
     '/graphql',
@@ -143,9 +129,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     close: async () => {
       clearInterval(sweepTimer);
       await apollo.stop();
-      await sessions.close();
-      await redis?.quit().catch(() => redis.disconnect());
-      await dataSource.destroy();
+      await core.close();
     },
   };
 }

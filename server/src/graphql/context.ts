@@ -3,14 +3,7 @@ import DataLoader from 'dataloader';
 import { unauthenticated } from '../lib/errors';
 import type { Receipt } from '../modules/receipts/receipt.entity';
 import type { Services } from '../services';
-
-declare module 'express-session' {
-  interface SessionData {
-    userId?: number;
-    sessionVersion?: number;
-    signedInAt?: number;
-  }
-}
+import { currentUserId } from '../sessions/current-user';
 
 export interface RequestContext {
   req: Request;
@@ -22,7 +15,7 @@ export interface RequestContext {
 }
 
 export function createContext(services: Services, req: Request, res: Response): RequestContext {
-  const userId = req.session?.userId ?? null;
+  const userId = currentUserId(req);
   return {
     req,
     res,

@@ -19,12 +19,26 @@ const resolvers = [
   DashboardResolver,
 ] as const;
 
+/** One instance of each resolver, given the services it uses rather than the whole bag. */
+function resolverInstances(services: Services): Map<unknown, unknown> {
+  const { users, twoFactor, sessions, accounts, categories, transactions, receipts, dashboard } = services;
+  return new Map<unknown, unknown>([
+    [AuthResolver, new AuthResolver({ users, twoFactor, sessions })],
+    [AccountResolver, new AccountResolver({ accounts })],
+    [CategoryResolver, new CategoryResolver({ categories })],
+    [TransactionResolver, new TransactionResolver({ transactions })],
+    [TransactionConnectionResolver, new TransactionConnectionResolver({ transactions })],
+    [ReceiptResolver, new ReceiptResolver({ receipts, transactions })],
+    [DashboardResolver, new DashboardResolver({ dashboard })],
+  ]);
+}
+
 /**
  * Builds the executable schema. Without services it can still be printed (schema.graphql), but
  * not executed.
  */
 export function buildAppSchema(services?: Services): Promise<GraphQLSchema> {
-  const instances = new Map<unknown, unknown>(services ? resolvers.map((Resolver) => [Resolver, new Resolver(services)]) : []);
+  const instances = services ? resolverInstances(services) : new Map<unknown, unknown>();
   return buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

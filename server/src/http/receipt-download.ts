@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { AppError, isUnavailableDependency, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../lib/errors';
 import { withExtensionOf } from '../modules/receipts/file-signature';
 import type { ReceiptService } from '../modules/receipts/receipt.service';
+import { currentUserId } from '../sessions/current-user';
 
 /**
  * GET /receipts/:id streams a receipt to its owner. Anyone else, signed in or not, learns nothing:
@@ -13,8 +14,8 @@ import type { ReceiptService } from '../modules/receipts/receipt.service';
 export function receiptDownloadRoutes(receipts: ReceiptService, logger: Logger): Router {
   const router = Router();
   router.get('/receipts/:id', async (req, res) => {
-    const userId = req.session?.userId;
-    if (!userId) {
+    const userId = currentUserId(req);
+    if (userId === null) {
       res.status(401).json({ error: 'UNAUTHENTICATED' });
       return;
     }

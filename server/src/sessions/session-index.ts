@@ -1,4 +1,5 @@
 import type { SessionData } from 'express-session';
+import './session-data';
 
 /** One stored session of a user, as the "Signed-in devices" list reads it. */
 export interface StoredSession {

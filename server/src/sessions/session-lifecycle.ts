@@ -1,29 +1,9 @@
 import type { Request, Response } from 'express';
-
-export const SESSION_COOKIE = 'ft.sid';
-/** Over HTTPS the cookie is `__Host-` prefixed: browsers then refuse it unless Secure, host-only and Path=/. */
-export const SECURE_SESSION_COOKIE = '__Host-ft.sid';
+import { sessionCookieName } from './session-cookie';
+import type { SignedInSessionData } from './session-data';
 
 /** Longest user agent kept with a session: enough for any real browser, bounded for the store. */
 const USER_AGENT_MAX = 512;
-
-export interface SignedInSessionData {
-  userId: number;
-  /** The user's session version at sign-in; a password or two-factor change bumps it and ends this session. */
-  sessionVersion: number;
-  /** When the user signed in (ms), for the absolute timeout. */
-  signedInAt: number;
-  /** The browser's User-Agent and the address at sign-in, for the "Signed-in devices" list. */
-  userAgent?: string | null;
-  ipAddress?: string | null;
-}
-
-declare module 'express-session' {
-  interface SessionData {
-    userAgent?: string | null;
-    ipAddress?: string | null;
-  }
-}
 
 /** The client's address as Express sees it (behind a proxy only when the app trusts one). */
 export function clientIp(req: Request): string {
@@ -59,10 +39,10 @@ function saveOnFreshId(req: Request, data: SignedInSessionData): Promise<void> {
 /** Deletes the session on the server (not just the cookie) and tells the browser to forget it. */
 export function destroySession(req: Request, res: Response): Promise<void> {
   return new Promise((resolve, reject) => {
-    const cookieName = (req.session.cookie.secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE) as string;
+    const secure = Boolean(req.session.cookie.secure);
     req.session.destroy((error) => {
       if (error) return reject(error);
-      res.clearCookie(cookieName, { path: '/', secure: cookieName === SECURE_SESSION_COOKIE });
+      res.clearCookie(sessionCookieName(secure), { path: '/', secure });
       resolve();
     });
   });

@@ -2,8 +2,8 @@ import path from 'node:path';
 import session, { type Store } from 'express-session';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config';
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from './session-lifecycle';
 import { RedisSessionStore } from './redis-session-store';
+import { sessionCookieName } from './session-cookie';
 import type { UserSessionIndex } from './session-index';
 import { SqliteSessionStore } from './sqlite-session-store';
 
@@ -38,7 +38,7 @@ function touchSlackMs(maxAgeMs: number): number {
 
 function sessionMiddleware(config: AppConfig, store: Store, secret: string) {
   return session({
-    name: config.cookieSecure ? SECURE_SESSION_COOKIE : SESSION_COOKIE,
+    name: sessionCookieName(config.cookieSecure),
     secret,
     store,
     resave: false,

@@ -2,13 +2,13 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { requireUser, type RequestContext } from '../../graphql/context';
 import { MoneyScalar } from '../../graphql/scalars';
 import { formatMoney } from '../../lib/money';
-import type { Services } from '../../services';
 import { Account } from './account.entity';
 import { CreateAccountInput, UpdateAccountInput } from './account.inputs';
+import type { AccountService } from './account.service';
 
 @Resolver(() => Account)
 export class AccountResolver {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: { accounts: AccountService }) {}
 
   @Query(() => [Account])
   accounts(@Ctx() context: RequestContext): Promise<Account[]> {

@@ -1,12 +1,12 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { requireUser, type RequestContext } from '../../graphql/context';
-import type { Services } from '../../services';
 import { Category } from './category.entity';
 import { CreateCategoryInput, UpdateCategoryInput } from './category.inputs';
+import type { CategoryService } from './category.service';
 
 @Resolver(() => Category)
 export class CategoryResolver {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: { categories: CategoryService }) {}
 
   @Query(() => [Category])
   categories(@Ctx() context: RequestContext): Promise<Category[]> {

@@ -2,12 +2,12 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { requireUser, type RequestContext } from '../../graphql/context';
 import { DateScalar } from '../../graphql/scalars';
 import { formatMoney } from '../../lib/money';
-import type { Services } from '../../services';
 import { Dashboard } from './dashboard.types';
+import type { DashboardService } from './dashboard.service';
 
 @Resolver(() => Dashboard)
 export class DashboardResolver {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: { dashboard: DashboardService }) {}
 
   @Query(() => Dashboard, { description: 'Defaults to the current month; both dates inclusive.' })
   async dashboard(

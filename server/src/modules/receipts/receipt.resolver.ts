@@ -1,9 +1,10 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLUpload, type FileUpload } from 'graphql-upload-ts';
 import { requireUser, type RequestContext } from '../../graphql/context';
-import type { Services } from '../../services';
 import { Transaction } from '../transactions/transaction.entity';
 import { Receipt } from './receipt.entity';
+import type { TransactionService } from '../transactions/transaction.service';
+import type { ReceiptService } from './receipt.service';
 
 @ObjectType({ simpleResolvers: true, description: 'Limits the server enforces, published so a client can check before sending.' })
 export class ServerLimits {
@@ -13,7 +14,7 @@ export class ServerLimits {
 
 @Resolver(() => Receipt)
 export class ReceiptResolver {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: { receipts: ReceiptService; transactions: TransactionService }) {}
 
   @Query(() => ServerLimits, { description: 'Public: the same for every user.' })
   serverLimits(): ServerLimits {

@@ -2,18 +2,18 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { requireUser, type RequestContext } from '../../graphql/context';
 import { MoneyScalar } from '../../graphql/scalars';
 import { formatMoney } from '../../lib/money';
-import type { Services } from '../../services';
 import { Receipt } from '../receipts/receipt.entity';
 import { MoneyTotal, TransactionConnection } from './transaction-connection';
 import { encodeCursor } from './transaction-query';
 import { Transaction } from './transaction.entity';
 import { CreateTransactionInput, TransactionFilter, UpdateTransactionInput } from './transaction.inputs';
+import type { TransactionService } from './transaction.service';
 
 const DEFAULT_PAGE_SIZE = 50;
 
 @Resolver(() => Transaction)
 export class TransactionResolver {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: { transactions: TransactionService }) {}
 
   @Query(() => TransactionConnection)
   async transactions(
@@ -73,7 +73,7 @@ export class TransactionResolver {
 
 @Resolver(() => TransactionConnection)
 export class TransactionConnectionResolver {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: { transactions: TransactionService }) {}
 
   @FieldResolver(() => Int, { description: 'How many transactions match the filter (counted only when asked for).' })
   totalCount(@Root() connection: TransactionConnection): Promise<number> {

@@ -2,15 +2,16 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireUser, type RequestContext } from '../../graphql/context';
 import { AppError, unauthenticated } from '../../lib/errors';
 import { clientIp, destroySession, renewSession, startSession } from '../../sessions/session-lifecycle';
-import type { Services } from '../../services';
 import { SignedInSessionType } from './signed-in-session.type';
-import type { SignedInSession } from './signed-in-sessions.service';
+import type { SignedInSession, SignedInSessionService } from './signed-in-sessions.service';
 import { RegisterInput, TwoFactorSetup, UpdateMeInput } from './user.inputs';
 import { User } from './user.entity';
+import type { TwoFactorService } from './two-factor.service';
+import type { UserService } from './user.service';
 
 @Resolver(() => User)
 export class AuthResolver {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: { users: UserService; twoFactor: TwoFactorService; sessions: SignedInSessionService }) {}
 
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null when signed out.' })
   async me(@Ctx() context: RequestContext): Promise<User | null> {
