@@ -155,6 +155,9 @@ export async function retryOnDeadlock<T>(work: (attempt: number) => Promise<T>):
     } catch (error) {
       const code = (error as { driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
       if (code !== DEADLOCK_DETECTED || attempt === 5) throw error;
+      // A short pause lets the transaction that won finish first: an immediate retry can take the
+      // same locks in the same order and deadlock again.
+      await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
     }
   }
 }
