@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import path from 'node:path';
 import { authenticator } from 'otplib';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, launch, newUser, pdfFile, quickAdd, screenshots, signIn, signUp } from './browser';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, launch, newUser, pdfFile, quickAdd, screenshots, signIn, signUp, screenshotOnFailure } from './browser';
 
 const baseURL = inject('baseURL');
 const executable = inject('chromium');
@@ -23,13 +23,7 @@ describe.skipIf(!executable)('the web client in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
   });
-  // A failed step leaves a picture of what the user saw, beside the other artifacts.
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail' || !page) return;
-    const name = task.name.replace(/\W+/g, '-').slice(0, 60);
-    await page.screenshot({ path: path.join(ARTIFACTS, `failed-${name}.png`), fullPage: true }).catch(() => undefined);
-    console.error(`failed at ${page.url()}; screenshot: test-artifacts/failed-${name}.png`);
-  });
+  screenshotOnFailure('app', () => page);
 
   const totals = async () => ({
     income: await page.getByTestId('total-income').innerText(),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../test-artifacts');
 export const DESKTOP = { width: 1280, height: 860 };
@@ -89,4 +89,18 @@ export function pdfFile(objects: string[]): Buffer {
   pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(pdf, 'latin1');
+}
+
+/**
+ * A failed step leaves a picture of what the user saw beside the other artifacts:
+ * test-artifacts/failed-<story>-<step>.png, of the page `pageOf` returns then.
+ */
+export function screenshotOnFailure(story: string, pageOf: () => Page | undefined): void {
+  afterEach(async ({ task }) => {
+    const page = pageOf();
+    if (task.result?.state !== 'fail' || !page) return;
+    const file = `failed-${story}-${task.name.replace(/\W+/g, '-').slice(0, 60)}.png`;
+    await page.screenshot({ path: path.join(ARTIFACTS, file), fullPage: true }).catch(() => undefined);
+    console.error(`failed at ${page.url()}; screenshot: test-artifacts/${file}`);
+  });
 }

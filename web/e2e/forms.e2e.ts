@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, DESKTOP, launch, newUser, PHONE } from './browser';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DESKTOP, launch, newUser, PHONE, screenshotOnFailure } from './browser';
 
 const baseURL = inject('baseURL');
 const executable = inject('chromium');
@@ -20,11 +19,7 @@ describe.skipIf(!executable)('forms say what they will do and refuse what they c
   afterAll(async () => {
     await browser?.close();
   });
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail' || !page) return;
-    const name = task.name.replace(/\W+/g, '-').slice(0, 60);
-    await page.screenshot({ path: path.join(ARTIFACTS, `failed-forms-${name}.png`), fullPage: true }).catch(() => undefined);
-  });
+  screenshotOnFailure('forms', () => page);
 
   /** What the API holds, read with the page's own session. */
   const api = (query: string) =>

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, launch, newUser, screenshots, signIn, signUp } from './browser';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, newUser, screenshots, signIn, signUp, screenshotOnFailure } from './browser';
 
 const baseURL = inject('baseURL');
 const executable = inject('chromium');
@@ -24,11 +23,7 @@ describe.skipIf(!executable)('signed-in devices in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
   });
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail' || !laptop) return;
-    const name = task.name.replace(/\W+/g, '-').slice(0, 60);
-    await laptop.screenshot({ path: path.join(ARTIFACTS, `failed-sessions-${name}.png`), fullPage: true }).catch(() => undefined);
-  });
+  screenshotOnFailure('sessions', () => laptop);
 
   const rows = () => laptop.getByTestId('signed-in-session');
   const signedInOn = async (page: Page) => {

@@ -1,7 +1,6 @@
 import type { Browser, Page, Request } from 'playwright-core';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ARTIFACTS, launch, newUser, pdfFile, screenshots, signUp } from './browser';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, newUser, pdfFile, screenshots, signUp, screenshotOnFailure } from './browser';
 
 const baseURL = inject('baseURL');
 const executable = inject('chromium');
@@ -64,11 +63,7 @@ describe.skipIf(!executable)('views in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
   });
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail' || !page) return;
-    const name = task.name.replace(/\W+/g, '-').slice(0, 60);
-    await page.screenshot({ path: path.join(ARTIFACTS, `failed-views-${name}.png`), fullPage: true }).catch(() => undefined);
-  });
+  screenshotOnFailure('views', () => page);
 
   it('redraws both charts when the period changes, with the data the totals show', async () => {
     await page.goto('/');
