@@ -3,8 +3,8 @@ import 'dotenv/config';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { handleTerminationSignals } from './http/graceful-shutdown';
-import { startMetricsServer } from './http/metrics-server';
+import { handleTerminationSignals } from './api/http/graceful-shutdown';
+import { startMetricsServer } from './api/http/metrics-server';
 import { createLogger } from './logger';
 
 async function main(): Promise<void> {

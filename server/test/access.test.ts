@@ -1,4 +1,4 @@
-import { buildAppSchema } from '../src/graphql/schema';
+import { buildAppSchema } from '../src/api/graphql/schema';
 import { ApiClient, signUp } from './support/client';
 import { receiptFiles } from './support/fixtures';
 import {

@@ -1,7 +1,7 @@
 import { execute, getIntrospectionQuery, parse, type ExecutionResult } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
-import { createContext } from '../src/graphql/context';
-import { buildAppSchema } from '../src/graphql/schema';
+import { createContext } from '../src/api/graphql/context';
+import { buildAppSchema } from '../src/api/graphql/schema';
 import { loadWebOperations } from '../../test-kit/web-operations.cjs';
 import { ApiClient, signUp } from './support/client';
 import { receiptFiles } from './support/fixtures';
@@ -9,7 +9,7 @@ import { CREATE_ACCOUNT, CREATE_CATEGORY, CREATE_TRANSACTION, UPLOAD_RECEIPT } f
 import { startTestApp, type RunningApp } from './support/test-app';
 
 /**
- * Queries run through graphql-jit (src/graphql/compiled-executor.ts). These tests hold it to
+ * Queries run through graphql-jit (src/api/graphql/compiled-executor.ts). These tests hold it to
  * graphql-js: the same answers for every query the web client sends, and the same errors.
  */
 let running: RunningApp;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { printAppSchema, SCHEMA_FILE } from '../src/graphql/emit-schema';
+import { printAppSchema, SCHEMA_FILE } from '../src/api/graphql/emit-schema';
 import { createDataSource, openDatabase } from '../src/db/data-source';
 import { sqliteMigrations } from '../src/db/migrations/sqlite';
 

@@ -1,6 +1,6 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { buildAppSchema } from '../src/graphql/schema';
-import { MAX_WORK, workOf } from '../src/graphql/work-limit';
+import { buildAppSchema } from '../src/api/graphql/schema';
+import { MAX_WORK, workOf } from '../src/api/graphql/work-limit';
 import { loadWebOperations } from '../../test-kit/web-operations.cjs';
 import { ApiClient, signUp } from './support/client';
 import { codeOf, CREATE_TRANSACTION } from './support/operations';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { badInput, conflict } from '../lib/errors';
-import { SqlParameters } from './row-reader';
+import { SqlParameters } from './sql-parameters';
 
 const MAX_KEY_LENGTH = 255;
 

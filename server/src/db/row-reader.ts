@@ -78,23 +78,3 @@ export function sqliteDatetime(text: string): Date | null {
 function isPlain(column: ColumnMetadata): boolean {
   return !column.transformer && ['integer', 'int', 'varchar', 'text', Number, String].includes(column.type as string);
 }
-
-/** A value both drivers bind as it is (better-sqlite3 refuses booleans and dates, so they are not allowed here). */
-export type SqlValue = string | number | bigint | null;
-
-/** Positional parameters in the driver's syntax: `?` for SQLite, `$1, $2, ...` for Postgres. */
-export class SqlParameters {
-  readonly values: SqlValue[] = [];
-
-  constructor(private readonly numbered: boolean) {}
-
-  static for(dataSource: DataSource): SqlParameters {
-    return new SqlParameters(dataSource.options.type === 'postgres');
-  }
-
-  /** Adds a value; returns its placeholder. */
-  add(value: SqlValue): string {
-    this.values.push(value);
-    return this.numbered ? `$${this.values.length}` : '?';
-  }
-}

@@ -21,3 +21,19 @@ export function minorFromDatabase(value: unknown): MinorUnits {
   if (typeof value === 'string' && /^-?\d+$/.test(value)) return BigInt(value);
   throw new Error(`Unexpected money value from the database: ${String(value)}`);
 }
+
+/**
+ * An exact amount as services hand it out: integer minor units and their currency together, so
+ * formatting never depends on what else was read. The GraphQL Money scalar serialises it.
+ */
+export class Money {
+  constructor(
+    readonly minor: MinorUnits,
+    readonly currency: string,
+  ) {}
+
+  /** The decimal string of the wire format, "-12.34". */
+  toString(): string {
+    return formatDecimal(this.minor, this.currency);
+  }
+}

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { MoneyScalar } from '../../graphql/scalars';
+import { MoneyScalar } from '../../api/graphql/scalars';
 
 @InputType()
 export class CreateAccountInput {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireUser, type RequestContext } from '../../graphql/context';
-import { MoneyScalar } from '../../graphql/scalars';
+import { requireUser, type RequestContext } from '../../api/graphql/context';
+import { MoneyScalar } from '../../api/graphql/scalars';
 import { formatMoney } from '../../lib/money';
 import { Account } from './account.entity';
 import { CreateAccountInput, UpdateAccountInput } from './account.inputs';

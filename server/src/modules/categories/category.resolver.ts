@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { requireUser, type RequestContext } from '../../graphql/context';
+import { requireUser, type RequestContext } from '../../api/graphql/context';
 import { Category } from './category.entity';
 import { CreateCategoryInput, UpdateCategoryInput } from './category.inputs';
 import type { CategoryService } from './category.service';

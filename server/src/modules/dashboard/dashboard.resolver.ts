@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { requireUser, type RequestContext } from '../../graphql/context';
-import { DateScalar } from '../../graphql/scalars';
+import { requireUser, type RequestContext } from '../../api/graphql/context';
+import { DateScalar } from '../../api/graphql/scalars';
 import { formatMoney } from '../../lib/money';
 import { Dashboard } from './dashboard.types';
 import type { DashboardService } from './dashboard.service';

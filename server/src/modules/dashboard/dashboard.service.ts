@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { RowReader, SqlParameters } from '../../db/row-reader';
+import { RowReader } from '../../db/row-reader';
+import { SqlParameters } from '../../db/sql-parameters';
 import { monthBounds, parseCalendarDate } from '../../lib/dates';
 import { badInput, unauthenticated } from '../../lib/errors';
 import { minorFromDatabase, type MinorUnits } from '../../lib/money';

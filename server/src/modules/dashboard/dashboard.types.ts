@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { DateScalar, MoneyScalar } from '../../graphql/scalars';
+import { DateScalar, MoneyScalar } from '../../api/graphql/scalars';
 import { Category } from '../categories/category.entity';
 import { Transaction } from '../transactions/transaction.entity';
 

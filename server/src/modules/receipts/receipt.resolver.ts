@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLUpload, type FileUpload } from 'graphql-upload-ts';
-import { requireUser, type RequestContext } from '../../graphql/context';
+import { requireUser, type RequestContext } from '../../api/graphql/context';
 import { Transaction } from '../transactions/transaction.entity';
 import { Receipt } from './receipt.entity';
 import type { TransactionService } from '../transactions/transaction.service';

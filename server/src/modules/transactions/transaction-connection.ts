@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { MoneyScalar } from '../../graphql/scalars';
+import { MoneyScalar } from '../../api/graphql/scalars';
 import { Transaction } from './transaction.entity';
 import type { TransactionFilter } from './transaction.inputs';
 

@@ -1,6 +1,6 @@
 import { LIMITS } from '@finance-tracker/common';
 import { parseId } from '../../db/owned';
-import type { SqlParameters } from '../../db/row-reader';
+import type { SqlParameters } from '../../db/sql-parameters';
 import { badInput } from '../../lib/errors';
 import { parseCalendarDate } from '../../lib/dates';
 import { optionalText } from '../../lib/text';

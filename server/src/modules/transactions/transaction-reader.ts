@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { RowReader, type SqlParameters } from '../../db/row-reader';
+import { RowReader } from '../../db/row-reader';
+import type { SqlParameters } from '../../db/sql-parameters';
 import { Account } from '../accounts/account.entity';
 import { Category } from '../categories/category.entity';
 import { Transaction } from './transaction.entity';

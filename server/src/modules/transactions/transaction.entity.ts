@@ -10,7 +10,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { moneyTransformer } from '../../db/columns';
-import { DateScalar } from '../../graphql/scalars';
+import { DateScalar } from '../../api/graphql/scalars';
 import type { MinorUnits } from '../../lib/money';
 import { Account } from '../accounts/account.entity';
 import { Category } from '../categories/category.entity';

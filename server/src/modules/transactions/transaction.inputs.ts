@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { DateScalar, MoneyScalar } from '../../graphql/scalars';
+import { DateScalar, MoneyScalar } from '../../api/graphql/scalars';
 
 @InputType()
 export class CreateTransactionInput {

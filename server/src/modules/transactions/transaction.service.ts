@@ -2,7 +2,7 @@ import { LIMITS } from '@finance-tracker/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { IdempotencyKeys } from '../../db/idempotency-keys';
 import { findOwned, findOwnedOrNull, parseId } from '../../db/owned';
-import { SqlParameters } from '../../db/row-reader';
+import { SqlParameters } from '../../db/sql-parameters';
 import { writeTransaction } from '../../db/write-transaction';
 import { parseCalendarDate } from '../../lib/dates';
 import { badInput } from '../../lib/errors';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { requireUser, type RequestContext } from '../../graphql/context';
+import { requireUser, type RequestContext } from '../../api/graphql/context';
 import { AppError, unauthenticated } from '../../lib/errors';
 import { clientIp, destroySession, renewSession, startSession } from '../../sessions/session-lifecycle';
 import { SignedInSessionType } from './signed-in-session.type';

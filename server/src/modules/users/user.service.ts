@@ -1,6 +1,6 @@
 import { LIMITS } from '@finance-tracker/common';
 import type { DataSource } from 'typeorm';
-import { SqlParameters } from '../../db/row-reader';
+import { SqlParameters } from '../../db/sql-parameters';
 import { writeTransaction } from '../../db/write-transaction';
 import { parseCurrency } from '../../lib/currency';
 import { AppError, badInput, conflict, notFound } from '../../lib/errors';

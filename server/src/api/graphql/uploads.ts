@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { graphqlUploadExpress, Upload } from 'graphql-upload-ts';
-import { AppError, isUnavailableDependency } from '../lib/errors';
+import { AppError, isUnavailableDependency } from '../../lib/errors';
 
 /**
  * GraphQL multipart requests (file uploads). A body that busboy cannot read (a wrong or missing

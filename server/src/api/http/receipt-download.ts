@@ -2,10 +2,10 @@ import { create as contentDisposition } from 'content-disposition';
 import { Router } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
-import { AppError, isUnavailableDependency, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../lib/errors';
-import { withExtensionOf } from '../modules/receipts/file-signature';
-import type { ReceiptService } from '../modules/receipts/receipt.service';
-import { currentUserId } from '../sessions/current-user';
+import { AppError, isUnavailableDependency, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../lib/errors';
+import { withExtensionOf } from '../../modules/receipts/file-signature';
+import type { ReceiptService } from '../../modules/receipts/receipt.service';
+import { currentUserId } from '../../sessions/current-user';
 
 /**
  * GET /receipts/:id streams a receipt to its owner. Anyone else, signed in or not, learns nothing:

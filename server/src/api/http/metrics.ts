@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Router } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { statementCounterOf } from '../db/statement-counter';
+import { statementCounterOf } from '../../db/statement-counter';
 
 /** Names the route of a request that no Express route answers (the web client's files), for the metrics. */
 export function markRoute(res: Response, route: 'static'): void {

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { isUnavailableDependency, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../lib/errors';
+import { isUnavailableDependency, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../lib/errors';
 
 /**
  * The last error handler: a dependency that is down (the session store, say) answers 503 with a

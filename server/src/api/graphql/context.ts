@@ -1,9 +1,9 @@
 import type { Request, Response } from 'express';
 import DataLoader from 'dataloader';
-import { unauthenticated } from '../lib/errors';
-import type { Receipt } from '../modules/receipts/receipt.entity';
-import type { Services } from '../services';
-import { currentUserId } from '../sessions/current-user';
+import { unauthenticated } from '../../lib/errors';
+import type { Receipt } from '../../modules/receipts/receipt.entity';
+import type { Services } from '../../services';
+import { currentUserId } from '../../sessions/current-user';
 
 export interface RequestContext {
   req: Request;

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Redis } from 'ioredis';
 import { Gauge, type Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import type { ReceiptStorage } from '../storage/receipt-storage';
+import type { ReceiptStorage } from '../../storage/receipt-storage';
 
 interface Dependencies {
   dataSource: DataSource;

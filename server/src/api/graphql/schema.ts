@@ -1,12 +1,12 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AccountResolver } from '../modules/accounts/account.resolver';
-import { CategoryResolver } from '../modules/categories/category.resolver';
-import { DashboardResolver } from '../modules/dashboard/dashboard.resolver';
-import { ReceiptResolver } from '../modules/receipts/receipt.resolver';
-import { TransactionConnectionResolver, TransactionResolver } from '../modules/transactions/transaction.resolver';
-import { AuthResolver } from '../modules/users/user.resolver';
-import type { Services } from '../services';
+import { AccountResolver } from '../../modules/accounts/account.resolver';
+import { CategoryResolver } from '../../modules/categories/category.resolver';
+import { DashboardResolver } from '../../modules/dashboard/dashboard.resolver';
+import { ReceiptResolver } from '../../modules/receipts/receipt.resolver';
+import { TransactionConnectionResolver, TransactionResolver } from '../../modules/transactions/transaction.resolver';
+import { AuthResolver } from '../../modules/users/user.resolver';
+import type { Services } from '../../services';
 import { DateTimeScalar } from './scalars';
 
 const resolvers = [

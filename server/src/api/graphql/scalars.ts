@@ -1,6 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { isCalendarDate } from '../lib/dates';
-import { isDecimalString } from '../lib/money';
+import { isCalendarDate } from '../../lib/dates';
+import { isDecimalString, Money } from '../../lib/money';
 
 /** A value that a scalar refuses; reported as BAD_USER_INPUT wherever graphql-js finds it. */
 export class InvalidValueError extends GraphQLError {
@@ -32,7 +32,8 @@ export const MoneyScalar = new GraphQLScalarType({
     'An exact amount as a decimal string such as "-12.34": < 0 is money out, > 0 money in. ' +
     "At most as many decimals as the currency's minor unit (2 for USD, 0 for JPY). Never a float.",
   serialize: (value) => {
-    if (typeof value !== 'string' || !isDecimalString(value)) throw new Error('Money must be formatted by the server.');
+    if (value instanceof Money) return value.toString();
+    if (typeof value !== 'string' || !isDecimalString(value)) throw new Error('Money must be a Money value or formatted by the server.');
     return value;
   },
   parseValue: parseMoneyText,

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { AppMetrics } from '../http/metrics';
-import { AppError, isUnavailableDependency, serviceUnavailable } from '../lib/errors';
+import { AppError, isUnavailableDependency, serviceUnavailable } from '../../lib/errors';
 import { InvalidValueError } from './scalars';
 
 /** Codes that graphql-js and Apollo attach themselves and that are safe to show as they are. */

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { AppMetrics } from '../http/metrics';
-import { AppError } from '../lib/errors';
+import { AppError } from '../../lib/errors';
 import type { RequestContext } from './context';
 import { clientStatusOf } from './errors';
 import { InvalidValueError } from './scalars';

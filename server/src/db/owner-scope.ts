@@ -1,0 +1,21 @@
+import type { SqlParameters } from './sql-parameters';
+
+/**
+ * Whose rows a repository reads and writes. Today it is one user; when rows come to belong to a
+ * shared household, this type and the two functions below are the one place that changes.
+ */
+export interface OwnerScope {
+  readonly userId: number;
+}
+
+export const ownerScope = (userId: number): OwnerScope => ({ userId });
+
+/** The SQL condition that keeps a statement to the scope's rows of the table aliased `alias`. */
+export function ownerCondition(scope: OwnerScope, alias: string, parameters: SqlParameters): string {
+  return `"${alias}"."user_id" = ${parameters.add(scope.userId)}`;
+}
+
+/** The scope as TypeORM `where` and insert columns: `{ ...ownedBy(scope), id }`. */
+export function ownedBy(scope: OwnerScope): { userId: number } {
+  return { userId: scope.userId };
+}

@@ -1,0 +1,33 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { SqlParameters } from './sql-parameters';
+
+/**
+ * The base of every repository: it owns its aggregate's SQL for both databases. Outside a write
+ * it reads through the data source; `within(manager)` gives the same repository inside a
+ * database transaction (a cheap copy sharing the prepared row readers).
+ */
+export abstract class Repository {
+  protected readonly manager: EntityManager;
+  protected readonly postgres: boolean;
+
+  constructor(protected readonly dataSource: DataSource) {
+    this.manager = dataSource.manager;
+    this.postgres = dataSource.options.type === 'postgres';
+  }
+
+  /** This repository, sending every statement through the transaction's connection. */
+  within(manager: EntityManager): this {
+    const bound = Object.create(this) as this;
+    (bound as unknown as { manager: EntityManager }).manager = manager;
+    return bound;
+  }
+
+  /** Placeholders in this database's syntax, for one statement. */
+  protected parameters(): SqlParameters {
+    return new SqlParameters(this.postgres);
+  }
+
+  protected query<T = Record<string, unknown>>(sql: string, parameters: SqlParameters | readonly unknown[] = []): Promise<T[]> {
+    return this.manager.query(sql, parameters instanceof SqlParameters ? parameters.values : [...parameters]);
+  }
+}
