@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AccountService } from './modules/accounts/account.service';
 import { CategoryService } from './modules/categories/category.service';
+import { DashboardRepository } from './modules/dashboard/dashboard.repository';
 import { DashboardService } from './modules/dashboard/dashboard.service';
 import { ReceiptRepository } from './modules/receipts/receipt.repository';
 import { ReceiptService } from './modules/receipts/receipt.service';
@@ -47,6 +48,6 @@ export function createServices({ dataSource, storage, receiptMaxBytes, signInLim
     categories: new CategoryService(dataSource),
     transactions: new TransactionService(dataSource, receipts),
     receipts,
-    dashboard: new DashboardService(dataSource),
+    dashboard: new DashboardService(new DashboardRepository(dataSource)),
   };
 }
