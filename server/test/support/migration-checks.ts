@@ -96,7 +96,7 @@ export async function checkColumnsInPlace(database: DatabaseConfig): Promise<voi
     await dataSource.query(`INSERT INTO transactions (user_id, account_id, date, amount) VALUES (1, 1, '2025-01-01', -500)`);
     await runner.startTransaction();
     await addColumnsInPlace(runner, 'transactions', [
-      { name: 'note_kind', type: 'varchar', length: 20, isNullable: true },
+      { name: 'note_kind', type: 'varchar', length: '20', isNullable: true },
       { name: 'flagged', type: 'integer', default: 0 },
     ]);
     await runner.commitTransaction();
