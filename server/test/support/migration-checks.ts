@@ -3,7 +3,7 @@ import type { DataSource, MigrationInterface } from 'typeorm';
 import type { DatabaseConfig } from '../../src/config';
 import { createDataSource, openDatabase } from '../../src/db/data-source';
 import { migrationsFor } from '../../src/db/migrations';
-import { addColumnsInPlace, dropColumnsInPlace } from '../../src/db/migrations/dialect';
+import { addColumnsInPlace, dropColumnsInPlace, timestampColumn } from '../../src/db/migrations/dialect';
 import { portableMigrations } from '../../src/db/migrations/portable';
 import { postgresMigrations } from '../../src/db/migrations/postgres';
 import { sqliteMigrations } from '../../src/db/migrations/sqlite';
@@ -98,15 +98,16 @@ export async function checkColumnsInPlace(database: DatabaseConfig): Promise<voi
     await addColumnsInPlace(runner, 'transactions', [
       { name: 'note_kind', type: 'varchar', length: '20', isNullable: true },
       { name: 'flagged', type: 'integer', default: 0 },
+      timestampColumn(runner, { name: 'reviewed_at', isNullable: true }),
     ]);
     await runner.commitTransaction();
     const columns = (await runner.getTable('transactions'))!.columns.map((column) => column.name);
-    expect(columns).toEqual(expect.arrayContaining(['note_kind', 'flagged']));
+    expect(columns).toEqual(expect.arrayContaining(['note_kind', 'flagged', 'reviewed_at']));
     expect(await dataSource.query(`SELECT CAST(flagged AS integer) AS flagged FROM transactions`)).toEqual([{ flagged: 0 }]);
     // The account-totals triggers still fire.
-    await dataSource.query(`INSERT INTO transactions (user_id, account_id, date, amount, note_kind) VALUES (1, 1, '2025-01-02', -250, 'x')`);
+    await dataSource.query(`INSERT INTO transactions (user_id, account_id, date, amount, note_kind, reviewed_at) VALUES (1, 1, '2025-01-02', -250, 'x', '2025-01-03 10:00:00')`);
     expect(await dataSource.query(`SELECT CAST(transaction_count AS integer) AS n, CAST(transaction_total AS integer) AS total FROM accounts`)).toEqual([{ n: 2, total: -750 }]);
-    await dropColumnsInPlace(runner, 'transactions', ['note_kind', 'flagged']);
+    await dropColumnsInPlace(runner, 'transactions', ['note_kind', 'flagged', 'reviewed_at']);
     await expectSchemaMatchesEntities(dataSource);
   } finally {
     await runner.release();

@@ -1,8 +1,8 @@
 import { TableColumn, type QueryRunner, type TableColumnOptions } from 'typeorm';
 
-export type Dialect = 'postgres' | 'sqlite';
+type Dialect = 'postgres' | 'sqlite';
 
-export function dialectOf(queryRunner: QueryRunner): Dialect {
+function dialectOf(queryRunner: QueryRunner): Dialect {
   const type = queryRunner.connection.driver.options.type;
   if (type === 'postgres') return 'postgres';
   if (type === 'better-sqlite3' || type === 'sqlite') return 'sqlite';
