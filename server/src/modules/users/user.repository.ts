@@ -12,7 +12,7 @@ import type { EnabledTwoFactor, NewUser, ProfileColumns, StarterRows } from './u
 /** Turning two-factor sign-in on or off, or a new password, ends the user's other sessions. */
 const NEXT_SESSION_VERSION = () => '"session_version" + 1';
 
-/** A scope that owns no rows: catalogue examples of deletes run their SQL without removing the fixture. */
+/** A scope that owns no rows: catalogue examples of deletes and credential changes send their SQL and leave the fixture as it is. */
 const NOBODY: OwnerScope = ownerScope(0);
 
 /**
@@ -39,12 +39,20 @@ export class UserRepository extends Repository {
     return this.manager.existsBy(User, { emailKey });
   }
 
-  /** The new row, with its id, session version and creation time as the database set them. */
+  /**
+   * The new row, with its id, session version and creation time as the database set them; null
+   * when the email is taken after all (two sign-ups racing for one email: the unique index decides).
+   */
   @GenerateSql({
     params: (f) => [{ email: `new-${f.email}`, emailKey: `new-${f.email}`.toLowerCase(), passwordHash: 'hash', name: 'New', currency: 'USD' }],
   })
-  insertBeforeSignIn(user: NewUser): Promise<User> {
-    return this.manager.save(this.manager.create(User, user));
+  async insertBeforeSignIn(user: NewUser): Promise<User | null> {
+    try {
+      return await this.manager.save(this.manager.create(User, user));
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
   }
 
   /** What a new user starts with. (Account and category rows: they move to those repositories with deleteOwned.) */
@@ -79,7 +87,7 @@ export class UserRepository extends Repository {
   }
 
   /** A new password; sessions of the old one end. */
-  @GenerateSql({ params: (f) => [f.scope, 'hash'] })
+  @GenerateSql({ params: () => [NOBODY, 'hash'] })
   async setPassword(scope: OwnerScope, passwordHash: string): Promise<void> {
     await this.manager.update(User, ownRow(scope), { passwordHash, sessionVersion: NEXT_SESSION_VERSION });
   }
@@ -154,4 +162,9 @@ export class UserRepository extends Repository {
     for (const entity of [Receipt, Transaction, Category, Account]) await this.manager.delete(entity, ownedBy(scope));
     await this.manager.delete(User, ownRow(scope));
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }

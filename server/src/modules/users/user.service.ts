@@ -42,19 +42,15 @@ export class UserService {
     const passwordHash = await hashPassword(data.password);
     const emailKey = email.toLowerCase();
 
-    try {
-      return await writeTransaction(this.dataSource, async (manager) => {
-        const users = this.users.within(manager);
-        if (await users.emailTakenBeforeSignIn(emailKey)) throw emailTaken();
-        const user = await users.insertBeforeSignIn({ email, emailKey, passwordHash, name, currency });
-        await users.insertStarterRows(ownerScope(user.id), { accountName: 'Cash', currency, categories: starterCategories });
-        return user;
-      });
-    } catch (error) {
-      // Two sign-ups racing for one email: the unique index decides, the loser gets CONFLICT.
-      if (!(error instanceof AppError) && isUniqueViolation(error)) throw emailTaken();
-      throw error;
-    }
+    return writeTransaction(this.dataSource, async (manager) => {
+      const users = this.users.within(manager);
+      if (await users.emailTakenBeforeSignIn(emailKey)) throw emailTaken();
+      // Null when another sign-up took the email since the check: that one wins, this one gets CONFLICT.
+      const user = await users.insertBeforeSignIn({ email, emailKey, passwordHash, name, currency });
+      if (!user) throw emailTaken();
+      await users.insertStarterRows(ownerScope(user.id), { accountName: 'Cash', currency, categories: starterCategories });
+      return user;
+    });
   }
 
   /**
@@ -152,9 +148,4 @@ function normaliseEmail(value: string): string {
 
 function emailTaken() {
   return conflict('An account with this email already exists.', 'email');
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
