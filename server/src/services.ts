@@ -2,7 +2,9 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AccountService } from './modules/accounts/account.service';
 import { CategoryService } from './modules/categories/category.service';
+import { DashboardRepository } from './modules/dashboard/dashboard.repository';
 import { DashboardService } from './modules/dashboard/dashboard.service';
+import { ReceiptRepository } from './modules/receipts/receipt.repository';
 import { ReceiptService } from './modules/receipts/receipt.service';
 import { TransactionService } from './modules/transactions/transaction.service';
 import type { SignInLimits } from './modules/users/sign-in-limits';
@@ -36,7 +38,7 @@ export interface ServiceDependencies {
 }
 
 export function createServices({ dataSource, storage, receiptMaxBytes, signInLimits, logger, sessions }: ServiceDependencies): Services {
-  const receipts = new ReceiptService(dataSource, storage, receiptMaxBytes, logger);
+  const receipts = new ReceiptService(new ReceiptRepository(dataSource), storage, receiptMaxBytes, logger);
   const userRepository = new UserRepository(dataSource);
   const twoFactor = new TwoFactorService(userRepository);
   const users = new UserService(dataSource, userRepository, receipts, signInLimits, twoFactor);
@@ -48,6 +50,6 @@ export function createServices({ dataSource, storage, receiptMaxBytes, signInLim
     categories: new CategoryService(dataSource),
     transactions: new TransactionService(dataSource, receipts),
     receipts,
-    dashboard: new DashboardService(dataSource),
+    dashboard: new DashboardService(new DashboardRepository(dataSource)),
   };
 }

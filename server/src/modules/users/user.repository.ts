@@ -1,5 +1,5 @@
 import { GenerateSql } from '../../db/generate-sql';
-import { ownedBy, ownerScope, type OwnerScope } from '../../db/owner-scope';
+import { ownedBy, type OwnerScope } from '../../db/owner-scope';
 import { Repository } from '../../db/repository';
 import { Account } from '../accounts/account.entity';
 import { Category } from '../categories/category.entity';
@@ -11,9 +11,6 @@ import type { EnabledTwoFactor, NewUser, ProfileColumns, StarterRows } from './u
 
 /** Turning two-factor sign-in on or off, or a new password, ends the user's other sessions. */
 const NEXT_SESSION_VERSION = () => '"session_version" + 1';
-
-/** A scope that owns no rows: catalogue examples of deletes and credential changes send their SQL and leave the fixture as it is. */
-const NOBODY: OwnerScope = ownerScope(0);
 
 /**
  * The users table is its own owner: the scope's user is the row its id names. Read through
@@ -87,7 +84,7 @@ export class UserRepository extends Repository {
   }
 
   /** A new password; sessions of the old one end. */
-  @GenerateSql({ params: () => [NOBODY, 'hash'] })
+  @GenerateSql({ params: (f) => [f.scope, 'hash'] })
   async setPassword(scope: OwnerScope, passwordHash: string): Promise<void> {
     await this.manager.update(User, ownRow(scope), { passwordHash, sessionVersion: NEXT_SESSION_VERSION });
   }
@@ -104,7 +101,7 @@ export class UserRepository extends Repository {
   }
 
   /** Two-factor sign-in on with the offered secret; other sessions end. */
-  @GenerateSql({ params: () => [NOBODY, { secret: 'JBSWY3DPEHPK3PXP', lastStep: 1, recoveryCodes: '[]' }] })
+  @GenerateSql({ params: (f) => [f.scope, { secret: 'JBSWY3DPEHPK3PXP', lastStep: 1, recoveryCodes: '[]' }] })
   async enableTotp(scope: OwnerScope, enabled: EnabledTwoFactor): Promise<void> {
     await this.manager.update(User, ownRow(scope), {
       totpSecret: enabled.secret,
@@ -128,7 +125,7 @@ export class UserRepository extends Repository {
   }
 
   /** Records a code's time step unless that step or a later one was used: false when another request won. */
-  @GenerateSql({ params: () => [NOBODY, 1] })
+  @GenerateSql({ params: (f) => [f.scope, 1] })
   async spendTotpStep(scope: OwnerScope, step: number): Promise<boolean> {
     const result = await this.manager
       .createQueryBuilder()
@@ -141,7 +138,7 @@ export class UserRepository extends Repository {
   }
 
   /** Replaces the unused recovery codes if they are still `current`: false when another request spent one first. */
-  @GenerateSql({ params: () => [NOBODY, '[]', '[]'] })
+  @GenerateSql({ params: (f) => [f.scope, '[]', '[]'] })
   async spendRecoveryCode(scope: OwnerScope, current: string, remaining: string): Promise<boolean> {
     const result = await this.manager
       .createQueryBuilder()
@@ -157,7 +154,7 @@ export class UserRepository extends Repository {
    * The user and every row they own. Children first, so the result does not depend on the
    * database enforcing ON DELETE CASCADE. Call it within a write transaction.
    */
-  @GenerateSql({ params: () => [NOBODY] })
+  @GenerateSql({ params: (f) => [f.scope] })
   async deleteWithOwnedRows(scope: OwnerScope): Promise<void> {
     for (const entity of [Receipt, Transaction, Category, Account]) await this.manager.delete(entity, ownedBy(scope));
     await this.manager.delete(User, ownRow(scope));
