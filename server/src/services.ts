@@ -10,6 +10,7 @@ import { TransactionService } from './modules/transactions/transaction.service';
 import type { SignInLimits } from './modules/users/sign-in-limits';
 import { SignedInSessionService } from './modules/users/signed-in-sessions.service';
 import { TwoFactorService } from './modules/users/two-factor.service';
+import { UserRepository } from './modules/users/user.repository';
 import { UserService } from './modules/users/user.service';
 import type { UserSessionIndex } from './sessions/session-index';
 import type { ReceiptStorage } from './storage/receipt-storage';
@@ -38,12 +39,13 @@ export interface ServiceDependencies {
 
 export function createServices({ dataSource, storage, receiptMaxBytes, signInLimits, logger, sessions }: ServiceDependencies): Services {
   const receipts = new ReceiptService(new ReceiptRepository(dataSource), storage, receiptMaxBytes, logger);
-  const twoFactor = new TwoFactorService(dataSource);
-  const users = new UserService(dataSource, receipts, signInLimits, twoFactor);
+  const userRepository = new UserRepository(dataSource);
+  const twoFactor = new TwoFactorService(userRepository);
+  const users = new UserService(dataSource, userRepository, receipts, signInLimits, twoFactor);
   return {
     users,
     twoFactor,
-    sessions: new SignedInSessionService((userId) => users.sessionVersionOf(userId), sessions?.index, sessions?.absoluteTimeoutMs),
+    sessions: new SignedInSessionService(userRepository, sessions?.index, sessions?.absoluteTimeoutMs),
     accounts: new AccountService(dataSource, receipts),
     categories: new CategoryService(dataSource),
     transactions: new TransactionService(dataSource, receipts),
