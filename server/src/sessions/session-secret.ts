@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
-import { AppSecretRepository } from '../db/app-secrets';
+import { AppSecretRepository } from '../db/app-secret.repository';
 
 const randomSecret = () => crypto.randomBytes(32).toString('hex');
 

@@ -14,23 +14,20 @@ import { User } from '../../src/modules/users/user.entity';
 
 /** Where the committed catalogue lives: one file per repository and dialect. */
 export const CATALOGUE_DIR = path.resolve(__dirname, '../../queries');
-const MODULES_DIR = path.resolve(__dirname, '../../src/modules');
+const SOURCE_DIR = path.resolve(__dirname, '../../src');
 
 type RepositoryClass = new (dataSource: DataSource) => Repository;
 
-/** Every repository class of src/modules (each `*.repository.ts`, each exported subclass of Repository). */
+/** Every repository class of src (each exported subclass of Repository in a `*.repository.ts` file). */
 export function repositoryClasses(): { file: string; name: string; repositoryClass: RepositoryClass }[] {
   const found: { file: string; name: string; repositoryClass: RepositoryClass }[] = [];
-  for (const folder of fs.readdirSync(MODULES_DIR).sort()) {
-    const directory = path.join(MODULES_DIR, folder);
-    if (!fs.statSync(directory).isDirectory()) continue;
-    for (const file of fs.readdirSync(directory).filter((name) => name.endsWith('.repository.ts')).sort()) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- discovery of every repository at run time
-      const exported = require(path.join(directory, file)) as Record<string, unknown>;
-      for (const [name, value] of Object.entries(exported)) {
-        if (typeof value === 'function' && value.prototype instanceof Repository) {
-          found.push({ file: `${folder}/${file}`, name, repositoryClass: value as RepositoryClass });
-        }
+  const files = (fs.readdirSync(SOURCE_DIR, { recursive: true }) as string[]).filter((file) => file.endsWith('.repository.ts')).sort();
+  for (const file of files) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- discovery of every repository at run time
+    const exported = require(path.join(SOURCE_DIR, file)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exported)) {
+      if (typeof value === 'function' && value.prototype instanceof Repository) {
+        found.push({ file, name, repositoryClass: value as RepositoryClass });
       }
     }
   }
