@@ -1,9 +1,14 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { IdempotencyKeyRepository } from './db/idempotency-key.repository';
+import { IdempotencyKeys } from './db/idempotency-keys';
+import { AccountRepository } from './modules/accounts/account.repository';
 import { AccountService } from './modules/accounts/account.service';
+import { CategoryRepository } from './modules/categories/category.repository';
 import { CategoryService } from './modules/categories/category.service';
 import { DashboardService } from './modules/dashboard/dashboard.service';
 import { ReceiptService } from './modules/receipts/receipt.service';
+import { TransactionRepository } from './modules/transactions/transaction.repository';
 import { TransactionService } from './modules/transactions/transaction.service';
 import type { SignInLimits } from './modules/users/sign-in-limits';
 import { SignedInSessionService } from './modules/users/signed-in-sessions.service';
@@ -38,13 +43,17 @@ export function createServices({ dataSource, storage, receiptMaxBytes, signInLim
   const receipts = new ReceiptService(dataSource, storage, receiptMaxBytes, logger);
   const twoFactor = new TwoFactorService(dataSource);
   const users = new UserService(dataSource, receipts, signInLimits, twoFactor);
+  const accountRepository = new AccountRepository(dataSource);
+  const categoryRepository = new CategoryRepository(dataSource);
+  const transactionRepository = new TransactionRepository(dataSource);
+  const idempotencyKeys = new IdempotencyKeys(new IdempotencyKeyRepository(dataSource));
   return {
     users,
     twoFactor,
     sessions: new SignedInSessionService((userId) => users.sessionVersionOf(userId), sessions?.index, sessions?.absoluteTimeoutMs),
-    accounts: new AccountService(dataSource, receipts),
-    categories: new CategoryService(dataSource),
-    transactions: new TransactionService(dataSource, receipts),
+    accounts: new AccountService(dataSource, accountRepository, transactionRepository, receipts, idempotencyKeys),
+    categories: new CategoryService(dataSource, categoryRepository, transactionRepository, idempotencyKeys),
+    transactions: new TransactionService(dataSource, transactionRepository, accountRepository, categoryRepository, receipts, idempotencyKeys),
     receipts,
     dashboard: new DashboardService(dataSource),
   };
