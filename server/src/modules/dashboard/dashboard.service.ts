@@ -5,7 +5,7 @@ import { monthBounds, parseCalendarDate } from '../../lib/dates';
 import { badInput, unauthenticated } from '../../lib/errors';
 import { minorFromDatabase, type MinorUnits } from '../../lib/money';
 import { Category } from '../categories/category.entity';
-import type { Transaction } from '../transactions/transaction.entity';
+import type { TransactionRecord } from '../transactions/transaction.model';
 import { TransactionReader } from '../transactions/transaction-reader';
 
 export interface DashboardSummary {
@@ -17,7 +17,7 @@ export interface DashboardSummary {
   expenses: MinorUnits;
   byCategory: { category: Category | null; total: MinorUnits; count: number }[];
   monthly: { period: string; income: MinorUnits; expenses: MinorUnits }[];
-  recent: Transaction[];
+  recent: TransactionRecord[];
   /** The user's accounts left out because their currency is another one, counted per currency. */
   otherCurrencies: { currency: string; accountCount: number }[];
 }

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar, MoneyScalar } from '../../api/graphql/scalars';
-import { Category } from '../categories/category.entity';
-import { Transaction } from '../transactions/transaction.entity';
+import { Category } from '../categories/category.type';
+import { Transaction } from '../transactions/transaction.type';
 
 @ObjectType({ simpleResolvers: true })
 export class CategoryTotal {

@@ -1,7 +1,9 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLUpload, type FileUpload } from 'graphql-upload-ts';
 import { requireUser, type RequestContext } from '../../api/graphql/context';
-import { Transaction } from '../transactions/transaction.entity';
+import { ownerScope } from '../../db/owner-scope';
+import type { TransactionRecord } from '../transactions/transaction.model';
+import { Transaction } from '../transactions/transaction.type';
 import { Receipt } from './receipt.entity';
 import type { TransactionService } from '../transactions/transaction.service';
 import type { ReceiptService } from './receipt.service';
@@ -46,7 +48,7 @@ export class ReceiptResolver {
   }
 
   @FieldResolver(() => Transaction)
-  transaction(@Root() receipt: Receipt, @Ctx() context: RequestContext): Promise<Transaction> {
-    return this.services.transactions.getForUser(requireUser(context), String(receipt.transactionId));
+  transaction(@Root() receipt: Receipt, @Ctx() context: RequestContext): Promise<TransactionRecord> {
+    return this.services.transactions.getForUser(ownerScope(requireUser(context)), receipt.transactionId);
   }
 }
