@@ -13,8 +13,6 @@ import type { TransactionRepository } from '../transactions/transaction.reposito
 import type { AccountData, AccountRecord } from './account.model';
 import type { AccountRepository, NewAccount } from './account.repository';
 
-export type { AccountData };
-
 export class AccountService {
   constructor(
     private readonly dataSource: DataSource,

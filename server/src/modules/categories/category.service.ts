@@ -10,8 +10,6 @@ import type { TransactionRepository } from '../transactions/transaction.reposito
 import { CategoryKind, type CategoryData, type CategoryRecord } from './category.model';
 import type { CategoryRepository } from './category.repository';
 
-export type { CategoryData };
-
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 const DEFAULT_COLOR: Record<CategoryKind, string> = { EXPENSE: '#9e9e9e', INCOME: '#8bc34a' };
 

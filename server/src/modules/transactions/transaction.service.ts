@@ -13,7 +13,7 @@ import type { AccountRecord } from '../accounts/account.model';
 import type { AccountRepository } from '../accounts/account.repository';
 import type { CategoryRepository } from '../categories/category.repository';
 import type { ReceiptService } from '../receipts/receipt.service';
-import { amountsOfSearch, searchTermOf } from './transaction-query';
+import { amountsOfSearch, searchTermOf } from './transaction-search';
 import type {
   NewTransaction,
   SearchAmounts,
@@ -24,8 +24,6 @@ import type {
   TransactionTotal,
 } from './transaction.model';
 import type { TransactionRepository } from './transaction.repository';
-
-export type { TransactionData, TransactionFilterData, TransactionTotal };
 
 export interface TransactionPage {
   rows: TransactionRecord[];

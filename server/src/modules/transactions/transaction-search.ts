@@ -1,3 +1,4 @@
+// What a search text means besides text: the rules by which the service resolves a search.
 import type { TransactionFilterData } from './transaction.model';
 
 const SEARCHED_AMOUNT = /^([+-])?\s*(\d{1,16})(?:[.,](\d+))?$/;
