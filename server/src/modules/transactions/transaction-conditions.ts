@@ -15,6 +15,9 @@ export function selectionConditions(selection: TransactionSelection | null | und
   else if (selection.categoryId != null) conditions.push(`"t"."category_id" = ${parameters.add(selection.categoryId)}`);
   if (selection.from != null) conditions.push(`"t"."date" >= ${parameters.add(selection.from)}`);
   if (selection.to != null) conditions.push(`"t"."date" <= ${parameters.add(selection.to)}`);
+  if (selection.accountIds) {
+    conditions.push(selection.accountIds.length ? `"t"."account_id" IN (${selection.accountIds.map((id) => parameters.add(id)).join(', ')})` : '1 = 0');
+  }
   const search = selection.search;
   if (search) {
     const needle = search.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);

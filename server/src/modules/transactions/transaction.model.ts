@@ -67,6 +67,8 @@ export interface TransactionSelection {
   uncategorized?: boolean | null;
   from?: CalendarDate | null;
   to?: CalendarDate | null;
+  /** Only these accounts (none: nothing); the dashboard's accounts in the owner's currency. */
+  accountIds?: number[] | null;
   search?: { text: string; categoryIds: number[]; amounts: SearchAmounts[] } | null;
   minAmount?: MinorUnits | null;
   maxAmount?: MinorUnits | null;

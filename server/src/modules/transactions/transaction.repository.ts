@@ -16,6 +16,7 @@ const selections: { name: string; selection: (f: SqlFixture) => TransactionSelec
   { name: 'by account', selection: (f) => ({ accountId: f.accountId }) },
   { name: 'by category and dates', selection: (f) => ({ categoryId: f.categoryId, from: f.date, to: f.date }) },
   { name: 'uncategorized', selection: () => ({ uncategorized: true }) },
+  { name: 'in a period, some accounts', selection: (f) => ({ from: f.date, to: f.date, accountIds: [f.accountId, f.otherAccountId] }) },
   { name: 'search', selection: () => ({ search: { text: 'coffee', categoryIds: [], amounts: [] } }) },
   {
     name: 'search with categories and amounts',
