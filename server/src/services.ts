@@ -1,11 +1,16 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { IdempotencyKeyRepository } from './db/idempotency-key.repository';
+import { IdempotencyKeys } from './db/idempotency-keys';
+import { AccountRepository } from './modules/accounts/account.repository';
 import { AccountService } from './modules/accounts/account.service';
+import { CategoryRepository } from './modules/categories/category.repository';
 import { CategoryService } from './modules/categories/category.service';
 import { DashboardRepository } from './modules/dashboard/dashboard.repository';
 import { DashboardService } from './modules/dashboard/dashboard.service';
 import { ReceiptRepository } from './modules/receipts/receipt.repository';
 import { ReceiptService } from './modules/receipts/receipt.service';
+import { TransactionRepository } from './modules/transactions/transaction.repository';
 import { TransactionService } from './modules/transactions/transaction.service';
 import type { SignInLimits } from './modules/users/sign-in-limits';
 import { SignedInSessionService } from './modules/users/signed-in-sessions.service';
@@ -42,14 +47,18 @@ export function createServices({ dataSource, storage, receiptMaxBytes, signInLim
   const userRepository = new UserRepository(dataSource);
   const twoFactor = new TwoFactorService(userRepository);
   const users = new UserService(dataSource, userRepository, receipts, signInLimits, twoFactor);
+  const accountRepository = new AccountRepository(dataSource);
+  const categoryRepository = new CategoryRepository(dataSource);
+  const transactionRepository = new TransactionRepository(dataSource);
+  const idempotencyKeys = new IdempotencyKeys(new IdempotencyKeyRepository(dataSource));
   return {
     users,
     twoFactor,
     sessions: new SignedInSessionService(userRepository, sessions?.index, sessions?.absoluteTimeoutMs),
-    accounts: new AccountService(dataSource, receipts),
-    categories: new CategoryService(dataSource),
-    transactions: new TransactionService(dataSource, receipts),
+    accounts: new AccountService(dataSource, accountRepository, transactionRepository, receipts, idempotencyKeys),
+    categories: new CategoryService(dataSource, categoryRepository, transactionRepository, idempotencyKeys),
+    transactions: new TransactionService(dataSource, transactionRepository, accountRepository, categoryRepository, receipts, idempotencyKeys),
     receipts,
-    dashboard: new DashboardService(new DashboardRepository(dataSource)),
+    dashboard: new DashboardService(new DashboardRepository(dataSource), transactionRepository, categoryRepository),
   };
 }
