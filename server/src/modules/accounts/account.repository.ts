@@ -88,4 +88,9 @@ export class AccountRepository extends Repository {
   async delete(scope: OwnerScope, id: number): Promise<void> {
     await this.manager.delete(Account, { ...ownedBy(scope), id });
   }
+  @GenerateSql({ params: (f) => [f.scope] })
+  async deleteAllOf(scope: OwnerScope): Promise<void> {
+    await this.manager.delete(Account, ownedBy(scope));
+  }
+
 }

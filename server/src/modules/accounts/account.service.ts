@@ -8,7 +8,7 @@ import { badInput, conflict, notFound } from '../../lib/errors';
 import { parseMoney } from '../../lib/money';
 import { requiredText } from '../../lib/text';
 import { assertNameFree } from '../../lib/unique-name';
-import type { ReceiptService } from '../receipts/receipt.service';
+import type { DeletionService } from '../deletion/deletion.service';
 import type { TransactionRepository } from '../transactions/transaction.repository';
 import type { AccountData, AccountRecord } from './account.model';
 import type { AccountRepository, NewAccount } from './account.repository';
@@ -18,7 +18,7 @@ export class AccountService {
     private readonly dataSource: DataSource,
     private readonly accounts: AccountRepository,
     private readonly transactions: TransactionRepository,
-    private readonly receipts: ReceiptService,
+    private readonly deletion: DeletionService,
     private readonly idempotencyKeys: IdempotencyKeys,
   ) {}
 
@@ -81,21 +81,10 @@ export class AccountService {
    * otherwise an account that still has transactions answers CONFLICT and nothing changes.
    */
   async delete(scope: OwnerScope, id: number, deleteTransactions: boolean): Promise<boolean> {
-    const storageKeys = await writeTransaction(this.dataSource, async (manager) => {
-      const accounts = this.accounts.within(manager);
-      const transactions = this.transactions.within(manager);
-      const account = await found(accounts.findById(scope, id));
-      if (!deleteTransactions && (await transactions.existsInAccount(scope, account.id))) {
-        throw conflict('This account has transactions; delete them too or move them first.', 'deleteTransactions');
-      }
-      const keys = await this.receipts.storageKeysWhere(manager, scope.userId, { accountId: account.id });
-      await transactions.deleteInAccount(scope, account.id);
-      await accounts.delete(scope, account.id);
-      return keys;
-    });
-    await this.receipts.removeFiles(storageKeys);
+    await this.deletion.deleteOwned(scope, { account: id, withTransactions: deleteTransactions });
     return true;
   }
+
 }
 
 async function found(account: Promise<AccountRecord | null>): Promise<AccountRecord> {

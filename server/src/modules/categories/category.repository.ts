@@ -47,4 +47,9 @@ export class CategoryRepository extends Repository {
   async delete(scope: OwnerScope, id: number): Promise<void> {
     await this.manager.delete(Category, { ...ownedBy(scope), id });
   }
+  @GenerateSql({ params: (f) => [f.scope] })
+  async deleteAllOf(scope: OwnerScope): Promise<void> {
+    await this.manager.delete(Category, ownedBy(scope));
+  }
+
 }

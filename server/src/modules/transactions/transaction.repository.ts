@@ -154,6 +154,11 @@ export class TransactionRepository extends Repository {
   async deleteInAccount(scope: OwnerScope, accountId: number): Promise<void> {
     await this.manager.delete(Transaction, { ...ownedBy(scope), accountId });
   }
+  @GenerateSql({ params: (f) => [f.scope] })
+  async deleteAllOf(scope: OwnerScope): Promise<void> {
+    await this.manager.delete(Transaction, ownedBy(scope));
+  }
+
 
   /** The category's transactions become uncategorised (before the category is deleted). */
   @GenerateSql({ params: (f) => [f.scope, f.categoryId] })

@@ -12,7 +12,7 @@ import { optionalText } from '../../lib/text';
 import type { AccountRecord } from '../accounts/account.model';
 import type { AccountRepository } from '../accounts/account.repository';
 import type { CategoryRepository } from '../categories/category.repository';
-import type { ReceiptService } from '../receipts/receipt.service';
+import type { DeletionService } from '../deletion/deletion.service';
 import { amountsOfSearch, searchTermOf } from './transaction-search';
 import type {
   NewTransaction,
@@ -36,7 +36,7 @@ export class TransactionService {
     private readonly transactions: TransactionRepository,
     private readonly accounts: AccountRepository,
     private readonly categories: CategoryRepository,
-    private readonly receipts: ReceiptService,
+    private readonly deletion: DeletionService,
     private readonly idempotencyKeys: IdempotencyKeys,
   ) {}
 
@@ -129,16 +129,10 @@ export class TransactionService {
 
   /** Deletes the transaction and its receipts, rows first (atomically), then their files. */
   async delete(scope: OwnerScope, id: number): Promise<boolean> {
-    const storageKeys = await writeTransaction(this.dataSource, async (manager) => {
-      const transactions = this.transactions.within(manager);
-      const transaction = await found(transactions.findById(scope, id));
-      const keys = await this.receipts.storageKeysWhere(manager, scope.userId, { transactionId: transaction.id });
-      await transactions.delete(scope, transaction.id);
-      return keys;
-    });
-    await this.receipts.removeFiles(storageKeys);
+    await this.deletion.deleteOwned(scope, { transaction: id });
     return true;
   }
+
 
   /** A create's row: the account named (or the owner's first), everything checked and in minor units. */
   private async newRow(manager: EntityManager, scope: OwnerScope, data: TransactionData): Promise<NewTransaction> {
