@@ -58,7 +58,7 @@ export function createServices({ dataSource, storage, receiptMaxBytes, signInLim
   );
   const receipts = new ReceiptService(receiptRepository, deletion, storage, receiptMaxBytes, logger);
   const twoFactor = new TwoFactorService(userRepository);
-  const users = new UserService(dataSource, userRepository, deletion, signInLimits, twoFactor);
+  const users = new UserService(dataSource, userRepository, { accounts: accountRepository, categories: categoryRepository }, deletion, signInLimits, twoFactor);
   return {
     users,
     twoFactor,

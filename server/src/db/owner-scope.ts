@@ -15,6 +15,19 @@ export function ownerCondition(scope: OwnerScope, alias: string, parameters: Sql
   return `"${alias}"."user_id" = ${parameters.add(scope.userId)}`;
 }
 
+/**
+ * The owner's own row in "users" (its currency, its sessions' version), as a TypeORM `where`: the
+ * owner is not a row it owns, so this is the one place that names it by id.
+ */
+export function ownerRow(scope: OwnerScope): { id: number } {
+  return { id: scope.userId };
+}
+
+/** The SQL condition for the owner's own row of "users" aliased `alias`. */
+export function ownerRowCondition(scope: OwnerScope, alias: string, parameters: SqlParameters): string {
+  return `"${alias}"."id" = ${parameters.add(scope.userId)}`;
+}
+
 /** The scope as TypeORM `where` and insert columns: `{ ...ownedBy(scope), id }`. */
 export function ownedBy(scope: OwnerScope): { userId: number } {
   return { userId: scope.userId };

@@ -1,5 +1,5 @@
 import { GenerateSql } from '../../db/generate-sql';
-import { ownedBy, type OwnerScope } from '../../db/owner-scope';
+import { ownedBy, ownerRow, type OwnerScope } from '../../db/owner-scope';
 import { Repository } from '../../db/repository';
 import { Money, type MinorUnits } from '../../lib/money';
 import { User } from '../users/user.entity';
@@ -68,7 +68,7 @@ export class AccountRepository extends Repository {
    */
   @GenerateSql({ params: (f) => [f.scope] })
   async ownerCurrency(scope: OwnerScope): Promise<string> {
-    const owner = await this.manager.findOneOrFail(User, { select: { id: true, currency: true }, where: { id: ownedBy(scope).userId } });
+    const owner = await this.manager.findOneOrFail(User, { select: { id: true, currency: true }, where: ownerRow(scope) });
     return owner.currency;
   }
 

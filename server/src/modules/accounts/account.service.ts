@@ -4,7 +4,7 @@ import type { IdempotencyKeys } from '../../db/idempotency-keys';
 import type { OwnerScope } from '../../db/owner-scope';
 import { writeTransaction } from '../../db/write-transaction';
 import { parseCurrency } from '../../lib/currency';
-import { badInput, conflict, notFound } from '../../lib/errors';
+import { badInput, notFound } from '../../lib/errors';
 import { parseMoney } from '../../lib/money';
 import { requiredText } from '../../lib/text';
 import { assertNameFree } from '../../lib/unique-name';

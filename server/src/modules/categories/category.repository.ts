@@ -38,6 +38,12 @@ export class CategoryRepository extends Repository {
     return (await this.findById(scope, id))!;
   }
 
+  /** Several rows in one statement (a new user's starter categories). */
+  @GenerateSql({ params: (f) => [f.scope, [{ name: 'Books', kind: CategoryKind.EXPENSE, color: '#123456' }, { name: 'Gifts', kind: CategoryKind.INCOME, color: '#654321' }]] })
+  async insertMany(scope: OwnerScope, rows: readonly NewCategory[]): Promise<void> {
+    await this.manager.insert(Category, rows.map((row) => ({ ...row, ...ownedBy(scope) })));
+  }
+
   @GenerateSql({ params: (f) => [f.scope, f.categoryId, { color: '#654321' }] })
   async update(scope: OwnerScope, id: number, changes: Partial<NewCategory>): Promise<void> {
     if (Object.keys(changes).length) await this.manager.update(Category, { ...ownedBy(scope), id }, changes);

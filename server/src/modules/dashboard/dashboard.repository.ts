@@ -1,5 +1,5 @@
 import { GenerateSql } from '../../db/generate-sql';
-import { ownerCondition, type OwnerScope } from '../../db/owner-scope';
+import { ownerCondition, ownerRowCondition, type OwnerScope } from '../../db/owner-scope';
 import { Repository } from '../../db/repository';
 import type { SqlParameters } from '../../db/sql-parameters';
 import { minorFromDatabase } from '../../lib/money';
@@ -19,7 +19,7 @@ export class DashboardRepository extends Repository {
     const parameters = this.parameters();
     const rows = await this.query<{ currency: string; accountId: number | null; accountCurrency: string | null }>(
       `SELECT "u"."currency" AS "currency", "a"."id" AS "accountId", "a"."currency" AS "accountCurrency"
-        FROM "users" "u" LEFT JOIN "accounts" "a" ON ${ownerCondition(scope, 'a', parameters)} WHERE "u"."id" = ${parameters.add(scope.userId)}`,
+        FROM "users" "u" LEFT JOIN "accounts" "a" ON ${ownerCondition(scope, 'a', parameters)} WHERE ${ownerRowCondition(scope, 'u', parameters)}`,
       parameters,
     );
     if (rows.length === 0) return null;

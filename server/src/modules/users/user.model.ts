@@ -1,4 +1,3 @@
-import type { starterCategories } from '../categories/starter-categories';
 import type { User } from './user.entity';
 
 /** What sign-up asks for. */
@@ -31,13 +30,6 @@ export type NewUser = Pick<User, 'email' | 'emailKey' | 'passwordHash' | 'name' 
 
 /** Checked profile columns to write. */
 export type ProfileColumns = Partial<Pick<User, 'name' | 'currency'>>;
-
-/** The rows a new user starts with. */
-export interface StarterRows {
-  accountName: string;
-  currency: string;
-  categories: typeof starterCategories;
-}
 
 /** Two-factor sign-in as enable() turns it on: the secret, its first used step, the recovery codes' hashes (JSON). */
 export interface EnabledTwoFactor {

@@ -6,6 +6,8 @@ import { parseCurrency } from '../../lib/currency';
 import { AppError, badInput, conflict, notFound } from '../../lib/errors';
 import { isCleanText, optionalText, requiredText } from '../../lib/text';
 import { starterCategories } from '../categories/starter-categories';
+import type { AccountRepository } from '../accounts/account.repository';
+import type { CategoryRepository } from '../categories/category.repository';
 import type { DeletionService } from '../deletion/deletion.service';
 import { checkNewPassword, hashPassword, verifyPassword } from './password';
 import type { SignInLimits } from './sign-in-limits';
@@ -27,6 +29,8 @@ export class UserService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UserRepository,
+    /** Where a new user's "Cash" account and starter categories are written. */
+    private readonly starterRows: { accounts: AccountRepository; categories: CategoryRepository },
     private readonly deletion: DeletionService,
     private readonly limits: SignInLimits,
     private readonly twoFactor: TwoFactorService,
@@ -48,7 +52,9 @@ export class UserService {
       // Null when another sign-up took the email since the check: that one wins, this one gets CONFLICT.
       const user = await users.insertBeforeSignIn({ email, emailKey, passwordHash, name, currency });
       if (!user) throw emailTaken();
-      await users.insertStarterRows(ownerScope(user.id), { accountName: 'Cash', currency, categories: starterCategories });
+      const owner = ownerScope(user.id);
+      await this.starterRows.accounts.within(manager).insert(owner, { name: 'Cash', currency, openingBalance: 0n, archived: false });
+      await this.starterRows.categories.within(manager).insertMany(owner, starterCategories);
       return user;
     });
   }
