@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ownerScope } from '../db/owner-scope';
+import { analyseAfterBulkLoad, tuneForBulkLoad } from '../db/maintenance';
+import { ownerScope, type OwnerScope } from '../db/owner-scope';
 import type { Services } from '../services';
 import type { ReceiptStorage } from '../storage/receipt-storage';
-import { Receipt } from '../modules/receipts/receipt.entity';
 import { generateTransactions, seededRandom, type GeneratedTransaction } from './transaction-generator';
 
 export interface SeedUserOptions {
@@ -64,10 +64,7 @@ export async function seedUser(services: Services, dataSource: DataSource, stora
     categoryIdsByName: new Map(categories.map((category) => [category.name, category.id])),
     random,
   });
-  if (dataSource.options.type !== 'postgres') {
-    // A bigger page cache for this connection while it writes five indexes: the seed is not the app.
-    await dataSource.query('PRAGMA cache_size = -262144');
-  }
+  await tuneForBulkLoad(dataSource);
   // On Postgres two batches are written at once, on two connections, while the next one is
   // generated: the database's work on a batch (five indexes, the trigram index) is most of the
   // time, and one connection keeps one of its cores busy. SQLite's driver is synchronous and has
@@ -97,18 +94,12 @@ export async function seedUser(services: Services, dataSource: DataSource, stora
   if (batch.length) await flush(batch);
   await Promise.all(inFlight);
 
-  const receipts = await seedReceipts(dataSource, storage, user.id, ids, Math.round(options.transactions * options.receiptShare), random);
+  const receipts = await seedReceipts(services, storage, scope, ids, Math.round(options.transactions * options.receiptShare), random);
   return { userId: user.id, email: user.email, transactions: ids.length, receipts };
 }
 
-/**
- * On Postgres, fresh statistics and visibility map after a bulk load, as autovacuum would leave them
- * a minute later. SQLite gets none: the app never gathers statistics there, so its plans rest on
- * the shape of the indexes alone, and the seeded database behaves like a grown one.
- */
-export async function analyseAfterSeeding(dataSource: DataSource): Promise<void> {
-  if (dataSource.options.type === 'postgres') await dataSource.query('VACUUM ANALYZE "transactions"');
-}
+/** After a seed, the database's statistics as a grown database would have them. */
+export const analyseAfterSeeding = analyseAfterBulkLoad;
 
 /** Postgres' code for a transaction it rolled back to break a deadlock. */
 const DEADLOCK_DETECTED = '40P01';
@@ -132,7 +123,7 @@ export async function retryOnDeadlock<T>(work: (attempt: number) => Promise<T>):
 }
 
 /** Receipt files through the app's storage (disk or S3), and their rows, on a random sample of transactions. */
-async function seedReceipts(dataSource: DataSource, storage: ReceiptStorage, userId: number, transactionIds: number[], count: number, random: () => number): Promise<number> {
+async function seedReceipts(services: Services, storage: ReceiptStorage, scope: OwnerScope, transactionIds: number[], count: number, random: () => number): Promise<number> {
   if (count <= 0) return 0;
   // In id order, as they were written, so the same options choose the same transactions.
   const ids = [...transactionIds].sort((a, b) => a - b);
@@ -140,18 +131,17 @@ async function seedReceipts(dataSource: DataSource, storage: ReceiptStorage, use
   while (chosen.size < Math.min(count, ids.length)) chosen.add(ids[Math.floor(random() * ids.length)]);
 
   const receipts = [...chosen].map((transactionId) => ({
-    userId,
     transactionId,
     filename: `receipt-${transactionId}.png`,
     contentType: 'image/png',
     size: TINY_PNG.length,
-    storageKey: `${userId}/${randomUUID()}`,
+    storageKey: `${scope.userId}/${randomUUID()}`,
   }));
   for (let start = 0; start < receipts.length; start += 100) {
     const slice = receipts.slice(start, start + 100);
     // Files first: a row never points at a file that is not there.
     await Promise.all(slice.map((receipt) => storage.put(receipt.storageKey, TINY_PNG, receipt.contentType)));
-    await dataSource.manager.insert(Receipt, slice);
+    await services.receipts.insertStored(scope, slice);
   }
   return receipts.length;
 }

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { Gauge, type Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { ReceiptStorage } from '../../storage/receipt-storage';
+import { pingDatabase } from '../../db/maintenance';
 
 interface Dependencies {
   dataSource: DataSource;
@@ -28,7 +29,7 @@ const CHECK_TIMEOUT_MS = 2000;
  */
 export function healthRoutes({ dataSource, storage, redis, registry, isStopping }: Dependencies): Router {
   const requiredChecks = async (): Promise<Record<string, Outcome>> => {
-    const checks: Record<string, Outcome> = { database: await outcome(() => dataSource.query('SELECT 1')) };
+    const checks: Record<string, Outcome> = { database: await outcome(() => pingDatabase(dataSource)) };
     if (redis) checks.redis = await outcome(() => redis.ping());
     return checks;
   };

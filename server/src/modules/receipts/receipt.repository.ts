@@ -64,6 +64,14 @@ export class ReceiptRepository extends Repository {
     return this.manager.save(this.manager.create(Receipt, { ...receipt, ...ownedBy(scope) }));
   }
 
+  /** Rows of files already stored (a seed, a restore), in one statement. */
+  @GenerateSql({
+    params: (f) => [f.scope, [{ transactionId: f.transactionId, filename: 'a.png', contentType: 'image/png', size: 68, storageKey: `${f.userId}/example-a` }]],
+  })
+  async insertMany(scope: OwnerScope, receipts: readonly NewReceipt[]): Promise<void> {
+    if (receipts.length) await this.manager.insert(Receipt, receipts.map((receipt) => ({ ...receipt, ...ownedBy(scope) })));
+  }
+
   @GenerateSql({ params: (f) => [f.scope, f.receiptId] })
   async delete(scope: OwnerScope, receiptId: number): Promise<void> {
     await this.manager.delete(Receipt, { ...ownedBy(scope), id: receiptId });

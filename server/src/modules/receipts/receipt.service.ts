@@ -9,7 +9,7 @@ import { removeStoredFiles } from '../../storage/remove-files';
 import type { DeletionService } from '../deletion/deletion.service';
 import { cleanFilename, declaredImageSize, detectFileKind, hasStructureOf, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './file-signature';
 import type { Receipt } from './receipt.entity';
-import type { ReceiptRepository } from './receipt.repository';
+import type { NewReceipt, ReceiptRepository } from './receipt.repository';
 
 export interface IncomingFile {
   filename?: string;
@@ -56,6 +56,14 @@ export class ReceiptService {
       await removeStoredFiles(this.storage, this.logger, [storageKey]);
       throw error;
     }
+  }
+
+  /**
+   * Rows for files already in storage (the seed; a restore). Only transactions of the owner's may
+   * carry them: the caller stored the files first, so no row ever names a missing file.
+   */
+  async insertStored(scope: OwnerScope, receipts: readonly NewReceipt[]): Promise<void> {
+    await this.receipts.insertMany(scope, receipts);
   }
 
   /** Deletes the receipt's row, then its file. */
