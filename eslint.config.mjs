@@ -1,0 +1,182 @@
+// Lint for the whole repository, run by `npm run lint` (and so by `npm test`).
+// TypeScript is linted with type information (typescript-eslint's recommendedTypeChecked): the rules
+// that catch real bugs (floating and misused promises, unsafe `any`, awaiting non-promises) need it.
+// Style is left to the code review; unused names are TypeScript's job (noUnusedLocals/Parameters).
+// The architecture (docs/architecture.md: imports point one way) is checked here too, at the end.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import svelteParser from 'svelte-eslint-parser';
+import tseslint from 'typescript-eslint';
+import svelteConfig from './web/svelte.config.js';
+
+const TS_TYPED = ['server/**/*.ts', 'packages/common/**/*.ts', 'web/**/*.ts', 'web/**/*.svelte'];
+
+/** Rules for every TypeScript file that has a tsconfig (type-aware). */
+const typedRules = {
+  // TypeScript reports these itself (noUnusedLocals, noUnusedParameters; `_`-prefixed allowed there).
+  '@typescript-eslint/no-unused-vars': 'off',
+  // `void promise` is our explicit "fire and forget".
+  '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }],
+  // Express and event emitters take callbacks that may be async: their rejections are handled where
+  // we register them (express 5 forwards a rejected handler's error), so only argument checks stay on.
+  '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+  // Numbers and booleans in template strings are what messages and SQL placeholders are made of.
+  '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true, allowNullish: true }],
+  // An `async` method without `await` is how an interface returning a promise is implemented.
+  '@typescript-eslint/require-await': 'off',
+  // Type-only imports are enforced where they matter by verbatimModuleSyntax/isolatedModules.
+  '@typescript-eslint/consistent-type-imports': 'off',
+  // `catch (error)` handlers narrow with instanceof themselves; rejecting with a non-Error is still caught.
+  '@typescript-eslint/prefer-promise-reject-errors': 'off',
+  // Decorators (TypeGraphQL, TypeORM) and `!` on entity columns are the frameworks' idiom.
+  '@typescript-eslint/no-non-null-assertion': 'off',
+  // Empty interfaces/classes appear as marker types (GraphQL input classes extending a base).
+  '@typescript-eslint/no-empty-object-type': 'off',
+  // Checked by the compiler; the lint version flags `this` aliasing in a few intended places.
+  '@typescript-eslint/unbound-method': ['error', { ignoreStatic: true }],
+};
+
+/** Tests: fixtures and responses are loosely typed JSON, asserted on by the test itself. */
+const testRules = {
+  '@typescript-eslint/no-explicit-any': 'off',
+  '@typescript-eslint/no-unsafe-assignment': 'off',
+  '@typescript-eslint/no-unsafe-member-access': 'off',
+  '@typescript-eslint/no-unsafe-call': 'off',
+  '@typescript-eslint/no-unsafe-argument': 'off',
+  '@typescript-eslint/no-unsafe-return': 'off',
+  // expect(obj.method).toHaveBeenCalled() and jest.fn() method references are not calls.
+  '@typescript-eslint/unbound-method': 'off',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Architecture: imports point one way (issue 15, "Done when"). Paths are relative to server/src.
+
+const S = 'server/src';
+/** The GraphQL and HTTP layer: only api/ and the composition root may import it. */
+const API_LAYER = [
+  { group: ['**/api/**', '**/api'], message: 'The GraphQL/HTTP layer (api/) is imported only by the composition root.' },
+  { group: ['**/*.resolver', '**/*.resolver.js', '**/*.inputs', '**/*.inputs.js', '**/*.type', '**/*.type.js', '**/*.types', '**/*.types.js'],
+    message: 'Resolvers, GraphQL inputs and object types belong to the GraphQL layer: services, repositories and adapters do not import them.' },
+  { group: ['type-graphql', 'type-graphql/**', 'graphql', 'graphql/**', '@apollo/*', '@apollo/*/**', 'graphql-upload-ts', 'graphql-scalars'],
+    message: 'GraphQL stays in the GraphQL layer (api/, *.resolver.ts, *.type.ts, *.inputs.ts).' },
+];
+const EXPRESS = [{ group: ['express', 'express/**'], message: 'HTTP (Express) stays in api/http and the session adapter.' }];
+/** The composition root: built once by main.ts, app.ts, the seed and emit-schema. */
+const COMPOSITION_ROOT = [
+  { group: ['**/core', '**/core.js', '**/app', '**/app.js', '**/main', '**/main.js'],
+    message: 'Nothing imports the composition root (core.ts, app.ts, main.ts); it imports everything else.' },
+];
+/** services.ts wires the services: only the composition root and the GraphQL layer (for its type) know it. */
+const SERVICES_WIRING = [
+  { group: ['**/services', '**/services.js'], message: 'services.ts is part of the composition root: receive the services you use instead.' },
+];
+const MODULES = [{ group: ['**/modules/**'], message: 'Adapters (storage, sessions) know no module: the module depends on the adapter, not back.' }];
+const SQL_INTERNALS = [
+  { group: ['**/db/row-reader', '**/db/row-reader.js', '**/db/sql-parameters', '**/db/sql-parameters.js', './row-reader', './sql-parameters'],
+    message: 'RowReader and SqlParameters are repository internals: use the repository.' },
+];
+
+/** One no-restricted-imports block for `files`, less `ignores` (ESLint replaces, not merges, a rule per file). */
+const restrict = (files, patterns, ignores = []) => ({
+  files: files.map((f) => `${S}/${f}`),
+  ignores: ignores.map((f) => `${S}/${f}`),
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+
+const CORE_FILES = ['**/*.service.ts', '**/*.repository.ts', '**/*.entity.ts', '**/*.model.ts', 'db/**', 'lib/**', 'limits/**'];
+/** The entry points that build the composition root. */
+const ROOT_USERS = ['main.ts', 'app.ts', 'seed/seed.ts', 'api/graphql/emit-schema.ts'];
+const REPOSITORY_SIDE = ['**/*.repository.ts', 'db/**'];
+
+// A file gets the LAST matching block's rule, so each block lists every pattern that applies to its
+// files; the blocks go from the widest (all of server/src) to the narrowest.
+const architecture = [
+  restrict(['**/*.ts'], [...COMPOSITION_ROOT, ...SQL_INTERNALS], [...ROOT_USERS, ...REPOSITORY_SIDE]),
+  restrict(ROOT_USERS, SQL_INTERNALS),
+  restrict(REPOSITORY_SIDE, COMPOSITION_ROOT),
+  restrict(['modules/**'], [...COMPOSITION_ROOT, ...SERVICES_WIRING, ...SQL_INTERNALS], REPOSITORY_SIDE),
+  // Services, entities, models, lib, limits and db: no GraphQL, no HTTP, no composition root.
+  restrict(CORE_FILES, [...API_LAYER, ...EXPRESS, ...COMPOSITION_ROOT, ...SERVICES_WIRING, ...SQL_INTERNALS], REPOSITORY_SIDE),
+  restrict(REPOSITORY_SIDE, [...API_LAYER, ...EXPRESS, ...COMPOSITION_ROOT, ...SERVICES_WIRING]),
+  // Adapters: no module, no GraphQL. Storage knows no HTTP framework; sessions are Express middleware
+  // by nature (express-session, the request's current user), so express stays allowed there.
+  restrict(['storage/**'], [...MODULES, ...API_LAYER, ...EXPRESS, ...COMPOSITION_ROOT, ...SERVICES_WIRING, ...SQL_INTERNALS]),
+  restrict(['sessions/**'], [...MODULES, ...API_LAYER, ...COMPOSITION_ROOT, ...SERVICES_WIRING, ...SQL_INTERNALS]),
+];
+
+export default defineConfig(
+  {
+    ignores: [
+      '**/node_modules/**', '**/dist/**', 'coverage/**', 'test-artifacts/**', 'bench-results/**', 'data/**',
+      // Generated by graphql-codegen from schema.graphql and the operations.
+      'web/src/graphql/generated/**',
+    ],
+  },
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
+
+  // Plain JavaScript: the scripts, the test kit, the deploy tests, tool configs.
+  { files: ['**/*.{js,mjs,cjs}'], extends: [js.configs.recommended], languageOptions: { globals: globals.node } },
+  { files: ['**/*.cjs', 'server/jest.config.js'], languageOptions: { sourceType: 'commonjs' } },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    rules: {
+      'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+
+  // TypeScript with type information: each file is checked against its own workspace's tsconfig.
+  {
+    files: TS_TYPED,
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname, extraFileExtensions: ['.svelte'] },
+    },
+    rules: typedRules,
+  },
+  // The test kit's hand-written declarations have no tsconfig: syntax-level TypeScript rules only.
+  {
+    files: ['**/*.d.cts'],
+    extends: [tseslint.configs.recommended],
+    rules: {
+      '@typescript-eslint/no-unused-vars': 'off',
+      // The test kit's GraphQL results are loose JSON on purpose: each test asserts the shape it expects.
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+
+  // Svelte components (and .svelte.ts rune modules): the Svelte plugin, with TypeScript inside <script>.
+  { files: ['web/**/*.svelte', 'web/**/*.svelte.ts'], extends: [svelte.configs.recommended] },
+  {
+    files: ['web/**/*.svelte', 'web/**/*.svelte.ts'],
+    languageOptions: {
+      globals: globals.browser,
+      parser: svelteParser,
+      parserOptions: { parser: tseslint.parser, projectService: true, extraFileExtensions: ['.svelte'], svelteConfig },
+    },
+    rules: {
+      // A component that receives a shared record (an upload, a transaction) reads only the fields it shows.
+      'svelte/no-unused-props': 'off',
+    },
+  },
+  {
+    files: ['web/**/*.svelte'],
+    rules: {
+      // Types exported from another component's <script module> reach the type checker as unresolved
+      // (the project service sees `*.svelte` as an ambient module), so these would flag every use of
+      // them. svelte-check (strict TypeScript) checks components in their place, in web's `npm test`.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+    },
+  },
+  { files: ['web/src/**/*.ts'], languageOptions: { globals: globals.browser } },
+
+  // Tests.
+  { files: ['server/test/**/*.ts', 'web/**/*.test.ts', 'web/e2e/**/*.ts'], rules: testRules },
+
+  ...architecture,
+);
