@@ -78,4 +78,4 @@ async function startBuiltServer({ env, port, nodeArgs = [], cwd, timeoutMs = 20_
   };
 }
 
-module.exports = { startBuiltServer, waitForHealth };
+module.exports = { startBuiltServer };

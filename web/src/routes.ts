@@ -57,6 +57,6 @@ export function resolveRoute(path: string): { route: Route; params: Record<strin
  * Paths the server answers itself (the API, receipt files, the playground, health and metrics),
  * mirroring server/src/app.ts: links to them are left to the browser.
  */
-export const SERVER_PATHS = ['/graphql', '/receipts/', '/playground.html', '/healthz', '/readyz', '/metrics'];
+const SERVER_PATHS = ['/graphql', '/receipts/', '/playground.html', '/healthz', '/readyz', '/metrics'];
 
 export const isServerPath = (pathname: string): boolean => SERVER_PATHS.some((prefix) => pathname.startsWith(prefix));
