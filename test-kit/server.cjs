@@ -38,15 +38,16 @@ function waitForListeningLine(child, exited, output, timeoutMs) {
 }
 
 /**
- * Starts server/dist/main.js (build it first) with exactly `env` and PORT=port, and resolves once
+ * Starts server/dist/main.js (build it first; `main` names another checkout's, as the benchmark's
+ * baseline does) with exactly `env` and PORT=port, and resolves once
  * it serves. Port 0 lets the kernel pick and waits for the "listening" log line (LOG_LEVEL info or
  * lower); any other port, by default a free one, waits for /healthz. `quiet` sends stdout to
  * /dev/null and stderr to ours, for long runs whose logs nobody reads.
  */
-async function startBuiltServer({ env, port, nodeArgs = [], cwd, timeoutMs = 20_000, quiet = false }) {
+async function startBuiltServer({ env, port, nodeArgs = [], cwd, timeoutMs = 20_000, quiet = false, main = MAIN }) {
   const listenPort = port ?? (await freePort());
   const environment = { ...env, PORT: String(listenPort) };
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd,
     env: environment,
     stdio: quiet ? ['ignore', 'ignore', 'inherit'] : ['ignore', 'pipe', 'pipe'],

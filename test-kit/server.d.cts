@@ -18,6 +18,8 @@ export interface StartBuiltServerOptions {
   port?: number;
   /** Node flags before server/dist/main.js. */
   nodeArgs?: string[];
+  /** Another build's main.js (another checkout's server/dist/main.js); by default this one's. */
+  main?: string;
   cwd?: string;
   timeoutMs?: number;
   /** stdout to /dev/null, stderr to this process's. */

@@ -1,4 +1,5 @@
 // The benchmark's command line: what to run, at which sizes, for how long; and its log on stderr.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 export const { values: args } = parseArgs({
@@ -10,6 +11,8 @@ export const { values: args } = parseArgs({
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '1,8,32' },
     out: { type: 'string', default: 'bench-results' },
+    baseline: { type: 'string' },
+    help: { type: 'boolean', default: false },
     'postgres-url': { type: 'string', default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
     'redis-url': { type: 'string', default: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' },
   },
@@ -22,8 +25,25 @@ export const options = {
   duration: args.quick ? 1 : Number(args.duration),
   connections: args.quick ? [1, 8] : args.connections.split(',').map(Number),
   registrations: args.quick ? 1 : 5,
+  baseline: args.baseline ? path.resolve(args.baseline) : null,
 };
 export const PASSWORD = 'benchmark household password 2026';
 export const SEARCH_TERM = 'coffee';
 
 export const log = (line) => process.stderr.write(`${line}\n`);
+
+if (args.help) {
+  process.stdout.write(`node scripts/bench/index.mjs [options]   (npm run bench -- [options] builds the server first)
+  --quick                  10 k rows, one iteration: checks that everything works (npm run bench:smoke)
+  --backends sqlite,postgres
+  --sizes 10000,100000,1000000   transactions of each seeded user
+  --iterations 200         timed rounds per operation (medians)
+  --duration 5             seconds of load per concurrency level
+  --connections 1,8,32     concurrency levels
+  --out bench-results      where latest.json and latest.md go
+  --baseline <dir>         another checkout (built: its server/dist exists) timed with ours in the
+                           same interleaved rounds on the same database: before/after in one run
+  --postgres-url, --redis-url   (or BENCH_POSTGRES_URL, BENCH_REDIS_URL)
+`);
+  process.exit(0);
+}

@@ -4,12 +4,14 @@
 // means. Each operation is timed against the floor (the same SQL behind plain node:http), the stack
 // floor (the same SQL behind Express, express-session and Apollo Server, nothing of ours) and the
 // bare SQL. `--quick` is the small version that npm test runs (10 k rows, one iteration): it checks
-// that every measurement works and that the app and both floors answer the same rows.
+// that every measurement works and that the app and both floors answer the same rows. `--baseline
+// <dir>` times another checkout's build beside ours in the same rounds (before/after).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { baselineCase, describeBaseline, startBaseline } from './baseline.mjs';
 import { capture } from './capture.mjs';
 import { checkCase, answersFloorRows, expectAnswer } from './checks.mjs';
 import { args, log, options, PASSWORD } from './cli.mjs';
@@ -25,10 +27,11 @@ import { floorEnvironment, memoryOf, oursPost, oursRequest, stackFloorPost, stac
 const require = createRequire(import.meta.url);
 const pg = require('pg');
 
-async function benchBackend(kind) {
+async function benchBackend(kind, baselineBuild) {
   log(`== ${kind}`);
   const backend = await prepareBackend(kind);
   const app = { child: null };
+  const baseline = { child: null };
   const floor = { child: null };
   const stack = { child: null };
   let bare = null;
@@ -36,6 +39,8 @@ async function benchBackend(kind) {
     const users = await seed(backend);
     const { plans, cases } = await capture(backend, users);
     Object.assign(app, await startApp(backend));
+    if (baselineBuild) Object.assign(baseline, await startBaseline(baselineBuild, backend, users));
+    const withBaseline = Boolean(baseline.child);
     const floorEnv = floorEnvironment(backend, plans);
     Object.assign(floor, await startFloor(floorEnv));
     Object.assign(stack, await startStackFloor(backend, floorEnv));
@@ -46,6 +51,7 @@ async function benchBackend(kind) {
     for (let round = 0; round < (args.quick ? 1 : 50); round += 1) {
       for (const entry of cases.filter((item) => item.name !== 'create')) {
         await oursRequest(app, entry);
+        if (withBaseline) await oursRequest(baseline, baselineCase(baseline, entry));
         await request(`${floor.baseUrl}/${entry.key}`);
         await stackFloorRequest(stack, entry.key);
       }
@@ -62,9 +68,16 @@ async function benchBackend(kind) {
         if (answer.errors) failures.push(`${entry.key}: ${JSON.stringify(answer.errors)}`);
         else failures.push(...checkCase(entry, answer.data, floorRows));
         if (!(await answersFloorRows(stack, entry.key, floorBody))) failures.push(`${entry.key}: the stack floor answered other rows than the floor`);
+        if (withBaseline) {
+          const baselineAnswer = JSON.parse((await oursRequest(baseline, baselineCase(baseline, entry))).body);
+          if (baselineAnswer.errors) failures.push(`baseline ${entry.key}: ${JSON.stringify(baselineAnswer.errors)}`);
+          else failures.push(...checkCase(entry, baselineAnswer.data, floorRows).map((failure) => `baseline ${failure}`));
+        }
       }
+      const baselineEntry = withBaseline ? baselineCase(baseline, entry) : null;
       const sides = {
         ours: async () => expectAnswer('ours', entry.key, await oursRequest(app, entry)),
+        ...(withBaseline ? { baseline: async () => expectAnswer('baseline', entry.key, await oursRequest(baseline, baselineEntry)) } : {}),
         stack: async () => expectAnswer('stack floor', entry.key, await stackFloorRequest(stack, entry.key)),
         floor: async () => expectAnswer('floor', entry.key, await request(`${floor.baseUrl}/${entry.key}`), { graphql: false }),
         bare: () => bare.run(plans[entry.key]),
@@ -81,8 +94,10 @@ async function benchBackend(kind) {
         floorMs: result.floor,
         bareSqlMs: result.bare,
         ratioToFloor: result.ours / result.floor,
+        ...(withBaseline ? { baselineMs: result.baseline, baselineRatioToFloor: result.baseline / result.floor, oursToBaseline: result.ours / result.baseline } : {}),
       });
-      log(`  ${entry.key.padEnd(24)} ours ${result.ours.toFixed(2)} ms  stack floor ${result.stack.toFixed(2)} ms  floor ${result.floor.toFixed(2)} ms  sql ${result.bare.toFixed(2)} ms  x${(result.ours / result.floor).toFixed(2)}`);
+      const before = withBaseline ? `  baseline ${result.baseline.toFixed(2)} ms (ours x${(result.ours / result.baseline).toFixed(2)})` : '';
+      log(`  ${entry.key.padEnd(24)} ours ${result.ours.toFixed(2)} ms${before}  stack floor ${result.stack.toFixed(2)} ms  floor ${result.floor.toFixed(2)} ms  sql ${result.bare.toFixed(2)} ms  x${(result.ours / result.floor).toFixed(2)}`);
     }
 
     // The stack's layers one by one, on the newest page of the largest user.
@@ -110,22 +125,30 @@ async function benchBackend(kind) {
 
     // Throughput under concurrency, on the newest page of the largest user.
     const concurrency = [];
-    for (const connections of options.connections) {
+    for (const [level, connections] of options.connections.entries()) {
+      // Load saturates the machine, so it cannot interleave: the baseline goes first at every other level.
+      const loadBaseline = () => load(`${baseline.baseUrl}/graphql`, oursPost(baselineCase(baseline, largest)), connections);
+      const baselineFirst = withBaseline && level % 2 === 1 ? await loadBaseline() : undefined;
       const ours = await load(`${app.baseUrl}/graphql`, oursPost(largest), connections);
       const stackLoad = await load(`${stack.baseUrl}/graphql`, stackFloorPost(stack, largest.key), connections);
       const floorLoad = await load(`${floor.baseUrl}/${largest.key}`, {}, connections);
       if (ours.failed || stackLoad.failed || floorLoad.failed) {
         failures.push(`load at ${connections} connections: ${ours.failed} failed here, ${stackLoad.failed} on the stack floor, ${floorLoad.failed} on the floor`);
       }
-      concurrency.push({ backend: kind, connections, transactions: largest.size, ours, stackFloor: stackLoad, floor: floorLoad });
-      log(`  ${connections} clients: ours ${ours.requestsPerSecond.toFixed(0)} req/s (p50 ${ours.p50} ms, p99 ${ours.p99} ms)  stack floor ${stackLoad.requestsPerSecond.toFixed(0)} req/s  floor ${floorLoad.requestsPerSecond.toFixed(0)} req/s`);
+      const baselineLoad = baselineFirst ?? (withBaseline ? await loadBaseline() : undefined);
+      if (baselineLoad?.failed) failures.push(`load at ${connections} connections: ${baselineLoad.failed} failed on the baseline`);
+      concurrency.push({ backend: kind, connections, transactions: largest.size, ours, stackFloor: stackLoad, floor: floorLoad, ...(baselineLoad ? { baseline: baselineLoad } : {}) });
+      const baselineRate = baselineLoad ? `  baseline ${baselineLoad.requestsPerSecond.toFixed(0)} req/s` : '';
+      log(`  ${connections} clients: ours ${ours.requestsPerSecond.toFixed(0)} req/s (p50 ${ours.p50} ms, p99 ${ours.p99} ms)${baselineRate}  stack floor ${stackLoad.requestsPerSecond.toFixed(0)} req/s  floor ${floorLoad.requestsPerSecond.toFixed(0)} req/s`);
     }
 
     const memory = memoryOf(app.child.pid);
-    log(`  app RSS after the run ${memory.rssMiB.toFixed(0)} MiB (peak ${memory.peakRssMiB.toFixed(0)} MiB)`);
+    if (withBaseline) memory.baseline = memoryOf(baseline.child.pid);
+    log(`  app RSS after the run ${memory.rssMiB.toFixed(0)} MiB (peak ${memory.peakRssMiB.toFixed(0)} MiB)${withBaseline ? `, baseline ${memory.baseline.rssMiB.toFixed(0)} MiB` : ''}`);
     return { backend: kind, seeding: users.map(({ size, seedSeconds }) => ({ transactions: size, seconds: seedSeconds })), rows, stackLayers, accounts, commitDurability, concurrency, memory, failures };
   } finally {
     if (app.child) await stop(app.child);
+    if (baseline.child) await stop(baseline.child);
     if (floor.child) await stop(floor.child);
     if (stack.child) await stop(stack.child);
     await bare?.close();
@@ -149,8 +172,9 @@ async function machine() {
 }
 
 const startedAt = new Date();
-const report = { startedAt: startedAt.toISOString(), quick: args.quick, options, machine: await machine(), backends: [] };
-for (const kind of options.backends) report.backends.push(await benchBackend(kind));
+const baselineBuild = options.baseline ? describeBaseline(options.baseline) : null;
+const report = { startedAt: startedAt.toISOString(), quick: args.quick, options, machine: await machine(), ...(baselineBuild ? { baseline: baselineBuild } : {}), backends: [] };
+for (const kind of options.backends) report.backends.push(await benchBackend(kind, baselineBuild));
 report.seconds = (Date.now() - startedAt.getTime()) / 1000;
 
 fs.mkdirSync(args.out, { recursive: true });

@@ -22,6 +22,8 @@ export function formatReport(report) {
     }
   }
 
+  if (report.baseline) lines.push(...beforeAfter(report));
+
   lines.push('', `What each layer of the stack costs by itself around the same SQL, on the newest page at ${count(largest)} transactions (ratios to the floor, measured together):`, '');
   lines.push('| backend | floor (ms) | ' + report.backends[0].stackLayers.layers.map((layer) => layer.label).join(' | ') + ' |');
   lines.push('|---|---:|' + report.backends[0].stackLayers.layers.map(() => '---:|').join(''));
@@ -68,4 +70,29 @@ export function formatReport(report) {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** --baseline: the baseline's and our ratios to the same floor, timed in the same rounds, and ours against the baseline. */
+function beforeAfter(report) {
+  const { baseline } = report;
+  const build = `${baseline.commit ?? 'not a git checkout'}${baseline.dirty ? ' with uncommitted changes' : ''}${baseline.subject ? ` (${baseline.subject.length > 80 ? `${baseline.subject.slice(0, 77)}...` : baseline.subject})` : ''}`;
+  const lines = ['', `Before and after: the baseline (${baseline.dir}, ${build}) and ours on the same database, interleaved in the same rounds; below 1 in the last column, ours is faster:`, ''];
+  lines.push('| backend | operation | transactions | baseline (ms) | ours (ms) | floor (ms) | baseline ÷ floor | ours ÷ floor | ours ÷ baseline |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const backend of report.backends) {
+    for (const row of backend.rows) {
+      lines.push(`| ${row.backend} | ${row.label} | ${count(row.transactions)} | ${ms(row.baselineMs)} | ${ms(row.oursMs)} | ${ms(row.floorMs)} | ${row.baselineRatioToFloor.toFixed(2)} | ${row.ratioToFloor.toFixed(2)} | ${row.oursToBaseline.toFixed(2)} |`);
+    }
+  }
+  lines.push('', '| backend | clients | baseline req/s | ours req/s | floor req/s | baseline / floor req/s | ours / floor req/s | ours / baseline req/s |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const backend of report.backends) {
+    for (const row of backend.concurrency) {
+      const rate = (side) => side.requestsPerSecond;
+      lines.push(`| ${row.backend} | ${row.connections} | ${rate(row.baseline).toFixed(0)} | ${rate(row.ours).toFixed(0)} | ${rate(row.floor).toFixed(0)} | ${(rate(row.baseline) / rate(row.floor)).toFixed(2)} | ${(rate(row.ours) / rate(row.floor)).toFixed(2)} | ${(rate(row.ours) / rate(row.baseline)).toFixed(2)} |`);
+    }
+  }
+  lines.push('', '| backend | baseline RSS after the run | ours RSS after the run |', '|---|---:|---:|');
+  for (const backend of report.backends) lines.push(`| ${backend.backend} | ${backend.memory.baseline.rssMiB.toFixed(0)} MiB | ${backend.memory.rssMiB.toFixed(0)} MiB |`);
+  return lines;
 }

@@ -2,12 +2,15 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AccountService } from './modules/accounts/account.service';
 import { CategoryService } from './modules/categories/category.service';
+import { DashboardRepository } from './modules/dashboard/dashboard.repository';
 import { DashboardService } from './modules/dashboard/dashboard.service';
+import { ReceiptRepository } from './modules/receipts/receipt.repository';
 import { ReceiptService } from './modules/receipts/receipt.service';
 import { TransactionService } from './modules/transactions/transaction.service';
 import type { SignInLimits } from './modules/users/sign-in-limits';
 import { SignedInSessionService } from './modules/users/signed-in-sessions.service';
 import { TwoFactorService } from './modules/users/two-factor.service';
+import { UserRepository } from './modules/users/user.repository';
 import { UserService } from './modules/users/user.service';
 import type { UserSessionIndex } from './sessions/session-index';
 import type { ReceiptStorage } from './storage/receipt-storage';
@@ -35,17 +38,18 @@ export interface ServiceDependencies {
 }
 
 export function createServices({ dataSource, storage, receiptMaxBytes, signInLimits, logger, sessions }: ServiceDependencies): Services {
-  const receipts = new ReceiptService(dataSource, storage, receiptMaxBytes, logger);
-  const twoFactor = new TwoFactorService(dataSource);
-  const users = new UserService(dataSource, receipts, signInLimits, twoFactor);
+  const receipts = new ReceiptService(new ReceiptRepository(dataSource), storage, receiptMaxBytes, logger);
+  const userRepository = new UserRepository(dataSource);
+  const twoFactor = new TwoFactorService(userRepository);
+  const users = new UserService(dataSource, userRepository, receipts, signInLimits, twoFactor);
   return {
     users,
     twoFactor,
-    sessions: new SignedInSessionService((userId) => users.sessionVersionOf(userId), sessions?.index, sessions?.absoluteTimeoutMs),
+    sessions: new SignedInSessionService(userRepository, sessions?.index, sessions?.absoluteTimeoutMs),
     accounts: new AccountService(dataSource, receipts),
     categories: new CategoryService(dataSource),
     transactions: new TransactionService(dataSource, receipts),
     receipts,
-    dashboard: new DashboardService(dataSource),
+    dashboard: new DashboardService(new DashboardRepository(dataSource)),
   };
 }

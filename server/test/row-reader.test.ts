@@ -3,6 +3,7 @@ import { Account } from '../src/modules/accounts/account.entity';
 import { Category } from '../src/modules/categories/category.entity';
 import { Receipt } from '../src/modules/receipts/receipt.entity';
 import { Transaction } from '../src/modules/transactions/transaction.entity';
+import { ownerScope } from '../src/db/owner-scope';
 import { sqliteDatetime } from '../src/db/row-reader';
 import { signUp } from './support/client';
 import { receiptFiles } from './support/fixtures';
@@ -60,12 +61,12 @@ test("a page of transactions and its receipts are read exactly as TypeORM reads 
   expect(tokyo.balance).toBe(5000n + 12345n);
 
   const transactionIds = ids.map(Number);
-  const receipts = await services.receipts.listForTransactions(userId, transactionIds);
+  const receipts = await services.receipts.listForTransactions(ownerScope(userId), transactionIds);
   expect(receipts).toHaveLength(2);
   expect(receipts).toEqual(await dataSource.manager.find(Receipt, { where: { userId, transactionId: In(transactionIds) }, order: { id: 'ASC' } }));
   for (const receipt of receipts) expect(receipt).toBeInstanceOf(Receipt);
   // Another user's ids read nothing.
-  expect(await services.receipts.listForTransactions(userId + 1000, transactionIds)).toEqual([]);
+  expect(await services.receipts.listForTransactions(ownerScope(userId + 1000), transactionIds)).toEqual([]);
 });
 
 test("SQLite's datetime text is read as the Date TypeORM's SQLite driver makes of it", () => {

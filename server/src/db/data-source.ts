@@ -3,13 +3,12 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config';
 import { entities } from './entities';
-import { postgresMigrations } from './migrations/postgres';
-import { sqliteMigrations } from './migrations/sqlite';
+import { migrationsFor } from './migrations';
 import { StatementCounter } from './statement-counter';
 
 /**
- * One DataSource per process, chosen by config. Schema changes only ever come from the migration
- * files (generated from the entities, one set per driver); `synchronize` stays off.
+ * One DataSource per process, chosen by config. Schema changes only ever come from the migrations
+ * (db/migrations/README.md: a frozen set per driver, then portable ones); `synchronize` stays off.
  */
 export function createDataSource(database: DatabaseConfig): DataSource {
   if (database.kind === 'postgres') {
@@ -17,7 +16,7 @@ export function createDataSource(database: DatabaseConfig): DataSource {
       type: 'postgres',
       url: database.url,
       entities,
-      migrations: postgresMigrations,
+      migrations: migrationsFor('postgres'),
       migrationsRun: false,
       synchronize: false,
       logger: new StatementCounter(),
@@ -29,7 +28,7 @@ export function createDataSource(database: DatabaseConfig): DataSource {
     type: 'better-sqlite3',
     database: database.file,
     entities,
-    migrations: sqliteMigrations,
+    migrations: migrationsFor('sqlite'),
     synchronize: false,
     logger: new StatementCounter(),
     // WAL lets readers go on while a write commits; foreign keys make ON DELETE rules real.

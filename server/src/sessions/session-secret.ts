@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
-import { readOrCreateAppSecret } from '../db/app-secrets';
+import { AppSecretRepository } from '../db/app-secret.repository';
 
 const randomSecret = () => crypto.randomBytes(32).toString('hex');
 
@@ -15,7 +15,7 @@ const randomSecret = () => crypto.randomBytes(32).toString('hex');
 export async function sessionSecretFor(config: AppConfig, dataSource: DataSource): Promise<string> {
   if (config.sessionSecret) return config.sessionSecret;
   if (config.redis || config.database.kind === 'postgres') {
-    return readOrCreateAppSecret(dataSource, 'session-secret', randomSecret);
+    return new AppSecretRepository(dataSource).readOrCreate('session-secret', randomSecret);
   }
   return persistedSecret(config.dataDir);
 }

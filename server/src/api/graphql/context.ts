@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import DataLoader from 'dataloader';
+import { ownerScope } from '../../db/owner-scope';
 import { unauthenticated } from '../../lib/errors';
 import type { Receipt } from '../../modules/receipts/receipt.entity';
 import type { Services } from '../../services';
@@ -23,8 +24,12 @@ export function createContext(services: Services, req: Request, res: Response): 
     loaders: {
       // One query for the receipts of a whole page of transactions, scoped to the signed-in user.
       receiptsByTransaction: new DataLoader(async (transactionIds) => {
-        const receipts = userId === null ? [] : await services.receipts.listForTransactions(userId, transactionIds);
-        return transactionIds.map((id) => receipts.filter((receipt) => receipt.transactionId === id));
+        const byTransaction = new Map<number, Receipt[]>(transactionIds.map((id) => [id, []]));
+        if (userId !== null) {
+          const receipts = await services.receipts.listForTransactions(ownerScope(userId), transactionIds);
+          for (const receipt of receipts) byTransaction.get(receipt.transactionId)?.push(receipt);
+        }
+        return transactionIds.map((id) => byTransaction.get(id)!);
       }),
     },
   };

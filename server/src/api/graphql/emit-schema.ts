@@ -5,7 +5,7 @@ import { printSchema } from 'graphql';
 import { buildAppSchema } from './schema';
 
 /** Where the committed SDL lives: the repo root, for the web client's codegen. */
-export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', '..', 'schema.graphql');
+export const SCHEMA_FILE = path.resolve(__dirname, '..', '..', '..', '..', 'schema.graphql');
 
 export async function printAppSchema(): Promise<string> {
   return `${printSchema(await buildAppSchema())}\n`;

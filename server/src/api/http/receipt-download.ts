@@ -2,10 +2,12 @@ import { create as contentDisposition } from 'content-disposition';
 import { Router } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { Logger } from 'pino';
+import { ownerScope } from '../../db/owner-scope';
 import { AppError, isUnavailableDependency, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../lib/errors';
 import { withExtensionOf } from '../../modules/receipts/file-signature';
 import type { ReceiptService } from '../../modules/receipts/receipt.service';
 import { currentUserId } from '../../sessions/current-user';
+import { decodeId } from '../graphql/ids';
 
 /**
  * GET /receipts/:id streams a receipt to its owner. Anyone else, signed in or not, learns nothing:
@@ -20,7 +22,7 @@ export function receiptDownloadRoutes(receipts: ReceiptService, logger: Logger):
       return;
     }
     try {
-      const { receipt, body } = await receipts.openForDownload(userId, req.params.id);
+      const { receipt, body } = await receipts.openForDownload(ownerScope(userId), decodeId(req.params.id));
       const disposition = req.query.download !== undefined ? 'attachment' : 'inline';
       res.set({
         'Content-Type': receipt.contentType,

@@ -5,5 +5,5 @@ import { TransactionIndexesAndAccountTotalsPostgres1764633600000 } from './postg
 import { AppSecretsPostgres1764720000000 } from './postgres/1764720000000-app-secrets';
 import { IdempotencyKeysPostgres1764806400000 } from './postgres/1764806400000-idempotency-keys';
 
-/** In order; a new migration is appended here and never edits an old one. */
+/** Frozen: these have run on users' databases. New migrations are portable (portable.ts). */
 export const postgresMigrations = [InitialSchemaPostgres1764374400000, SessionVersionPostgres1764460800000, TwoFactorPostgres1764547200000, TransactionIndexesAndAccountTotalsPostgres1764633600000, AppSecretsPostgres1764720000000, IdempotencyKeysPostgres1764806400000];

@@ -5,5 +5,5 @@ import { TransactionIndexesAndAccountTotalsSqlite1764633600000 } from './sqlite/
 import { AppSecretsSqlite1764720000000 } from './sqlite/1764720000000-app-secrets';
 import { IdempotencyKeysSqlite1764806400000 } from './sqlite/1764806400000-idempotency-keys';
 
-/** In order; a new migration is appended here and never edits an old one. */
+/** Frozen: these have run on users' databases. New migrations are portable (portable.ts). */
 export const sqliteMigrations = [InitialSchemaSqlite1764374400000, SessionVersionSqlite1764460800000, TwoFactorSqlite1764547200000, TransactionIndexesAndAccountTotalsSqlite1764633600000, AppSecretsSqlite1764720000000, IdempotencyKeysSqlite1764806400000];

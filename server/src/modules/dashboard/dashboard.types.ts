@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar, MoneyScalar } from '../../api/graphql/scalars';
+import type { Money } from '../../lib/money';
 import { Category } from '../categories/category.entity';
 import { Transaction } from '../transactions/transaction.entity';
 
@@ -9,7 +10,7 @@ export class CategoryTotal {
   category!: Category | null;
 
   @Field(() => MoneyScalar, { description: 'Signed sum: negative when money went out.' })
-  total!: string;
+  total!: Money;
 
   @Field(() => Int)
   count!: number;
@@ -21,10 +22,10 @@ export class PeriodTotal {
   period!: string;
 
   @Field(() => MoneyScalar)
-  income!: string;
+  income!: Money;
 
   @Field(() => MoneyScalar, { description: 'Money out, as a positive amount.' })
-  expenses!: string;
+  expenses!: Money;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Accounts the dashboard leaves out because they are in another currency.' })
@@ -48,13 +49,13 @@ export class Dashboard {
   currency!: string;
 
   @Field(() => MoneyScalar)
-  income!: string;
+  income!: Money;
 
   @Field(() => MoneyScalar, { description: 'Money out, as a positive amount.' })
-  expenses!: string;
+  expenses!: Money;
 
   @Field(() => MoneyScalar, { description: 'income - expenses.' })
-  net!: string;
+  net!: Money;
 
   @Field(() => [CategoryTotal])
   byCategory!: CategoryTotal[];

@@ -1,15 +1,13 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Transaction } from '../transactions/transaction.entity';
 import { User } from '../users/user.entity';
 
-@ObjectType({ simpleResolvers: true, description: 'A photo or PDF of a receipt attached to a transaction.' })
+/** A receipt file's row: the bytes live in the receipt storage under `storageKey`. */
 @Entity('receipts')
 @Index('receipts_transaction_idx', ['transactionId'])
 // A page's receipts are looked up by owner and transaction ids together (the DataLoader's query).
 @Index('receipts_user_transaction_idx', ['userId', 'transactionId'])
 export class Receipt {
-  @Field(() => ID)
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -27,15 +25,15 @@ export class Receipt {
   @JoinColumn({ name: 'transaction_id' })
   transaction?: Transaction;
 
-  @Field(() => String, { description: 'The name the file had, cleaned of paths and control characters.' })
+  /** The name the file had, cleaned of paths and control characters. */
   @Column({ type: 'varchar', length: 255 })
   filename!: string;
 
-  @Field(() => String, { description: 'Recognised from the file itself, not from what the client said.' })
+  /** Recognised from the file itself, not from what the client said. */
   @Column({ name: 'content_type', type: 'varchar', length: 100 })
   contentType!: string;
 
-  @Field(() => Int, { description: 'Size in bytes.' })
+  /** Size in bytes. */
   @Column({ type: 'integer' })
   size!: number;
 
@@ -43,7 +41,6 @@ export class Receipt {
   @Column({ name: 'storage_key', type: 'varchar', length: 200 })
   storageKey!: string;
 
-  @Field(() => Date)
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 }

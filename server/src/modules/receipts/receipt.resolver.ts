@@ -1,18 +1,15 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLUpload, type FileUpload } from 'graphql-upload-ts';
-import { requireUser, type RequestContext } from '../../api/graphql/context';
+import type { RequestContext } from '../../api/graphql/context';
+import { CurrentUser } from '../../api/graphql/current-user';
+import { decodeId } from '../../api/graphql/ids';
+import type { OwnerScope } from '../../db/owner-scope';
 import { Transaction } from '../transactions/transaction.entity';
-import { Receipt } from './receipt.entity';
 import type { TransactionService } from '../transactions/transaction.service';
 import type { ReceiptService } from './receipt.service';
+import { ReceiptType, ServerLimits } from './receipt.type';
 
-@ObjectType({ simpleResolvers: true, description: 'Limits the server enforces, published so a client can check before sending.' })
-export class ServerLimits {
-  @Field(() => Int, { description: 'The largest receipt file accepted, in bytes (RECEIPT_MAX_MB).' })
-  receiptMaxBytes!: number;
-}
-
-@Resolver(() => Receipt)
+@Resolver(() => ReceiptType)
 export class ReceiptResolver {
   constructor(private readonly services: { receipts: ReceiptService; transactions: TransactionService }) {}
 
@@ -21,32 +18,34 @@ export class ReceiptResolver {
     return { receiptMaxBytes: this.services.receipts.maxBytes };
   }
 
-  @Mutation(() => Receipt, { description: 'JPEG, PNG, WebP, HEIC or PDF, recognised from its bytes.' })
+  @Mutation(() => ReceiptType, { description: 'JPEG, PNG, WebP, HEIC or PDF, recognised from its bytes.' })
   async uploadReceipt(
+    @CurrentUser() scope: OwnerScope,
     @Arg('transactionId', () => ID) transactionId: string,
     @Arg('file', () => GraphQLUpload) file: Promise<FileUpload> | FileUpload,
-    @Ctx() context: RequestContext,
-  ): Promise<Receipt> {
-    const userId = requireUser(context);
+  ): Promise<ReceiptType> {
     const upload = await file;
-    return this.services.receipts.upload(userId, transactionId, {
+    return this.services.receipts.upload(scope, decodeId(transactionId), {
       filename: upload.filename,
       open: () => upload.createReadStream(),
     });
   }
 
   @Mutation(() => Boolean, { description: 'Deletes the receipt and its file.' })
-  deleteReceipt(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<boolean> {
-    return this.services.receipts.delete(requireUser(context), id);
+  deleteReceipt(@CurrentUser() scope: OwnerScope, @Arg('id', () => ID) id: string): Promise<boolean> {
+    return this.services.receipts.delete(scope, decodeId(id));
   }
 
   @FieldResolver(() => String, { description: "Downloads the file; works only with its owner's session." })
-  url(@Root() receipt: Receipt): string {
+  url(@Root() receipt: ReceiptType): string {
     return `/receipts/${receipt.id}`;
   }
 
+  // Not a root field, so no @CurrentUser: a receipt is reached only through a signed-in user's
+  // root field, whose user the context holds (0, nobody, cannot happen but reads nothing).
   @FieldResolver(() => Transaction)
-  transaction(@Root() receipt: Receipt, @Ctx() context: RequestContext): Promise<Transaction> {
-    return this.services.transactions.getForUser(requireUser(context), String(receipt.transactionId));
+  transaction(@Root() receipt: ReceiptType, @Ctx() context: RequestContext): Promise<Transaction> {
+    // TODO(merge): TransactionService takes (scope, transactionId: number) once its helper's branch lands.
+    return this.services.transactions.getForUser(context.userId ?? 0, String(receipt.transactionId));
   }
 }

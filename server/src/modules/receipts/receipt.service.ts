@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
-import { In, type DataSource, type EntityManager } from 'typeorm';
-import { findOwned, findOwnedOrNull } from '../../db/owned';
-import { RowReader } from '../../db/row-reader';
-import { SqlParameters } from '../../db/sql-parameters';
+import type { EntityManager } from 'typeorm';
+import { ownerScope, type OwnerScope } from '../../db/owner-scope';
 import { badInput, notFound, tooLarge } from '../../lib/errors';
 import type { ReceiptStorage } from '../../storage/receipt-storage';
 import { StoredObjectMissingError } from '../../storage/receipt-storage';
-import { Transaction } from '../transactions/transaction.entity';
 import { cleanFilename, declaredImageSize, detectFileKind, hasStructureOf, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './file-signature';
-import { Receipt } from './receipt.entity';
+import type { Receipt } from './receipt.entity';
+import type { ReceiptRepository } from './receipt.repository';
 
 export interface IncomingFile {
   filename?: string;
@@ -18,24 +16,28 @@ export interface IncomingFile {
   open(): Readable;
 }
 
-export class ReceiptService {
-  private readonly reader: RowReader<Receipt>;
+/**
+ * The owner as the transaction, account and user services pass it today: a user id or a scope.
+ * Both are accepted until one deleteOwned unit replaces their three deletions.
+ */
+type OwnerOrUserId = OwnerScope | number;
 
+const asScope = (owner: OwnerOrUserId): OwnerScope => (typeof owner === 'number' ? ownerScope(owner) : owner);
+
+export class ReceiptService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly receipts: ReceiptRepository,
     private readonly storage: ReceiptStorage,
     readonly maxBytes: number,
     private readonly logger: Logger,
-  ) {
-    this.reader = new RowReader(dataSource, Receipt, 'r');
-  }
+  ) {}
 
   /**
    * Stores the file, then its row. A file whose row cannot be saved is removed again, so a failed
    * upload leaves nothing behind.
    */
-  async upload(userId: number, transactionId: string, file: IncomingFile): Promise<Receipt> {
-    const transaction = await findOwned(this.dataSource.manager, Transaction, userId, transactionId, 'Transaction');
+  async upload(scope: OwnerScope, transactionId: number, file: IncomingFile): Promise<Receipt> {
+    if (!(await this.receipts.ownsTransaction(scope, transactionId))) throw notFound('Transaction');
     const body = await this.readLimited(file);
     if (body.length === 0) throw badInput('file', 'The file is empty.');
     const kind = detectFileKind(body.subarray(0, 64));
@@ -46,55 +48,38 @@ export class ReceiptService {
       throw badInput('file', `This image is too large (${size.width} × ${size.height} pixels).`);
     }
 
-    const storageKey = `${userId}/${randomUUID()}`;
+    const storageKey = `${scope.userId}/${randomUUID()}`;
     await this.storage.put(storageKey, body, kind.contentType);
     try {
-      return await this.dataSource.manager.save(
-        this.dataSource.manager.create(Receipt, {
-          userId,
-          transactionId: transaction.id,
-          filename: cleanFilename(file.filename, kind),
-          contentType: kind.contentType,
-          size: body.length,
-          storageKey,
-        }),
-      );
+      return await this.receipts.insert(scope, {
+        transactionId,
+        filename: cleanFilename(file.filename, kind),
+        contentType: kind.contentType,
+        size: body.length,
+        storageKey,
+      });
     } catch (error) {
       await this.removeFiles([storageKey]);
       throw error;
     }
   }
 
-  async delete(userId: number, id: string): Promise<boolean> {
-    const receipt = await findOwned(this.dataSource.manager, Receipt, userId, id, 'Receipt');
-    await this.dataSource.manager.delete(Receipt, { userId, id: receipt.id });
+  async delete(scope: OwnerScope, receiptId: number): Promise<boolean> {
+    const receipt = await this.receipts.find(scope, receiptId);
+    if (!receipt) throw notFound('Receipt');
+    await this.receipts.delete(scope, receipt.id);
     await this.removeFiles([receipt.storageKey]);
     return true;
   }
 
-  /**
-   * Receipts of many transactions at once (for the per-request loader), oldest first: on every
-   * page, so plain SQL.
-   */
-  async listForTransactions(userId: number, transactionIds: readonly number[]): Promise<Receipt[]> {
-    if (transactionIds.length === 0) return [];
-    const parameters = SqlParameters.for(this.dataSource);
-    const user = parameters.add(userId);
-    const ids = transactionIds.map((id) => parameters.add(id)).join(', ');
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT ${this.reader.selectList} FROM "receipts" "r" WHERE "r"."user_id" = ${user} AND "r"."transaction_id" IN (${ids}) ORDER BY "r"."id" ASC`,
-      parameters.values,
-    );
-    return rows.map((row) => this.reader.read(row)!);
-  }
-
-  getForUser(userId: number, id: string): Promise<Receipt> {
-    return findOwned(this.dataSource.manager, Receipt, userId, id, 'Receipt');
+  /** Receipts of many transactions at once (for the per-request loader), oldest first. */
+  listForTransactions(scope: OwnerScope, transactionIds: readonly number[]): Promise<Receipt[]> {
+    return this.receipts.listForTransactions(scope, transactionIds);
   }
 
   /** The receipt and its bytes, for its owner only; anybody else gets NOT_FOUND. */
-  async openForDownload(userId: number, id: string): Promise<{ receipt: Receipt; body: Readable }> {
-    const receipt = await findOwnedOrNull(this.dataSource.manager, Receipt, userId, id);
+  async openForDownload(scope: OwnerScope, receiptId: number): Promise<{ receipt: Receipt; body: Readable }> {
+    const receipt = await this.receipts.find(scope, receiptId);
     if (!receipt) throw notFound('Receipt');
     try {
       return { receipt, body: await this.storage.read(receipt.storageKey) };
@@ -105,21 +90,16 @@ export class ReceiptService {
   }
 
   /** Storage keys of the receipts that a delete is about to take with it, read inside its transaction. */
-  async storageKeysWhere(
-    manager: EntityManager,
-    userId: number,
-    scope: { transactionId: number } | { accountId: number },
-  ): Promise<string[]> {
-    const query = manager
-      .createQueryBuilder(Receipt, 'r')
-      .select('r.storage_key', 'storageKey')
-      .where('r.user_id = :userId', { userId });
-    if ('transactionId' in scope) query.andWhere('r.transaction_id = :transactionId', scope);
-    else {
-      query.innerJoin(Transaction, 't', 't.id = r.transaction_id').andWhere('t.account_id = :accountId', scope);
-    }
-    const rows = await query.getRawMany<{ storageKey: string }>();
-    return rows.map((row) => row.storageKey);
+  storageKeysWhere(manager: EntityManager, owner: OwnerOrUserId, of: { transactionId: number } | { accountId: number }): Promise<string[]> {
+    const receipts = this.receipts.within(manager);
+    return 'transactionId' in of
+      ? receipts.storageKeysOfTransaction(asScope(owner), of.transactionId)
+      : receipts.storageKeysOfAccount(asScope(owner), of.accountId);
+  }
+
+  /** Every storage key of the user's receipts, read inside the transaction that deletes them. */
+  storageKeysOfUser(manager: EntityManager, owner: OwnerOrUserId): Promise<string[]> {
+    return this.receipts.within(manager).storageKeysOfOwner(asScope(owner));
   }
 
   /**
@@ -132,8 +112,7 @@ export class ReceiptService {
     let candidates: string[] = [];
     const flush = async () => {
       if (candidates.length === 0) return;
-      const rows = await this.dataSource.manager.find(Receipt, { select: { storageKey: true }, where: { storageKey: In(candidates) } });
-      const referenced = new Set(rows.map((row) => row.storageKey));
+      const referenced = await this.receipts.storageKeysInUseOfAnyOwner(candidates);
       const orphans = candidates.filter((key) => !referenced.has(key));
       await this.removeFiles(orphans);
       removed += orphans.length;
@@ -147,12 +126,6 @@ export class ReceiptService {
     await flush();
     if (removed > 0) this.logger.info({ removed }, 'removed orphaned receipt files');
     return removed;
-  }
-
-  /** Every storage key of the user's receipts, read inside the transaction that deletes them. */
-  async storageKeysOfUser(manager: EntityManager, userId: number): Promise<string[]> {
-    const rows = await manager.find(Receipt, { select: { storageKey: true }, where: { userId } });
-    return rows.map((row) => row.storageKey);
   }
 
   /** Best effort after the rows are gone: a file that cannot be removed now is logged, never resurrected. */

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { requireUser, type RequestContext } from '../../api/graphql/context';
 import { MoneyScalar } from '../../api/graphql/scalars';
 import { formatMoney } from '../../lib/money';
-import { Receipt } from '../receipts/receipt.entity';
+import { ReceiptType } from '../receipts/receipt.type';
 import { MoneyTotal, TransactionConnection } from './transaction-connection';
 import { encodeCursor } from './transaction-query';
 import { Transaction } from './transaction.entity';
@@ -65,8 +65,8 @@ export class TransactionResolver {
     return formatMoney(transaction.amount, transaction.account.currency);
   }
 
-  @FieldResolver(() => [Receipt])
-  receipts(@Root() transaction: Transaction, @Ctx() context: RequestContext): Promise<Receipt[]> {
+  @FieldResolver(() => [ReceiptType])
+  receipts(@Root() transaction: Transaction, @Ctx() context: RequestContext): Promise<ReceiptType[]> {
     return context.loaders.receiptsByTransaction.load(transaction.id);
   }
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { OwnerScope } from '../../db/owner-scope';
 import { notFound } from '../../lib/errors';
 import type { StoredSession, UserSessionIndex } from '../../sessions/session-index';
 import { describeDevice } from './device-name';
+import type { UserRepository } from './user.repository';
 
 export interface SignedInSession {
   /** A hash of the session id: it names the session without letting anyone use it. */
@@ -23,37 +25,40 @@ const NO_SESSIONS: UserSessionIndex = { listForUser: async () => [], destroyForU
  */
 export class SignedInSessionService {
   constructor(
-    private readonly sessionVersionOf: (userId: number) => Promise<number | null>,
+    private readonly users: Pick<UserRepository, 'sessionVersionOf'>,
     private readonly index: UserSessionIndex = NO_SESSIONS,
     private readonly absoluteTimeoutMs = Number.POSITIVE_INFINITY,
   ) {}
 
   /** The current session first, then the most recently used. */
-  async listForUser(userId: number, currentSid: string): Promise<SignedInSession[]> {
-    const sessions = (await this.liveSessions(userId)).map((stored) => toSignedInSession(stored, currentSid));
+  async listForUser(scope: OwnerScope, currentSid: string): Promise<SignedInSession[]> {
+    const sessions = (await this.liveSessions(scope)).map((stored) => toSignedInSession(stored, currentSid));
     return sessions.sort((a, b) => Number(b.current) - Number(a.current) || b.lastUsedAt.getTime() - a.lastUsedAt.getTime());
   }
 
-  /** Ends one of the user's sessions; NOT_FOUND for anyone else's. Returns whether it was the one asking. */
-  async revoke(userId: number, id: string, currentSid: string): Promise<{ wasCurrent: boolean }> {
-    const target = (await this.liveSessions(userId)).find((stored) => publicId(stored.sid) === id);
+  /**
+   * Ends one of the user's sessions, named by its public id (SignedInSession.id, a hash the
+   * client got from the list); NOT_FOUND for anyone else's. Returns whether it was the one asking.
+   */
+  async revoke(scope: OwnerScope, id: string, currentSid: string): Promise<{ wasCurrent: boolean }> {
+    const target = (await this.liveSessions(scope)).find((stored) => publicId(stored.sid) === id);
     if (!target) throw notFound('Session');
-    await this.index.destroyForUser(userId, [target.sid]);
+    await this.index.destroyForUser(scope.userId, [target.sid]);
     return { wasCurrent: target.sid === currentSid };
   }
 
   /** Ends every session of the user but `keepSid`; returns how many of them could still sign in. */
-  async revokeOthers(userId: number, keepSid: string): Promise<number> {
-    const version = await this.sessionVersionOf(userId);
-    const others = (await this.index.listForUser(userId)).filter((stored) => stored.sid !== keepSid);
-    await this.index.destroyForUser(userId, others.map((stored) => stored.sid));
+  async revokeOthers(scope: OwnerScope, keepSid: string): Promise<number> {
+    const version = await this.users.sessionVersionOf(scope);
+    const others = (await this.index.listForUser(scope.userId)).filter((stored) => stored.sid !== keepSid);
+    await this.index.destroyForUser(scope.userId, others.map((stored) => stored.sid));
     return others.filter((stored) => this.isLive(stored, version)).length;
   }
 
   /** Sessions that would still sign the user in: of the current session version, within the absolute timeout. */
-  private async liveSessions(userId: number): Promise<StoredSession[]> {
-    const version = await this.sessionVersionOf(userId);
-    const stored = await this.index.listForUser(userId);
+  private async liveSessions(scope: OwnerScope): Promise<StoredSession[]> {
+    const version = await this.users.sessionVersionOf(scope);
+    const stored = await this.index.listForUser(scope.userId);
     return stored.filter((session) => this.isLive(session, version));
   }
 

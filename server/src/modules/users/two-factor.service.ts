@@ -1,9 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { authenticator } from 'otplib';
-import type { DataSource } from 'typeorm';
-import { AppError, badInput } from '../../lib/errors';
+import type { OwnerScope } from '../../db/owner-scope';
+import { AppError, badInput, notFound } from '../../lib/errors';
 import { verifyPassword } from './password';
-import { User } from './user.entity';
+import type { User } from './user.entity';
+import type { TwoFactorSetup, TwoFactorState } from './user.model';
+import type { UserRepository } from './user.repository';
 
 const ISSUER = 'Finance Tracker';
 const RECOVERY_CODE_COUNT = 10;
@@ -11,86 +13,60 @@ const STEP_SECONDS = 30;
 /** otplib 12 (CommonJS; 13 pulls in ESM-only code). One step either side, for clocks that drift a little. */
 const totp = authenticator.clone({ step: STEP_SECONDS, window: 1 });
 
-export interface TwoFactorSetup {
-  secret: string;
-  otpauthUrl: string;
-}
-
-/** Turning two-factor sign-in on or off ends the user's other sessions, as a password change does. */
-const NEXT_SESSION_VERSION = () => '"session_version" + 1';
-
 /**
  * Optional TOTP two-factor sign-in (RFC 6238, as authenticator apps do it) with one-time
- * recovery codes, kept only as SHA-256 hashes.
+ * recovery codes, kept only as SHA-256 hashes. Turning it on or off ends the user's other
+ * sessions, as a password change does.
  */
 export class TwoFactorService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly users: UserRepository) {}
 
   /** Offers a new secret; sign-in does not change until enable() sees a valid code for it. */
-  async startSetup(userId: number): Promise<TwoFactorSetup> {
-    const user = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
+  async startSetup(scope: OwnerScope): Promise<TwoFactorSetup> {
+    const user = await this.signedInUser(scope);
     if (user.totpSecret) throw new AppError('CONFLICT', 'Two-factor sign-in is already on.');
     const secret = totp.generateSecret();
-    await this.dataSource.manager.update(User, { id: userId }, { totpPendingSecret: secret });
+    await this.users.offerTotpSecret(scope, secret);
     return { secret, otpauthUrl: totp.keyuri(user.email, ISSUER, secret) };
   }
 
   /** Turns two-factor sign-in on with the first valid code; returns the recovery codes, shown once. Other sessions end. */
-  async enable(userId: number, code: string): Promise<string[]> {
-    const user = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
+  async enable(scope: OwnerScope, code: string): Promise<string[]> {
+    const user = await this.signedInUser(scope);
     if (!user.totpPendingSecret) throw badInput('code', 'Start the setup first.');
     const step = acceptedStep(user.totpPendingSecret, code, null);
     if (step === null) throw badInput('code', 'That code is not right; check the time on your device.');
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    await this.dataSource.manager.update(User, { id: userId }, {
-      totpSecret: user.totpPendingSecret,
-      totpPendingSecret: null,
-      totpLastStep: step,
-      recoveryCodes: JSON.stringify(codes.map(hashCode)),
-      sessionVersion: NEXT_SESSION_VERSION,
-    });
+    await this.users.enableTotp(scope, { secret: user.totpPendingSecret, lastStep: step, recoveryCodes: JSON.stringify(codes.map(hashCode)) });
     return codes;
   }
 
   /** Turns it off after checking the password; other sessions end. */
-  async disable(userId: number, password: string): Promise<void> {
-    const user = await this.dataSource.manager.findOneByOrFail(User, { id: userId });
+  async disable(scope: OwnerScope, password: string): Promise<void> {
+    const user = await this.signedInUser(scope);
     if (!(await verifyPassword(user.passwordHash, password))) throw badInput('password', 'The password is not right.');
-    await this.dataSource.manager.update(User, { id: userId }, {
-      totpSecret: null,
-      totpPendingSecret: null,
-      totpLastStep: null,
-      recoveryCodes: null,
-      sessionVersion: NEXT_SESSION_VERSION,
-    });
+    await this.users.disableTotp(scope);
   }
 
   /**
-   * Checks a sign-in code: a current TOTP code not used before, or an unused recovery code (which
-   * is then used up). The update is conditional, so two requests cannot both spend one code.
+   * Checks a sign-in code against the user's two-factor state: a current TOTP code not used
+   * before, or an unused recovery code (which is then used up). The update is conditional, so two
+   * requests cannot both spend one code.
    */
-  async verifySignInCode(user: User, code: string): Promise<boolean> {
-    if (!user.totpSecret) return true;
-    const step = acceptedStep(user.totpSecret, code, user.totpLastStep);
-    if (step !== null) {
-      const result = await this.dataSource.manager
-        .createQueryBuilder()
-        .update(User)
-        .set({ totpLastStep: step })
-        .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', { id: user.id, step })
-        .execute();
-      return (result.affected ?? 0) === 1;
-    }
-    const hashes: string[] = JSON.parse(user.recoveryCodes ?? '[]');
+  async verifySignInCode(scope: OwnerScope, state: TwoFactorState, code: string): Promise<boolean> {
+    if (!state.totpSecret) return true;
+    const step = acceptedStep(state.totpSecret, code, state.totpLastStep);
+    if (step !== null) return this.users.spendTotpStep(scope, step);
+    const hashes: string[] = JSON.parse(state.recoveryCodes ?? '[]');
     const hash = hashCode(code);
     if (!hashes.includes(hash)) return false;
-    const result = await this.dataSource.manager
-      .createQueryBuilder()
-      .update(User)
-      .set({ recoveryCodes: JSON.stringify(hashes.filter((candidate) => candidate !== hash)) })
-      .where('id = :id AND recovery_codes = :current', { id: user.id, current: user.recoveryCodes })
-      .execute();
-    return (result.affected ?? 0) === 1;
+    return this.users.spendRecoveryCode(scope, state.recoveryCodes ?? '[]', JSON.stringify(hashes.filter((candidate) => candidate !== hash)));
+  }
+
+  private async signedInUser(scope: OwnerScope): Promise<User> {
+    const user = await this.users.find(scope);
+    if (!user) throw notFound('User');
+    return user;
   }
 }
 

@@ -1,14 +1,11 @@
-import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ simpleResolvers: true, description: 'The signed-in person.' })
+/** A person's account row. The GraphQL view of it is `User` in user.type.ts, which leaves the secrets out. */
 @Entity('users')
 export class User {
-  @Field(() => ID)
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Field(() => String)
   @Column({ type: 'varchar', length: 254 })
   email!: string;
 
@@ -39,20 +36,18 @@ export class User {
   @Column({ name: 'recovery_codes', type: 'text', nullable: true })
   recoveryCodes!: string | null;
 
-  @Field(() => Boolean, { description: 'Whether sign-in asks for a code from an authenticator app.' })
+  /** Read by the GraphQL `User.twoFactorEnabled` field. */
   get twoFactorEnabled(): boolean {
     return this.totpSecret !== null && this.totpSecret !== undefined;
   }
 
-  @Field(() => String)
   @Column({ type: 'varchar', length: 100 })
   name!: string;
 
-  @Field(() => String, { description: 'ISO-4217 code; the dashboard sums accounts in this currency.' })
+  /** ISO-4217 code; the dashboard sums accounts in this currency. */
   @Column({ type: 'varchar', length: 3 })
   currency!: string;
 
-  @Field(() => Date)
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 }

@@ -1,4 +1,4 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 
 @InputType()
 export class RegisterInput {
@@ -22,13 +22,4 @@ export class UpdateMeInput {
 
   @Field(() => String, { nullable: true })
   currency?: string | null;
-}
-
-@ObjectType({ simpleResolvers: true, description: 'What an authenticator app needs: scan otpauthUrl as a QR code, or type the secret.' })
-export class TwoFactorSetup {
-  @Field(() => String)
-  secret!: string;
-
-  @Field(() => String)
-  otpauthUrl!: string;
 }

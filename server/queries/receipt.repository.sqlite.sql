@@ -1,0 +1,113 @@
+-- ReceiptRepository: the SQL each method sends (sqlite). Do not edit: `npm run queries -w server` writes it.
+
+-- ReceiptRepository.ownsTransaction
+SELECT
+  1 AS "found"
+FROM
+  "transactions" "t"
+WHERE
+  "t"."user_id" = ?
+  AND "t"."id" = ?;
+
+-- ReceiptRepository.listForTransactions
+SELECT
+  "r"."id" AS "r_id",
+  "r"."user_id" AS "r_user_id",
+  "r"."transaction_id" AS "r_transaction_id",
+  "r"."filename" AS "r_filename",
+  "r"."content_type" AS "r_content_type",
+  "r"."size" AS "r_size",
+  "r"."storage_key" AS "r_storage_key",
+  "r"."created_at" AS "r_created_at"
+FROM
+  "receipts" "r"
+WHERE
+  "r"."user_id" = ?
+  AND "r"."transaction_id" IN (?)
+ORDER BY
+  "r"."id" ASC;
+
+-- ReceiptRepository.find
+SELECT
+  "Receipt"."id" AS "Receipt_id",
+  "Receipt"."user_id" AS "Receipt_user_id",
+  "Receipt"."transaction_id" AS "Receipt_transaction_id",
+  "Receipt"."filename" AS "Receipt_filename",
+  "Receipt"."content_type" AS "Receipt_content_type",
+  "Receipt"."size" AS "Receipt_size",
+  "Receipt"."storage_key" AS "Receipt_storage_key",
+  "Receipt"."created_at" AS "Receipt_created_at"
+FROM
+  "receipts" "Receipt"
+WHERE
+  (
+    ("Receipt"."user_id" = 1)
+    AND ("Receipt"."id" = 1)
+  )
+LIMIT
+  1;
+
+-- ReceiptRepository.insert
+INSERT INTO
+  "receipts" (
+    "id",
+    "user_id",
+    "transaction_id",
+    "filename",
+    "content_type",
+    "size",
+    "storage_key",
+    "created_at"
+  )
+VALUES
+  (NULL, 1, 1, ?, ?, 68, ?, datetime('now'));
+SELECT
+  "Receipt"."id" AS "Receipt_id",
+  "Receipt"."created_at" AS "Receipt_created_at"
+FROM
+  "receipts" "Receipt"
+WHERE
+  "Receipt"."id" = 2;
+
+-- ReceiptRepository.delete
+DELETE FROM "receipts"
+WHERE
+  (
+    "user_id" = 1
+    AND "id" = 1
+  );
+
+-- ReceiptRepository.storageKeysOfTransaction
+SELECT
+  "r"."storage_key" AS "storageKey"
+FROM
+  "receipts" "r"
+WHERE
+  "r"."user_id" = ?
+  AND "r"."transaction_id" = ?;
+
+-- ReceiptRepository.storageKeysOfAccount
+SELECT
+  "r"."storage_key" AS "storageKey"
+FROM
+  "receipts" "r"
+  INNER JOIN "transactions" "t" ON "t"."id" = "r"."transaction_id"
+WHERE
+  "r"."user_id" = ?
+  AND "t"."account_id" = ?;
+
+-- ReceiptRepository.storageKeysOfOwner
+SELECT
+  "r"."storage_key" AS "storageKey"
+FROM
+  "receipts" "r"
+WHERE
+  "r"."user_id" = ?;
+
+-- ReceiptRepository.storageKeysInUseOfAnyOwner
+SELECT
+  "r"."storage_key" AS "storageKey"
+FROM
+  "receipts" "r"
+WHERE
+  "r"."storage_key" IN (?, ?);

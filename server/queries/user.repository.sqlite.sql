@@ -1,0 +1,242 @@
+-- UserRepository: the SQL each method sends (sqlite). Do not edit: `npm run queries -w server` writes it.
+
+-- UserRepository.findByEmailBeforeSignIn
+SELECT
+  "User"."id" AS "User_id",
+  "User"."email" AS "User_email",
+  "User"."email_key" AS "User_email_key",
+  "User"."password_hash" AS "User_password_hash",
+  "User"."session_version" AS "User_session_version",
+  "User"."totp_secret" AS "User_totp_secret",
+  "User"."totp_pending_secret" AS "User_totp_pending_secret",
+  "User"."totp_last_step" AS "User_totp_last_step",
+  "User"."recovery_codes" AS "User_recovery_codes",
+  "User"."name" AS "User_name",
+  "User"."currency" AS "User_currency",
+  "User"."created_at" AS "User_created_at"
+FROM
+  "users" "User"
+WHERE
+  (("User"."email_key" = ?))
+LIMIT
+  1;
+
+-- UserRepository.emailTakenBeforeSignIn
+SELECT
+  1 AS "row_exists"
+FROM
+  (
+    SELECT
+      1 AS dummy_column
+  ) "dummy_table"
+WHERE
+  EXISTS (
+    SELECT
+      1
+    FROM
+      "users" "User"
+    WHERE
+      (("User"."email_key" = ?))
+  )
+LIMIT
+  1;
+
+-- UserRepository.insertBeforeSignIn
+INSERT INTO
+  "users" (
+    "id",
+    "email",
+    "email_key",
+    "password_hash",
+    "session_version",
+    "totp_secret",
+    "totp_pending_secret",
+    "totp_last_step",
+    "recovery_codes",
+    "name",
+    "currency",
+    "created_at"
+  )
+VALUES
+  (
+    NULL,
+    ?,
+    ?,
+    ?,
+    1,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    ?,
+    ?,
+    datetime('now')
+  );
+SELECT
+  "User"."id" AS "User_id",
+  "User"."session_version" AS "User_session_version",
+  "User"."created_at" AS "User_created_at"
+FROM
+  "users" "User"
+WHERE
+  "User"."id" = 2;
+
+-- UserRepository.insertStarterRows
+INSERT INTO
+  "accounts" (
+    "id",
+    "user_id",
+    "name",
+    "currency",
+    "opening_balance",
+    "archived",
+    "created_at"
+  )
+VALUES
+  (NULL, 1, ?, ?, ?, 0, datetime('now'));
+SELECT
+  "Account"."id" AS "Account_id",
+  "Account"."opening_balance" AS "Account_opening_balance",
+  "Account"."archived" AS "Account_archived",
+  "Account"."created_at" AS "Account_created_at",
+  "Account"."transaction_count" AS "Account_transaction_count",
+  "Account"."transaction_total" AS "Account_transaction_total"
+FROM
+  "accounts" "Account"
+WHERE
+  "Account"."id" = 3;
+INSERT INTO
+  "categories" (
+    "id",
+    "user_id",
+    "name",
+    "kind",
+    "color",
+    "created_at"
+  )
+VALUES
+  (NULL, 1, ?, ?, ?, datetime('now'));
+SELECT
+  "Category"."id" AS "Category_id",
+  "Category"."created_at" AS "Category_created_at"
+FROM
+  "categories" "Category"
+WHERE
+  "Category"."id" = 2;
+
+-- UserRepository.find
+SELECT
+  "User"."id" AS "User_id",
+  "User"."email" AS "User_email",
+  "User"."email_key" AS "User_email_key",
+  "User"."password_hash" AS "User_password_hash",
+  "User"."session_version" AS "User_session_version",
+  "User"."totp_secret" AS "User_totp_secret",
+  "User"."totp_pending_secret" AS "User_totp_pending_secret",
+  "User"."totp_last_step" AS "User_totp_last_step",
+  "User"."recovery_codes" AS "User_recovery_codes",
+  "User"."name" AS "User_name",
+  "User"."currency" AS "User_currency",
+  "User"."created_at" AS "User_created_at"
+FROM
+  "users" "User"
+WHERE
+  (("User"."id" = 1))
+LIMIT
+  1;
+
+-- UserRepository.sessionVersionOf
+SELECT
+  "session_version"
+FROM
+  "users"
+WHERE
+  "id" = ?;
+
+-- UserRepository.bumpSessionVersion
+UPDATE "users"
+SET
+  "session_version" = "session_version" + 1
+WHERE
+  "id" = 1;
+
+-- UserRepository.setPassword
+UPDATE "users"
+SET
+  "password_hash" = ?,
+  "session_version" = "session_version" + 1
+WHERE
+  "id" = 1;
+
+-- UserRepository.updateProfile
+UPDATE "users"
+SET
+  "name" = ?,
+  "currency" = ?
+WHERE
+  "id" = 1;
+
+-- UserRepository.offerTotpSecret
+UPDATE "users"
+SET
+  "totp_pending_secret" = ?
+WHERE
+  "id" = 1;
+
+-- UserRepository.enableTotp
+UPDATE "users"
+SET
+  "totp_secret" = ?,
+  "totp_pending_secret" = ?,
+  "totp_last_step" = 1,
+  "recovery_codes" = ?,
+  "session_version" = "session_version" + 1
+WHERE
+  "id" = 1;
+
+-- UserRepository.disableTotp
+UPDATE "users"
+SET
+  "totp_secret" = ?,
+  "totp_pending_secret" = ?,
+  "totp_last_step" = ?,
+  "recovery_codes" = ?,
+  "session_version" = "session_version" + 1
+WHERE
+  "id" = 1;
+
+-- UserRepository.spendTotpStep
+UPDATE "users"
+SET
+  "totp_last_step" = 1
+WHERE
+  "id" = 1
+  AND (
+    "totp_last_step" IS NULL
+    OR "totp_last_step" < 1
+  );
+
+-- UserRepository.spendRecoveryCode
+UPDATE "users"
+SET
+  "recovery_codes" = ?
+WHERE
+  "id" = 1
+  AND "recovery_codes" = ?;
+
+-- UserRepository.deleteWithOwnedRows
+DELETE FROM "receipts"
+WHERE
+  "user_id" = 1;
+DELETE FROM "transactions"
+WHERE
+  "user_id" = 1;
+DELETE FROM "categories"
+WHERE
+  "user_id" = 1;
+DELETE FROM "accounts"
+WHERE
+  "user_id" = 1;
+DELETE FROM "users"
+WHERE
+  "id" = 1;

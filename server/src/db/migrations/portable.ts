@@ -1,0 +1,7 @@
+import { IdempotencyKeysCreatedAt1764892800000 } from './portable/1764892800000-idempotency-keys-created-at';
+
+/**
+ * Every schema change since the two hand-written sets: written once for both databases (see
+ * README.md). In order; a new migration is appended here and never edits an old one.
+ */
+export const portableMigrations = [IdempotencyKeysCreatedAt1764892800000];

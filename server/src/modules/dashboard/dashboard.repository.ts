@@ -1,0 +1,98 @@
+import type { DataSource } from 'typeorm';
+import { GenerateSql } from '../../db/generate-sql';
+import { ownerCondition, type OwnerScope } from '../../db/owner-scope';
+import { Repository } from '../../db/repository';
+import { RowReader } from '../../db/row-reader';
+import type { SqlParameters } from '../../db/sql-parameters';
+import { minorFromDatabase } from '../../lib/money';
+import { Category } from '../categories/category.entity';
+import type { Transaction } from '../transactions/transaction.entity';
+import { TransactionReader } from '../transactions/transaction-reader';
+import type { DashboardPeriod, OwnerCurrencies, PeriodGroup } from './dashboard.model';
+
+const period = (f: { date: string }, accountIds: number[] | null): DashboardPeriod => ({ from: f.date, to: f.date, accountIds });
+
+/** The dashboard's reads: sums done by the database (GROUP BY), the same SQL for both databases. */
+export class DashboardRepository extends Repository {
+  private readonly transactions: TransactionReader;
+  private readonly categoryReader: RowReader<Category>;
+
+  constructor(dataSource: DataSource) {
+    super(dataSource);
+    this.transactions = new TransactionReader(dataSource);
+    this.categoryReader = new RowReader(dataSource, Category, 'c');
+  }
+
+  /**
+   * The owner's currency and their accounts' currencies in one round trip. The currency is on the
+   * user's own row, which the scope names by its id (it is the owner, not a row it owns); the
+   * accounts are the owned rows.
+   */
+  @GenerateSql({ params: (f) => [f.scope] })
+  async currencies(scope: OwnerScope): Promise<OwnerCurrencies | null> {
+    const parameters = this.parameters();
+    const rows = await this.query<{ currency: string; accountId: number | null; accountCurrency: string | null }>(
+      `SELECT "u"."currency" AS "currency", "a"."id" AS "accountId", "a"."currency" AS "accountCurrency"
+        FROM "users" "u" LEFT JOIN "accounts" "a" ON ${ownerCondition(scope, 'a', parameters)} WHERE "u"."id" = ${parameters.add(scope.userId)}`,
+      parameters,
+    );
+    if (rows.length === 0) return null;
+    const accounts: OwnerCurrencies['accounts'] = [];
+    for (const row of rows) if (row.accountId !== null) accounts.push({ id: Number(row.accountId), currency: row.accountCurrency! });
+    return { currency: rows[0].currency, accounts };
+  }
+
+  /** Sums by category and month over the period: a few hundred groups at most for a year. */
+  @GenerateSql(
+    { name: 'all accounts', params: (f) => [f.scope, period(f, null)] },
+    { name: 'some accounts', params: (f) => [f.scope, period(f, [f.accountId])] },
+    { name: 'no account in the currency', params: (f) => [f.scope, period(f, [])] },
+  )
+  async sumsByCategoryAndMonth(scope: OwnerScope, inPeriod: DashboardPeriod): Promise<PeriodGroup[]> {
+    const { conditions, parameters } = this.inPeriod(scope, inPeriod);
+    const rows = await this.query<{ categoryId: unknown; period: string; income: unknown; expenses: unknown; count: unknown }>(
+      `SELECT "t"."category_id" AS "categoryId", SUBSTR("t"."date", 1, 7) AS "period",
+        SUM(CASE WHEN "t"."amount" > 0 THEN "t"."amount" ELSE 0 END) AS "income",
+        SUM(CASE WHEN "t"."amount" < 0 THEN -"t"."amount" ELSE 0 END) AS "expenses", COUNT(*) AS "count"
+        FROM "transactions" "t" WHERE ${conditions} GROUP BY "t"."category_id", SUBSTR("t"."date", 1, 7)`,
+      parameters,
+    );
+    return rows.map((row) => ({
+      categoryId: row.categoryId === null ? null : Number(row.categoryId),
+      period: row.period,
+      income: minorFromDatabase(row.income),
+      expenses: minorFromDatabase(row.expenses),
+      count: Number(row.count),
+    }));
+  }
+
+  /** The period's latest transactions, newest first, with their account and category. */
+  @GenerateSql(
+    { name: 'all accounts', params: (f) => [f.scope, period(f, null), 10] },
+    { name: 'some accounts', params: (f) => [f.scope, period(f, [f.accountId, f.otherAccountId]), 10] },
+  )
+  newestInPeriod(scope: OwnerScope, inPeriod: DashboardPeriod, limit: number): Promise<Transaction[]> {
+    const { conditions, parameters } = this.inPeriod(scope, inPeriod);
+    // TODO(merge): the transactions module's repository reads these once its branch lands.
+    return this.transactions.newestFirst([conditions], parameters, limit);
+  }
+
+  /** All of the owner's categories: they are few, so they are read beside the sums, not after them. */
+  @GenerateSql({ params: (f) => [f.scope] })
+  async categories(scope: OwnerScope): Promise<Category[]> {
+    const parameters = this.parameters();
+    const rows = await this.query(`SELECT ${this.categoryReader.selectList} FROM "categories" "c" WHERE ${ownerCondition(scope, 'c', parameters)}`, parameters);
+    return rows.map((row) => this.categoryReader.read(row)!);
+  }
+
+  /**
+   * The period's transactions (aliased `t`). With every account in the owner's currency there is
+   * no account condition at all, and the (user, date) index alone is read.
+   */
+  private inPeriod(scope: OwnerScope, { from, to, accountIds }: DashboardPeriod): { conditions: string; parameters: SqlParameters } {
+    const parameters = this.parameters();
+    const conditions = [ownerCondition(scope, 't', parameters), `"t"."date" >= ${parameters.add(from)}`, `"t"."date" <= ${parameters.add(to)}`];
+    if (accountIds) conditions.push(accountIds.length ? `"t"."account_id" IN (${accountIds.map((id) => parameters.add(id)).join(', ')})` : '1 = 0');
+    return { conditions: conditions.join(' AND '), parameters };
+  }
+}

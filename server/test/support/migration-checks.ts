@@ -1,0 +1,116 @@
+import { expect } from '@jest/globals';
+import type { DataSource, MigrationInterface } from 'typeorm';
+import type { DatabaseConfig } from '../../src/config';
+import { createDataSource, openDatabase } from '../../src/db/data-source';
+import { migrationsFor } from '../../src/db/migrations';
+import { addColumnsInPlace, dropColumnsInPlace, timestampColumn } from '../../src/db/migrations/dialect';
+import { portableMigrations } from '../../src/db/migrations/portable';
+import { postgresMigrations } from '../../src/db/migrations/postgres';
+import { sqliteMigrations } from '../../src/db/migrations/sqlite';
+
+/** The same migration checks for each database; each gets a database of its own, empty. */
+type Kind = DatabaseConfig['kind'];
+
+const legacyOf = (kind: Kind) => (kind === 'postgres' ? postgresMigrations : sqliteMigrations);
+const nameOf = (migration: new () => MigrationInterface) => new migration().name ?? migration.name;
+
+async function recordedNames(dataSource: DataSource): Promise<string[]> {
+  const rows: { name: string }[] = await dataSource.query(`SELECT "name" FROM "migrations" ORDER BY "id"`);
+  return rows.map((row) => row.name);
+}
+
+async function indexNames(dataSource: DataSource, table: string): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    return ((await runner.getTable(table))?.indices ?? []).map((index) => index.name ?? '').sort();
+  } finally {
+    await runner.release();
+  }
+}
+
+async function expectSchemaMatchesEntities(dataSource: DataSource): Promise<void> {
+  expect((await dataSource.driver.createSchemaBuilder().log()).upQueries.map((query) => query.query)).toEqual([]);
+  expect(await dataSource.runMigrations()).toEqual([]);
+}
+
+/** A fresh database runs the driver's frozen set, then the portable ones, each recorded once. */
+export async function checkFreshDatabase(database: DatabaseConfig): Promise<void> {
+  const dataSource = await openDatabase(database);
+  try {
+    await expectSchemaMatchesEntities(dataSource);
+    expect(await recordedNames(dataSource)).toEqual(migrationsFor(database.kind).map(nameOf));
+    expect(await indexNames(dataSource, 'idempotency_keys')).toContain('idempotency_keys_created_at_idx');
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** A database the last release migrated (old sets only) keeps its rows and runs only what is new. */
+export async function checkLegacyDatabaseUpgrades(database: DatabaseConfig): Promise<void> {
+  const old = createDataSource(database);
+  (old.options as { migrations: unknown[] }).migrations = legacyOf(database.kind);
+  await old.initialize();
+  try {
+    await old.runMigrations({ transaction: 'each' });
+    await old.query(`INSERT INTO users (email, email_key, password_hash, name, currency) VALUES ('a@b.co', 'a@b.co', 'x', 'A', 'USD')`);
+    await old.query(`INSERT INTO accounts (user_id, name, currency) VALUES (1, 'Cash', 'USD')`);
+    await old.query(`INSERT INTO transactions (user_id, account_id, date, amount) VALUES (1, 1, '2025-01-01', -500)`);
+    await old.query(`INSERT INTO idempotency_keys (user_id, "key", operation, payload_hash, result_id) VALUES (1, 'k1', 'createAccount', 'h', 1)`);
+  } finally {
+    await old.destroy();
+  }
+
+  const upgraded = await openDatabase(database);
+  try {
+    const legacyNames = legacyOf(database.kind).map(nameOf);
+    expect(await recordedNames(upgraded)).toEqual([...legacyNames, ...portableMigrations.map(nameOf)]);
+    expect(await upgraded.query(`SELECT CAST(transaction_count AS integer) AS n, CAST(transaction_total AS integer) AS total FROM accounts`)).toEqual([{ n: 1, total: -500 }]);
+    expect(await upgraded.query(`SELECT "key", CAST(result_id AS integer) AS result_id FROM idempotency_keys`)).toEqual([{ key: 'k1', result_id: 1 }]);
+    await expectSchemaMatchesEntities(upgraded);
+  } finally {
+    await upgraded.destroy();
+  }
+}
+
+/** Each portable migration can be undone and run again; undoing the newest leaves the rest. */
+export async function checkPortableDown(database: DatabaseConfig): Promise<void> {
+  const dataSource = await openDatabase(database);
+  try {
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await indexNames(dataSource, 'idempotency_keys')).not.toContain('idempotency_keys_created_at_idx');
+    expect(await recordedNames(dataSource)).toEqual(migrationsFor(database.kind).map(nameOf).slice(0, -1));
+    expect((await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name)).toEqual([nameOf(portableMigrations.at(-1)!)]);
+    expect(await indexNames(dataSource, 'idempotency_keys')).toContain('idempotency_keys_created_at_idx');
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** addColumnsInPlace keeps a table's triggers (SQLite's rebuild would drop them) and its rows. */
+export async function checkColumnsInPlace(database: DatabaseConfig): Promise<void> {
+  const dataSource = await openDatabase(database);
+  const runner = dataSource.createQueryRunner();
+  try {
+    await dataSource.query(`INSERT INTO users (email, email_key, password_hash, name, currency) VALUES ('a@b.co', 'a@b.co', 'x', 'A', 'USD')`);
+    await dataSource.query(`INSERT INTO accounts (user_id, name, currency) VALUES (1, 'Cash', 'USD')`);
+    await dataSource.query(`INSERT INTO transactions (user_id, account_id, date, amount) VALUES (1, 1, '2025-01-01', -500)`);
+    await runner.startTransaction();
+    await addColumnsInPlace(runner, 'transactions', [
+      { name: 'note_kind', type: 'varchar', length: '20', isNullable: true },
+      { name: 'flagged', type: 'integer', default: 0 },
+      timestampColumn(runner, { name: 'reviewed_at', isNullable: true }),
+    ]);
+    await runner.commitTransaction();
+    const columns = (await runner.getTable('transactions'))!.columns.map((column) => column.name);
+    expect(columns).toEqual(expect.arrayContaining(['note_kind', 'flagged', 'reviewed_at']));
+    expect(await dataSource.query(`SELECT CAST(flagged AS integer) AS flagged FROM transactions`)).toEqual([{ flagged: 0 }]);
+    // The account-totals triggers still fire.
+    await dataSource.query(`INSERT INTO transactions (user_id, account_id, date, amount, note_kind, reviewed_at) VALUES (1, 1, '2025-01-02', -250, 'x', '2025-01-03 10:00:00')`);
+    expect(await dataSource.query(`SELECT CAST(transaction_count AS integer) AS n, CAST(transaction_total AS integer) AS total FROM accounts`)).toEqual([{ n: 2, total: -750 }]);
+    await dropColumnsInPlace(runner, 'transactions', ['note_kind', 'flagged', 'reviewed_at']);
+    await expectSchemaMatchesEntities(dataSource);
+  } finally {
+    await runner.release();
+    await dataSource.destroy();
+  }
+}
