@@ -76,6 +76,8 @@ const SERVICES_WIRING = [
 const MODULES = [
   { regex: String.raw`^\.\.?/(.*/)?modules/`, message: 'Adapters (storage, sessions) know no module: the module depends on the adapter, not back.' },
 ];
+const SERVICES = [{ regex: String.raw`\.service(\.js)?$`, message: 'Repositories and db/ sit below the services: a service calls them, not back.' }];
+const TYPEORM = [{ regex: String.raw`^typeorm(/.*)?$`, message: 'The GraphQL layer reaches the database through a service, never TypeORM.' }];
 const SQL_INTERNALS = [
   { regex: String.raw`(^|/)db/(row-reader|sql-parameters)(\.js)?$`, message: 'RowReader and SqlParameters are repository internals: use the repository.' },
 ];
@@ -91,6 +93,7 @@ const CORE_FILES = ['**/*.service.ts', '**/*.repository.ts', '**/*.entity.ts', '
 /** The entry points that build the composition root. */
 const ROOT_USERS = ['main.ts', 'app.ts', 'seed/seed.ts', 'api/graphql/emit-schema.ts'];
 const REPOSITORY_SIDE = ['**/*.repository.ts', 'db/**'];
+const GRAPHQL_LAYER = ['api/graphql/**', '**/*.resolver.ts', '**/*.type.ts', '**/*.types.ts', '**/*.inputs.ts'];
 
 // A file gets the LAST matching block's rule, so each block lists every pattern that applies to its
 // files; the blocks go from the widest (all of server/src) to the narrowest.
@@ -99,9 +102,15 @@ const architecture = [
   restrict(ROOT_USERS, SQL_INTERNALS),
   restrict(REPOSITORY_SIDE, COMPOSITION_ROOT),
   restrict(['modules/**'], [...COMPOSITION_ROOT, ...SERVICES_WIRING, ...SQL_INTERNALS], REPOSITORY_SIDE),
+  // Resolvers and the GraphQL plumbing: no SQL, no TypeORM (api/http's health and metrics read the
+  // data source's state, which is theirs to know).
+  // Each resolver receives the services it uses, not services.ts's whole bag; only the schema and
+  // the request context, which hand them out, know that.
+  restrict(GRAPHQL_LAYER, [...COMPOSITION_ROOT, ...SQL_INTERNALS, ...TYPEORM, ...SERVICES_WIRING], ROOT_USERS),
+  restrict(['api/graphql/schema.ts', 'api/graphql/context.ts'], [...COMPOSITION_ROOT, ...SQL_INTERNALS, ...TYPEORM]),
   // Services, entities, models, lib, limits and db: no GraphQL, no HTTP, no composition root.
   restrict(CORE_FILES, [...API_LAYER, ...EXPRESS, ...COMPOSITION_ROOT, ...SERVICES_WIRING, ...SQL_INTERNALS], REPOSITORY_SIDE),
-  restrict(REPOSITORY_SIDE, [...API_LAYER, ...EXPRESS, ...COMPOSITION_ROOT, ...SERVICES_WIRING]),
+  restrict(REPOSITORY_SIDE, [...API_LAYER, ...EXPRESS, ...COMPOSITION_ROOT, ...SERVICES_WIRING, ...SERVICES]),
   // Adapters: no module, no GraphQL. Storage knows no HTTP framework; sessions are Express middleware
   // by nature (express-session, the request's current user), so express stays allowed there.
   restrict(['storage/**'], [...MODULES, ...API_LAYER, ...EXPRESS, ...COMPOSITION_ROOT, ...SERVICES_WIRING, ...SQL_INTERNALS]),
