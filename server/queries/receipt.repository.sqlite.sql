@@ -77,6 +77,11 @@ WHERE
     AND "id" = 1
   );
 
+-- ReceiptRepository.deleteAllOf
+DELETE FROM "receipts"
+WHERE
+  "user_id" = 1;
+
 -- ReceiptRepository.storageKeysOfTransaction
 SELECT
   "r"."storage_key" AS "storageKey"

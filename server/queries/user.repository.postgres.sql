@@ -202,19 +202,7 @@ WHERE
   "id" = $2
   AND "recovery_codes" = $3;
 
--- UserRepository.deleteWithOwnedRows
-DELETE FROM "receipts"
-WHERE
-  "user_id" = $1;
-DELETE FROM "transactions"
-WHERE
-  "user_id" = $1;
-DELETE FROM "categories"
-WHERE
-  "user_id" = $1;
-DELETE FROM "accounts"
-WHERE
-  "user_id" = $1;
+-- UserRepository.delete
 DELETE FROM "users"
 WHERE
   "id" = $1;

@@ -224,19 +224,7 @@ WHERE
   "id" = 1
   AND "recovery_codes" = ?;
 
--- UserRepository.deleteWithOwnedRows
-DELETE FROM "receipts"
-WHERE
-  "user_id" = 1;
-DELETE FROM "transactions"
-WHERE
-  "user_id" = 1;
-DELETE FROM "categories"
-WHERE
-  "user_id" = 1;
-DELETE FROM "accounts"
-WHERE
-  "user_id" = 1;
+-- UserRepository.delete
 DELETE FROM "users"
 WHERE
   "id" = 1;

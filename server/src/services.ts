@@ -1,11 +1,17 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { IdempotencyKeyRepository } from './db/idempotency-key.repository';
+import { IdempotencyKeys } from './db/idempotency-keys';
+import { AccountRepository } from './modules/accounts/account.repository';
 import { AccountService } from './modules/accounts/account.service';
+import { CategoryRepository } from './modules/categories/category.repository';
 import { CategoryService } from './modules/categories/category.service';
 import { DashboardRepository } from './modules/dashboard/dashboard.repository';
 import { DashboardService } from './modules/dashboard/dashboard.service';
+import { DeletionService } from './modules/deletion/deletion.service';
 import { ReceiptRepository } from './modules/receipts/receipt.repository';
 import { ReceiptService } from './modules/receipts/receipt.service';
+import { TransactionRepository } from './modules/transactions/transaction.repository';
 import { TransactionService } from './modules/transactions/transaction.service';
 import type { SignInLimits } from './modules/users/sign-in-limits';
 import { SignedInSessionService } from './modules/users/signed-in-sessions.service';
@@ -38,18 +44,29 @@ export interface ServiceDependencies {
 }
 
 export function createServices({ dataSource, storage, receiptMaxBytes, signInLimits, logger, sessions }: ServiceDependencies): Services {
-  const receipts = new ReceiptService(new ReceiptRepository(dataSource), storage, receiptMaxBytes, logger);
   const userRepository = new UserRepository(dataSource);
+  const accountRepository = new AccountRepository(dataSource);
+  const categoryRepository = new CategoryRepository(dataSource);
+  const transactionRepository = new TransactionRepository(dataSource);
+  const receiptRepository = new ReceiptRepository(dataSource);
+  const idempotencyKeys = new IdempotencyKeys(new IdempotencyKeyRepository(dataSource));
+  const deletion = new DeletionService(
+    dataSource,
+    { receipts: receiptRepository, transactions: transactionRepository, accounts: accountRepository, categories: categoryRepository, users: userRepository },
+    storage,
+    logger,
+  );
+  const receipts = new ReceiptService(receiptRepository, deletion, storage, receiptMaxBytes, logger);
   const twoFactor = new TwoFactorService(userRepository);
-  const users = new UserService(dataSource, userRepository, receipts, signInLimits, twoFactor);
+  const users = new UserService(dataSource, userRepository, deletion, signInLimits, twoFactor);
   return {
     users,
     twoFactor,
     sessions: new SignedInSessionService(userRepository, sessions?.index, sessions?.absoluteTimeoutMs),
-    accounts: new AccountService(dataSource, receipts),
-    categories: new CategoryService(dataSource),
-    transactions: new TransactionService(dataSource, receipts),
+    accounts: new AccountService(dataSource, accountRepository, transactionRepository, deletion, idempotencyKeys),
+    categories: new CategoryService(dataSource, categoryRepository, transactionRepository, idempotencyKeys),
+    transactions: new TransactionService(dataSource, transactionRepository, accountRepository, categoryRepository, deletion, idempotencyKeys),
     receipts,
-    dashboard: new DashboardService(new DashboardRepository(dataSource)),
+    dashboard: new DashboardService(new DashboardRepository(dataSource), transactionRepository, categoryRepository),
   };
 }

@@ -1,10 +1,11 @@
 import { In } from 'typeorm';
-import { Account } from '../src/modules/accounts/account.entity';
 import { Category } from '../src/modules/categories/category.entity';
 import { Receipt } from '../src/modules/receipts/receipt.entity';
 import { Transaction } from '../src/modules/transactions/transaction.entity';
 import { ownerScope } from '../src/db/owner-scope';
 import { sqliteDatetime } from '../src/db/row-reader';
+import { Money } from '../src/lib/money';
+import { accountRecordOf } from '../src/modules/accounts/account.repository';
 import { signUp } from './support/client';
 import { receiptFiles } from './support/fixtures';
 import { CREATE_ACCOUNT, CREATE_CATEGORY, CREATE_TRANSACTION, UPDATE_ACCOUNT, UPLOAD_RECEIPT } from './support/operations';
@@ -41,24 +42,26 @@ test("a page of transactions and its receipts are read exactly as TypeORM reads 
   await client.ok(UPDATE_ACCOUNT, { id: yen, input: { archived: true } });
 
   const { services, dataSource } = running.app;
-  const page = await services.transactions.listForUser(userId, null, 50);
+  const page = await services.transactions.listForUser(ownerScope(userId), null, 50);
   const byTypeOrm = await dataSource.manager.find(Transaction, {
     where: { userId },
     relations: ['account', 'category'],
     order: { date: 'DESC', id: 'DESC' },
   });
   expect(page.rows).toHaveLength(3);
-  expect(page.rows).toEqual(byTypeOrm);
+  // The records are TypeORM's rows with their money as values in the account's currency.
+  expect(page.rows).toEqual(
+    byTypeOrm.map((row) => ({ ...row, amount: new Money(row.amount, row.account.currency), account: accountRecordOf(row.account) })),
+  );
   for (const row of page.rows) {
-    expect(row).toBeInstanceOf(Transaction);
-    expect(row.account).toBeInstanceOf(Account);
-    expect(typeof row.amount).toBe('bigint');
+    expect(row.amount).toBeInstanceOf(Money);
+    expect(row.account.balance).toBeInstanceOf(Money);
     expect(row.createdAt).toBeInstanceOf(Date);
     if (row.category) expect(row.category).toBeInstanceOf(Category);
   }
   const tokyo = page.rows.find((row) => row.account.currency === 'JPY')!.account;
   expect(tokyo.archived).toBe(true);
-  expect(tokyo.balance).toBe(5000n + 12345n);
+  expect(tokyo.balance).toEqual(new Money(5000n + 12345n, 'JPY'));
 
   const transactionIds = ids.map(Number);
   const receipts = await services.receipts.listForTransactions(ownerScope(userId), transactionIds);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { ownerScope } from '../db/owner-scope';
 import type { Services } from '../services';
 import type { ReceiptStorage } from '../storage/receipt-storage';
 import { Receipt } from '../modules/receipts/receipt.entity';
@@ -40,17 +41,19 @@ const TINY_PNG = Buffer.from(
 /**
  * One user with realistic history. The user, accounts and categories go through the app's own
  * services (argon2 hash, starter categories, the same rules as sign-up); the transactions, being
- * many, go in as bulk SQL in batches, one database transaction each, through the driver the app
- * uses. The database's triggers keep account totals right as they would for the API's writes.
+ * many, go in batches through the one insert path the app's creates take
+ * (TransactionRepository.insertMany), one database transaction each. The database's triggers keep
+ * account totals right as they do for the API's writes.
  */
 export async function seedUser(services: Services, dataSource: DataSource, storage: ReceiptStorage, options: SeedUserOptions): Promise<SeededUser> {
   const user = await services.users.register(
     { email: options.email, password: options.password, name: options.name ?? 'Seeded household', currency: 'USD' },
     { ip: 'seed' },
   );
-  for (const name of EXTRA_ACCOUNTS) await services.accounts.create(user.id, { name });
-  const accounts = await services.accounts.listForUser(user.id);
-  const categories = await services.categories.listForUser(user.id);
+  const scope = ownerScope(user.id);
+  for (const name of EXTRA_ACCOUNTS) await services.accounts.create(scope, { name });
+  const accounts = await services.accounts.listForUser(scope);
+  const categories = await services.categories.listForUser(scope);
 
   const random = seededRandom(options.seed);
   const rows = generateTransactions({
@@ -61,7 +64,6 @@ export async function seedUser(services: Services, dataSource: DataSource, stora
     categoryIdsByName: new Map(categories.map((category) => [category.name, category.id])),
     random,
   });
-  const insert = dataSource.options.type === 'postgres' ? insertBatchPostgres : insertBatchSqlite;
   if (dataSource.options.type !== 'postgres') {
     // A bigger page cache for this connection while it writes five indexes: the seed is not the app.
     await dataSource.query('PRAGMA cache_size = -262144');
@@ -71,14 +73,16 @@ export async function seedUser(services: Services, dataSource: DataSource, stora
   // time, and one connection keeps one of its cores busy. SQLite's driver is synchronous and has
   // one writer, so there the batches simply follow each other.
   const parallel = dataSource.options.type === 'postgres' ? 2 : 1;
-  let written = 0;
+  const ids: number[] = [];
   const inFlight = new Set<Promise<void>>();
   const flush = async (batch: GeneratedTransaction[]) => {
     while (inFlight.size >= parallel) await Promise.race(inFlight);
-    const writing: Promise<void> = insert(dataSource, user.id, batch).then(() => {
+    // Two batches in flight both add to the same accounts' totals (the statement trigger), so each
+    // is retried should Postgres pick it to break a deadlock; a batch is one transaction.
+    const writing: Promise<void> = retryOnDeadlock(() => services.transactions.insertBatch(scope, batch)).then((inserted) => {
       inFlight.delete(writing);
-      written += batch.length;
-      options.onProgress?.(written);
+      for (const id of inserted) ids.push(id);
+      options.onProgress?.(ids.length);
     });
     inFlight.add(writing);
   };
@@ -93,8 +97,8 @@ export async function seedUser(services: Services, dataSource: DataSource, stora
   if (batch.length) await flush(batch);
   await Promise.all(inFlight);
 
-  const receipts = await seedReceipts(dataSource, storage, user.id, Math.round(options.transactions * options.receiptShare), random);
-  return { userId: user.id, email: user.email, transactions: written, receipts };
+  const receipts = await seedReceipts(dataSource, storage, user.id, ids, Math.round(options.transactions * options.receiptShare), random);
+  return { userId: user.id, email: user.email, transactions: ids.length, receipts };
 }
 
 /**
@@ -104,41 +108,6 @@ export async function seedUser(services: Services, dataSource: DataSource, stora
  */
 export async function analyseAfterSeeding(dataSource: DataSource): Promise<void> {
   if (dataSource.options.type === 'postgres') await dataSource.query('VACUUM ANALYZE "transactions"');
-}
-
-/**
- * The account-totals trigger would run one UPDATE of an account per inserted row: half of the
- * seeding time on SQLite. Inside each batch's transaction it is set aside, the batch's rows are
- * added to their accounts' totals in one statement, and the trigger is put back exactly as it
- * was. SQLite's DDL is transactional and a writer is alone, so no other connection ever sees
- * the table without its trigger, nor totals that disagree with the rows (the batch takes the write
- * lock before it reads the last id).
- */
-async function insertBatchSqlite(dataSource: DataSource, userId: number, rows: GeneratedTransaction[]): Promise<void> {
-  const database = (dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection;
-  const insert = database.prepare(
-    'INSERT INTO "transactions" ("user_id", "account_id", "category_id", "date", "amount", "description", "notes", "search_text") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  database.transaction(() => {
-    const trigger = database.prepare(`SELECT "sql" FROM "sqlite_master" WHERE "type" = 'trigger' AND "name" = 'transactions_totals_insert'`).get() as
-      | { sql: string }
-      | undefined;
-    const { lastId } = database.prepare('SELECT COALESCE(MAX("id"), 0) AS "lastId" FROM "transactions"').get() as { lastId: number };
-    if (trigger) database.exec('DROP TRIGGER "transactions_totals_insert"');
-    for (const row of rows) {
-      insert.run(userId, row.accountId, row.categoryId, row.date, row.amount, row.description, row.notes, row.searchText);
-    }
-    if (trigger) {
-      database
-        .prepare(
-          `UPDATE "accounts" SET "transaction_count" = "transaction_count" + "batch"."count", "transaction_total" = "transaction_total" + "batch"."total"
-           FROM (SELECT "account_id", COUNT(*) AS "count", SUM("amount") AS "total" FROM "transactions" WHERE "id" > ? GROUP BY "account_id") AS "batch"
-           WHERE "accounts"."id" = "batch"."account_id"`,
-        )
-        .run(lastId);
-      database.exec(trigger.sql);
-    }
-  }).immediate();
 }
 
 /** Postgres' code for a transaction it rolled back to break a deadlock. */
@@ -162,38 +131,11 @@ export async function retryOnDeadlock<T>(work: (attempt: number) => Promise<T>):
   }
 }
 
-async function insertBatchPostgres(dataSource: DataSource, userId: number, rows: GeneratedTransaction[]): Promise<void> {
-  // Two batches in flight both add to the same accounts' totals (the statement trigger), so each
-  // is retried should Postgres pick it to break a deadlock; one statement is one transaction.
-  await retryOnDeadlock(() => insertRowsPostgres(dataSource, userId, rows));
-}
-
-async function insertRowsPostgres(dataSource: DataSource, userId: number, rows: GeneratedTransaction[]): Promise<void> {
-  // One statement a batch: unnest turns parallel arrays into rows, far fewer round trips than VALUES lists.
-  await dataSource.query(
-    `INSERT INTO "transactions" ("user_id", "account_id", "category_id", "date", "amount", "description", "notes", "search_text")
-     SELECT $1, * FROM unnest($2::int[], $3::int[], $4::varchar[], $5::bigint[], $6::varchar[], $7::text[], $8::text[])`,
-    [
-      userId,
-      rows.map((row) => row.accountId),
-      rows.map((row) => row.categoryId),
-      rows.map((row) => row.date),
-      rows.map((row) => row.amount.toString()),
-      rows.map((row) => row.description),
-      rows.map((row) => row.notes),
-      rows.map((row) => row.searchText),
-    ],
-  );
-}
-
 /** Receipt files through the app's storage (disk or S3), and their rows, on a random sample of transactions. */
-async function seedReceipts(dataSource: DataSource, storage: ReceiptStorage, userId: number, count: number, random: () => number): Promise<number> {
+async function seedReceipts(dataSource: DataSource, storage: ReceiptStorage, userId: number, transactionIds: number[], count: number, random: () => number): Promise<number> {
   if (count <= 0) return 0;
-  const rows = await dataSource.query(
-    `SELECT "id" FROM "transactions" WHERE "user_id" = ${dataSource.options.type === 'postgres' ? '$1' : '?'} ORDER BY "id"`,
-    [userId],
-  );
-  const ids: number[] = rows.map((row: { id: number }) => Number(row.id));
+  // In id order, as they were written, so the same options choose the same transactions.
+  const ids = [...transactionIds].sort((a, b) => a - b);
   const chosen = new Set<number>();
   while (chosen.size < Math.min(count, ids.length)) chosen.add(ids[Math.floor(random() * ids.length)]);
 

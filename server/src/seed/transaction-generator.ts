@@ -1,15 +1,7 @@
-import { searchTextOf } from '../modules/transactions/transaction-query';
+import type { NewTransaction } from '../modules/transactions/transaction.model';
 
-/** A transaction row as the bulk insert writes it; amounts in minor units. */
-export interface GeneratedTransaction {
-  accountId: number;
-  categoryId: number | null;
-  date: string;
-  amount: bigint;
-  description: string;
-  notes: string;
-  searchText: string;
-}
+/** A transaction row as the bulk insert takes it; amounts in minor units. */
+export type GeneratedTransaction = NewTransaction;
 
 /** What a household's money does, by starter category: merchants and the range of amounts (in major units). */
 const SPENDING: Record<string, { weight: number; merchants: string[]; min: number; max: number; income?: boolean }> = {
@@ -89,6 +81,6 @@ export function* generateTransactions(options: {
       amount = spec.income ? cents : -cents;
     }
     const notes = random() < 0.15 ? pick(NOTES) : '';
-    yield { accountId, categoryId, date, amount, description, notes, searchText: searchTextOf(description, notes) };
+    yield { accountId, categoryId, date, amount, description, notes };
   }
 }

@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 import DataLoader from 'dataloader';
 import { ownerScope } from '../../db/owner-scope';
-import { unauthenticated } from '../../lib/errors';
 import type { Receipt } from '../../modules/receipts/receipt.entity';
 import type { Services } from '../../services';
 import { currentUserId } from '../../sessions/current-user';
@@ -33,10 +32,4 @@ export function createContext(services: Services, req: Request, res: Response): 
       }),
     },
   };
-}
-
-/** The signed-in user's id, or UNAUTHENTICATED. */
-export function requireUser(context: RequestContext): number {
-  if (context.userId === null) throw unauthenticated();
-  return context.userId;
 }

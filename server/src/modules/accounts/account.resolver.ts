@@ -1,33 +1,34 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireUser, type RequestContext } from '../../api/graphql/context';
-import { MoneyScalar } from '../../api/graphql/scalars';
-import { formatMoney } from '../../lib/money';
-import { Account } from './account.entity';
+import { Arg, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { CurrentUser } from '../../api/graphql/current-user';
+import { decodeId } from '../../api/graphql/ids';
+import type { OwnerScope } from '../../db/owner-scope';
+import type { AccountRecord } from './account.model';
 import { CreateAccountInput, UpdateAccountInput } from './account.inputs';
 import type { AccountService } from './account.service';
+import { Account } from './account.type';
 
 @Resolver(() => Account)
 export class AccountResolver {
   constructor(private readonly services: { accounts: AccountService }) {}
 
   @Query(() => [Account])
-  accounts(@Ctx() context: RequestContext): Promise<Account[]> {
-    return this.services.accounts.listForUser(requireUser(context));
+  accounts(@CurrentUser() scope: OwnerScope): Promise<AccountRecord[]> {
+    return this.services.accounts.listForUser(scope);
   }
 
   @Mutation(() => Account)
-  createAccount(@Arg('input', () => CreateAccountInput) input: CreateAccountInput, @Ctx() context: RequestContext): Promise<Account> {
+  createAccount(@Arg('input', () => CreateAccountInput) input: CreateAccountInput, @CurrentUser() scope: OwnerScope): Promise<AccountRecord> {
     const { clientMutationId, ...data } = input;
-    return this.services.accounts.create(requireUser(context), data, clientMutationId);
+    return this.services.accounts.create(scope, data, clientMutationId);
   }
 
   @Mutation(() => Account)
   updateAccount(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateAccountInput) input: UpdateAccountInput,
-    @Ctx() context: RequestContext,
-  ): Promise<Account> {
-    return this.services.accounts.update(requireUser(context), id, input);
+    @CurrentUser() scope: OwnerScope,
+  ): Promise<AccountRecord> {
+    return this.services.accounts.update(scope, decodeId(id), input);
   }
 
   @Mutation(() => Boolean, {
@@ -36,18 +37,8 @@ export class AccountResolver {
   deleteAccount(
     @Arg('id', () => ID) id: string,
     @Arg('deleteTransactions', () => Boolean, { defaultValue: false }) deleteTransactions: boolean,
-    @Ctx() context: RequestContext,
+    @CurrentUser() scope: OwnerScope,
   ): Promise<boolean> {
-    return this.services.accounts.delete(requireUser(context), id, deleteTransactions);
-  }
-
-  @FieldResolver(() => MoneyScalar)
-  openingBalance(@Root() account: Account): string {
-    return formatMoney(account.openingBalance, account.currency);
-  }
-
-  @FieldResolver(() => MoneyScalar, { description: 'Opening balance plus every transaction of the account.' })
-  balance(@Root() account: Account): string {
-    return formatMoney(account.balance, account.currency);
+    return this.services.accounts.delete(scope, decodeId(id), deleteTransactions);
   }
 }

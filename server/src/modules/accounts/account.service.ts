@@ -1,84 +1,78 @@
 import type { DataSource } from 'typeorm';
 import { LIMITS } from '@finance-tracker/common';
-import { IdempotencyKeys } from '../../db/idempotency-keys';
-import { findOwned } from '../../db/owned';
-import { assertNameFree } from '../../db/unique-name';
+import type { IdempotencyKeys } from '../../db/idempotency-keys';
+import type { OwnerScope } from '../../db/owner-scope';
 import { writeTransaction } from '../../db/write-transaction';
 import { parseCurrency } from '../../lib/currency';
-import { badInput, conflict } from '../../lib/errors';
+import { badInput, conflict, notFound } from '../../lib/errors';
 import { parseMoney } from '../../lib/money';
 import { requiredText } from '../../lib/text';
-import type { ReceiptService } from '../receipts/receipt.service';
-import { Transaction } from '../transactions/transaction.entity';
-import { User } from '../users/user.entity';
-import { Account } from './account.entity';
-
-export interface AccountData {
-  name?: string | null;
-  currency?: string | null;
-  openingBalance?: string | null;
-  archived?: boolean | null;
-}
+import { assertNameFree } from '../../lib/unique-name';
+import type { DeletionService } from '../deletion/deletion.service';
+import type { TransactionRepository } from '../transactions/transaction.repository';
+import type { AccountData, AccountRecord } from './account.model';
+import type { AccountRepository, NewAccount } from './account.repository';
 
 export class AccountService {
-  private readonly idempotencyKeys = new IdempotencyKeys();
-
   constructor(
     private readonly dataSource: DataSource,
-    private readonly receipts: ReceiptService,
+    private readonly accounts: AccountRepository,
+    private readonly transactions: TransactionRepository,
+    private readonly deletion: DeletionService,
+    private readonly idempotencyKeys: IdempotencyKeys,
   ) {}
 
-  /** The user's accounts, oldest first; balances come from the totals the database keeps per account. */
-  listForUser(userId: number): Promise<Account[]> {
-    return this.dataSource.manager.find(Account, { where: { userId }, order: { id: 'ASC' } });
+  /** The owner's accounts, oldest first; balances come from the totals the database keeps per account. */
+  listForUser(scope: OwnerScope): Promise<AccountRecord[]> {
+    return this.accounts.list(scope);
   }
 
-  getForUser(userId: number, id: string | number): Promise<Account> {
-    return findOwned(this.dataSource.manager, Account, userId, id, 'Account');
+  getForUser(scope: OwnerScope, id: number): Promise<AccountRecord> {
+    return found(this.accounts.findById(scope, id));
   }
 
   /** Answers the row as its database transaction wrote it; a retry with the same `clientMutationId` answers the same account. */
-  async create(userId: number, data: AccountData, clientMutationId?: string | null): Promise<Account> {
+  async create(scope: OwnerScope, data: AccountData, clientMutationId?: string | null): Promise<AccountRecord> {
     return writeTransaction(this.dataSource, (manager) => {
-      const find = (id: number) => findOwned(manager, Account, userId, id, 'Account');
-      return this.idempotencyKeys.createOnce(manager, userId, clientMutationId, { operation: 'createAccount', payload: data }, async () => {
-        const user = await manager.findOneByOrFail(User, { id: userId });
-        const currency = data.currency != null ? parseCurrency(data.currency) : user.currency;
+      const accounts = this.accounts.within(manager);
+      const create = async () => {
+        const currency = data.currency != null ? parseCurrency(data.currency) : await accounts.ownerCurrency(scope);
         const name = requiredText(data.name ?? '', 'name', LIMITS.name);
-        await assertNameFree(manager, Account, userId, name, null, 'an account');
-        const account = manager.create(Account, {
-          userId,
+        assertNameFree(await accounts.names(scope), name, null, 'an account');
+        return accounts.insert(scope, {
           name,
           currency,
           openingBalance: parseMoney(data.openingBalance ?? '0', currency, 'openingBalance'),
           archived: data.archived ?? false,
         });
-        return find((await manager.save(account)).id);
-      }, find);
+      };
+      const payload = { operation: 'createAccount', payload: data };
+      return this.idempotencyKeys.createOnce(manager, scope, clientMutationId, payload, create, (id) => found(accounts.findById(scope, id)));
     });
   }
 
-  async update(userId: number, id: string, changes: AccountData): Promise<Account> {
+  async update(scope: OwnerScope, id: number, changes: AccountData): Promise<AccountRecord> {
     return writeTransaction(this.dataSource, async (manager) => {
-      const account = await findOwned(manager, Account, userId, id, 'Account');
+      const accounts = this.accounts.within(manager);
+      const account = await found(accounts.findById(scope, id));
+      const columns: Partial<NewAccount> = {};
       if (changes.name != null) {
-        account.name = requiredText(changes.name, 'name', LIMITS.name);
-        await assertNameFree(manager, Account, userId, account.name, account.id, 'an account');
+        columns.name = requiredText(changes.name, 'name', LIMITS.name);
+        assertNameFree(await accounts.names(scope), columns.name, account.id, 'an account');
       }
+      let currency = account.currency;
       if (changes.currency != null) {
-        const currency = parseCurrency(changes.currency);
+        currency = parseCurrency(changes.currency);
         // Amounts are stored in minor units of the account's currency: changing it would change them.
-        if (currency !== account.currency && (await manager.existsBy(Transaction, { userId, accountId: account.id }))) {
+        if (currency !== account.currency && (await this.transactions.within(manager).existsInAccount(scope, account.id))) {
           throw badInput('currency', 'The currency of an account with transactions cannot change.');
         }
-        account.currency = currency;
+        columns.currency = currency;
       }
-      if (changes.openingBalance != null) {
-        account.openingBalance = parseMoney(changes.openingBalance, account.currency, 'openingBalance');
-      }
-      if (changes.archived != null) account.archived = changes.archived;
-      await manager.save(account);
-      return findOwned(manager, Account, userId, account.id, 'Account');
+      if (changes.openingBalance != null) columns.openingBalance = parseMoney(changes.openingBalance, currency, 'openingBalance');
+      if (changes.archived != null) columns.archived = changes.archived;
+      await accounts.update(scope, account.id, columns);
+      return found(accounts.findById(scope, account.id));
     });
   }
 
@@ -86,19 +80,15 @@ export class AccountService {
    * Deletes the account. Its transactions (and their receipts) go with it only when asked:
    * otherwise an account that still has transactions answers CONFLICT and nothing changes.
    */
-  async delete(userId: number, id: string, deleteTransactions: boolean): Promise<boolean> {
-    const storageKeys = await writeTransaction(this.dataSource, async (manager) => {
-      const account = await findOwned(manager, Account, userId, id, 'Account');
-      const hasTransactions = await manager.existsBy(Transaction, { userId, accountId: account.id });
-      if (hasTransactions && !deleteTransactions) {
-        throw conflict('This account has transactions; delete them too or move them first.', 'deleteTransactions');
-      }
-      const keys = await this.receipts.storageKeysWhere(manager, userId, { accountId: account.id });
-      await manager.delete(Transaction, { userId, accountId: account.id });
-      await manager.delete(Account, { userId, id: account.id });
-      return keys;
-    });
-    await this.receipts.removeFiles(storageKeys);
+  async delete(scope: OwnerScope, id: number, deleteTransactions: boolean): Promise<boolean> {
+    await this.deletion.deleteOwned(scope, { account: id, withTransactions: deleteTransactions });
     return true;
   }
+
+}
+
+async function found(account: Promise<AccountRecord | null>): Promise<AccountRecord> {
+  const result = await account;
+  if (!result) throw notFound('Account');
+  return result;
 }

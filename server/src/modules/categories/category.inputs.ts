@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { CategoryKind } from './category.entity';
+import { CategoryKind } from './category.type';
 
 @InputType()
 export class CreateCategoryInput {

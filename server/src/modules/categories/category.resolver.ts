@@ -1,35 +1,38 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { requireUser, type RequestContext } from '../../api/graphql/context';
-import { Category } from './category.entity';
+import { Arg, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { CurrentUser } from '../../api/graphql/current-user';
+import { decodeId } from '../../api/graphql/ids';
+import type { OwnerScope } from '../../db/owner-scope';
+import type { CategoryRecord } from './category.model';
 import { CreateCategoryInput, UpdateCategoryInput } from './category.inputs';
 import type { CategoryService } from './category.service';
+import { Category } from './category.type';
 
 @Resolver(() => Category)
 export class CategoryResolver {
   constructor(private readonly services: { categories: CategoryService }) {}
 
   @Query(() => [Category])
-  categories(@Ctx() context: RequestContext): Promise<Category[]> {
-    return this.services.categories.listForUser(requireUser(context));
+  categories(@CurrentUser() scope: OwnerScope): Promise<CategoryRecord[]> {
+    return this.services.categories.listForUser(scope);
   }
 
   @Mutation(() => Category)
-  createCategory(@Arg('input', () => CreateCategoryInput) input: CreateCategoryInput, @Ctx() context: RequestContext): Promise<Category> {
+  createCategory(@Arg('input', () => CreateCategoryInput) input: CreateCategoryInput, @CurrentUser() scope: OwnerScope): Promise<CategoryRecord> {
     const { clientMutationId, ...data } = input;
-    return this.services.categories.create(requireUser(context), data, clientMutationId);
+    return this.services.categories.create(scope, data, clientMutationId);
   }
 
   @Mutation(() => Category)
   updateCategory(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateCategoryInput) input: UpdateCategoryInput,
-    @Ctx() context: RequestContext,
-  ): Promise<Category> {
-    return this.services.categories.update(requireUser(context), id, input);
+    @CurrentUser() scope: OwnerScope,
+  ): Promise<CategoryRecord> {
+    return this.services.categories.update(scope, decodeId(id), input);
   }
 
   @Mutation(() => Boolean, { description: 'The category goes; its transactions stay, uncategorised.' })
-  deleteCategory(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<boolean> {
-    return this.services.categories.delete(requireUser(context), id);
+  deleteCategory(@Arg('id', () => ID) id: string, @CurrentUser() scope: OwnerScope): Promise<boolean> {
+    return this.services.categories.delete(scope, decodeId(id));
   }
 }

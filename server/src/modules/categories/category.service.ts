@@ -1,78 +1,80 @@
 import type { DataSource } from 'typeorm';
 import { LIMITS } from '@finance-tracker/common';
-import { IdempotencyKeys } from '../../db/idempotency-keys';
-import { findOwned } from '../../db/owned';
-import { assertNameFree } from '../../db/unique-name';
+import type { IdempotencyKeys } from '../../db/idempotency-keys';
+import type { OwnerScope } from '../../db/owner-scope';
 import { writeTransaction } from '../../db/write-transaction';
-import { badInput } from '../../lib/errors';
+import { badInput, notFound } from '../../lib/errors';
 import { requiredText } from '../../lib/text';
-import { Transaction } from '../transactions/transaction.entity';
-import { Category, CategoryKind } from './category.entity';
-
-export interface CategoryData {
-  name?: string | null;
-  kind?: CategoryKind | null;
-  color?: string | null;
-}
+import { assertNameFree } from '../../lib/unique-name';
+import type { TransactionRepository } from '../transactions/transaction.repository';
+import { CategoryKind, type CategoryData, type CategoryRecord } from './category.model';
+import type { CategoryRepository } from './category.repository';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 const DEFAULT_COLOR: Record<CategoryKind, string> = { EXPENSE: '#9e9e9e', INCOME: '#8bc34a' };
 
 export class CategoryService {
-  private readonly idempotencyKeys = new IdempotencyKeys();
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly categories: CategoryRepository,
+    private readonly transactions: TransactionRepository,
+    private readonly idempotencyKeys: IdempotencyKeys,
+  ) {}
 
-  constructor(private readonly dataSource: DataSource) {}
-
-  listForUser(userId: number): Promise<Category[]> {
-    return this.dataSource.manager.find(Category, { where: { userId }, order: { kind: 'ASC', name: 'ASC', id: 'ASC' } });
+  listForUser(scope: OwnerScope): Promise<CategoryRecord[]> {
+    return this.categories.list(scope);
   }
 
   /** A retry with the same `clientMutationId` answers the same category. */
-  create(userId: number, data: CategoryData, clientMutationId?: string | null): Promise<Category> {
-    return writeTransaction(this.dataSource, (manager) =>
-      this.idempotencyKeys.createOnce(
+  create(scope: OwnerScope, data: CategoryData, clientMutationId?: string | null): Promise<CategoryRecord> {
+    return writeTransaction(this.dataSource, (manager) => {
+      const categories = this.categories.within(manager);
+      return this.idempotencyKeys.createOnce(
         manager,
-        userId,
+        scope,
         clientMutationId,
         { operation: 'createCategory', payload: data },
         async () => {
           const kind = data.kind ?? CategoryKind.EXPENSE;
           const name = requiredText(data.name ?? '', 'name', LIMITS.name);
-          await assertNameFree(manager, Category, userId, name, null, 'a category');
-          const category = manager.create(Category, {
-            userId,
-            name,
-            kind,
-            color: data.color != null ? parseColor(data.color) : DEFAULT_COLOR[kind],
-          });
-          return manager.save(category);
+          assertNameFree(await categories.names(scope), name, null, 'a category');
+          return categories.insert(scope, { name, kind, color: data.color != null ? parseColor(data.color) : DEFAULT_COLOR[kind] });
         },
-        (id) => findOwned(manager, Category, userId, id, 'Category'),
-      ),
-    );
+        (id) => this.found(categories.findById(scope, id)),
+      );
+    });
   }
 
-  async update(userId: number, id: string, changes: CategoryData): Promise<Category> {
+  async update(scope: OwnerScope, id: number, changes: CategoryData): Promise<CategoryRecord> {
     return writeTransaction(this.dataSource, async (manager) => {
-      const category = await findOwned(manager, Category, userId, id, 'Category');
+      const categories = this.categories.within(manager);
+      const category = await this.found(categories.findById(scope, id));
+      const columns: Partial<Pick<CategoryRecord, 'name' | 'kind' | 'color'>> = {};
       if (changes.name != null) {
-        category.name = requiredText(changes.name, 'name', LIMITS.name);
-        await assertNameFree(manager, Category, userId, category.name, category.id, 'a category');
+        columns.name = requiredText(changes.name, 'name', LIMITS.name);
+        assertNameFree(await categories.names(scope), columns.name, category.id, 'a category');
       }
-      if (changes.kind != null) category.kind = changes.kind;
-      if (changes.color != null) category.color = parseColor(changes.color);
-      return manager.save(category);
+      if (changes.kind != null) columns.kind = changes.kind;
+      if (changes.color != null) columns.color = parseColor(changes.color);
+      await categories.update(scope, category.id, columns);
+      return { ...category, ...columns };
     });
   }
 
   /** Deletes the category; its transactions stay, uncategorised. */
-  async delete(userId: number, id: string): Promise<boolean> {
+  async delete(scope: OwnerScope, id: number): Promise<boolean> {
     await writeTransaction(this.dataSource, async (manager) => {
-      const category = await findOwned(manager, Category, userId, id, 'Category');
-      await manager.update(Transaction, { userId, categoryId: category.id }, { categoryId: null });
-      await manager.delete(Category, { userId, id: category.id });
+      const category = await this.found(this.categories.within(manager).findById(scope, id));
+      await this.transactions.within(manager).uncategorize(scope, category.id);
+      await this.categories.within(manager).delete(scope, category.id);
     });
     return true;
+  }
+
+  private async found(category: Promise<CategoryRecord | null>): Promise<CategoryRecord> {
+    const found = await category;
+    if (!found) throw notFound('Category');
+    return found;
   }
 }
 

@@ -1,4 +1,4 @@
-import { CategoryKind } from './category.entity';
+import { CategoryKind } from './category.model';
 
 /** What a new user starts with, so the first transaction can be categorised straight away. */
 export const starterCategories: ReadonlyArray<{ name: string; kind: CategoryKind; color: string }> = [

@@ -1,6 +1,6 @@
 import type { MinorUnits, Money } from '../../lib/money';
-import type { Category } from '../categories/category.entity';
-import type { Transaction } from '../transactions/transaction.entity';
+import type { CategoryRecord } from '../categories/category.model';
+import type { TransactionRecord } from '../transactions/transaction.model';
 
 /** Which dates, both inclusive ("YYYY-MM-DD"), and (null: all of them) which of the owner's accounts. */
 export interface DashboardPeriod {
@@ -34,9 +34,9 @@ export interface DashboardSummary {
   /** Money out, as a positive amount. */
   expenses: Money;
   net: Money;
-  byCategory: { category: Category | null; total: Money; count: number }[];
+  byCategory: { category: CategoryRecord | null; total: Money; count: number }[];
   monthly: { period: string; income: Money; expenses: Money }[];
-  recent: Transaction[];
+  recent: TransactionRecord[];
   /** The user's accounts left out because their currency is another one, counted per currency. */
   otherCurrencies: { currency: string; accountCount: number }[];
 }

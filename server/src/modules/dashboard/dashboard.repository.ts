@@ -1,28 +1,14 @@
-import type { DataSource } from 'typeorm';
 import { GenerateSql } from '../../db/generate-sql';
 import { ownerCondition, type OwnerScope } from '../../db/owner-scope';
 import { Repository } from '../../db/repository';
-import { RowReader } from '../../db/row-reader';
 import type { SqlParameters } from '../../db/sql-parameters';
 import { minorFromDatabase } from '../../lib/money';
-import { Category } from '../categories/category.entity';
-import type { Transaction } from '../transactions/transaction.entity';
-import { TransactionReader } from '../transactions/transaction-reader';
 import type { DashboardPeriod, OwnerCurrencies, PeriodGroup } from './dashboard.model';
 
 const period = (f: { date: string }, accountIds: number[] | null): DashboardPeriod => ({ from: f.date, to: f.date, accountIds });
 
 /** The dashboard's reads: sums done by the database (GROUP BY), the same SQL for both databases. */
 export class DashboardRepository extends Repository {
-  private readonly transactions: TransactionReader;
-  private readonly categoryReader: RowReader<Category>;
-
-  constructor(dataSource: DataSource) {
-    super(dataSource);
-    this.transactions = new TransactionReader(dataSource);
-    this.categoryReader = new RowReader(dataSource, Category, 'c');
-  }
-
   /**
    * The owner's currency and their accounts' currencies in one round trip. The currency is on the
    * user's own row, which the scope names by its id (it is the owner, not a row it owns); the
@@ -66,24 +52,6 @@ export class DashboardRepository extends Repository {
     }));
   }
 
-  /** The period's latest transactions, newest first, with their account and category. */
-  @GenerateSql(
-    { name: 'all accounts', params: (f) => [f.scope, period(f, null), 10] },
-    { name: 'some accounts', params: (f) => [f.scope, period(f, [f.accountId, f.otherAccountId]), 10] },
-  )
-  newestInPeriod(scope: OwnerScope, inPeriod: DashboardPeriod, limit: number): Promise<Transaction[]> {
-    const { conditions, parameters } = this.inPeriod(scope, inPeriod);
-    // TODO(merge): the transactions module's repository reads these once its branch lands.
-    return this.transactions.newestFirst([conditions], parameters, limit);
-  }
-
-  /** All of the owner's categories: they are few, so they are read beside the sums, not after them. */
-  @GenerateSql({ params: (f) => [f.scope] })
-  async categories(scope: OwnerScope): Promise<Category[]> {
-    const parameters = this.parameters();
-    const rows = await this.query(`SELECT ${this.categoryReader.selectList} FROM "categories" "c" WHERE ${ownerCondition(scope, 'c', parameters)}`, parameters);
-    return rows.map((row) => this.categoryReader.read(row)!);
-  }
 
   /**
    * The period's transactions (aliased `t`). With every account in the owner's currency there is

@@ -3,6 +3,8 @@ import { monthBounds, parseCalendarDate } from '../../lib/dates';
 import { badInput, unauthenticated } from '../../lib/errors';
 import { Money, type MinorUnits } from '../../lib/money';
 import type { DashboardSummary } from './dashboard.model';
+import type { CategoryRepository } from '../categories/category.repository';
+import type { TransactionRepository } from '../transactions/transaction.repository';
 import type { DashboardRepository } from './dashboard.repository';
 
 const RECENT_COUNT = 10;
@@ -18,7 +20,11 @@ export interface DashboardRange {
  * adding yen to dollars would mean nothing.
  */
 export class DashboardService {
-  constructor(private readonly dashboard: DashboardRepository) {}
+  constructor(
+    private readonly dashboard: DashboardRepository,
+    private readonly transactions: TransactionRepository,
+    private readonly categories: CategoryRepository,
+  ) {}
 
   async summarise(scope: OwnerScope, { from, to }: DashboardRange = {}, now = new Date()): Promise<DashboardSummary> {
     const month = monthBounds(now);
@@ -37,8 +43,8 @@ export class DashboardService {
     // One pass over the index for the sums by category and month, folded below into the three views.
     const [groups, recent, categories] = await Promise.all([
       this.dashboard.sumsByCategoryAndMonth(scope, period),
-      this.dashboard.newestInPeriod(scope, period, RECENT_COUNT),
-      this.dashboard.categories(scope),
+      this.transactions.page(scope, period, RECENT_COUNT),
+      this.categories.list(scope),
     ]);
 
     let income = 0n;

@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar, MoneyScalar } from '../../api/graphql/scalars';
 import type { Money } from '../../lib/money';
-import { Category } from '../categories/category.entity';
-import { Transaction } from '../transactions/transaction.entity';
+import { Category } from '../categories/category.type';
+import { Transaction } from '../transactions/transaction.type';
 
 @ObjectType({ simpleResolvers: true })
 export class CategoryTotal {

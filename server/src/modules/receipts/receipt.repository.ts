@@ -68,6 +68,12 @@ export class ReceiptRepository extends Repository {
   async delete(scope: OwnerScope, receiptId: number): Promise<void> {
     await this.manager.delete(Receipt, { ...ownedBy(scope), id: receiptId });
   }
+  /** Every receipt row of the owner (their files are the caller's: read the keys first). */
+  @GenerateSql({ params: (f) => [f.scope] })
+  async deleteAllOf(scope: OwnerScope): Promise<void> {
+    await this.manager.delete(Receipt, ownedBy(scope));
+  }
+
 
   /** The files a transaction's deletion takes with it (read inside that deletion's transaction). */
   @GenerateSql({ params: (f) => [f.scope, f.transactionId] })

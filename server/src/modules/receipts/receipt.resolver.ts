@@ -4,7 +4,9 @@ import type { RequestContext } from '../../api/graphql/context';
 import { CurrentUser } from '../../api/graphql/current-user';
 import { decodeId } from '../../api/graphql/ids';
 import type { OwnerScope } from '../../db/owner-scope';
-import { Transaction } from '../transactions/transaction.entity';
+import { ownerScope } from '../../db/owner-scope';
+import { Transaction } from '../transactions/transaction.type';
+import type { TransactionRecord } from '../transactions/transaction.model';
 import type { TransactionService } from '../transactions/transaction.service';
 import type { ReceiptService } from './receipt.service';
 import { ReceiptType, ServerLimits } from './receipt.type';
@@ -44,8 +46,7 @@ export class ReceiptResolver {
   // Not a root field, so no @CurrentUser: a receipt is reached only through a signed-in user's
   // root field, whose user the context holds (0, nobody, cannot happen but reads nothing).
   @FieldResolver(() => Transaction)
-  transaction(@Root() receipt: ReceiptType, @Ctx() context: RequestContext): Promise<Transaction> {
-    // TODO(merge): TransactionService takes (scope, transactionId: number) once its helper's branch lands.
-    return this.services.transactions.getForUser(context.userId ?? 0, String(receipt.transactionId));
+  transaction(@Root() receipt: ReceiptType, @Ctx() context: RequestContext): Promise<TransactionRecord> {
+    return this.services.transactions.getForUser(ownerScope(context.userId ?? 0), receipt.transactionId);
   }
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
-import type { EntityManager } from 'typeorm';
-import { ownerScope, type OwnerScope } from '../../db/owner-scope';
+import type { OwnerScope } from '../../db/owner-scope';
 import { badInput, notFound, tooLarge } from '../../lib/errors';
 import type { ReceiptStorage } from '../../storage/receipt-storage';
 import { StoredObjectMissingError } from '../../storage/receipt-storage';
+import { removeStoredFiles } from '../../storage/remove-files';
+import type { DeletionService } from '../deletion/deletion.service';
 import { cleanFilename, declaredImageSize, detectFileKind, hasStructureOf, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './file-signature';
 import type { Receipt } from './receipt.entity';
 import type { ReceiptRepository } from './receipt.repository';
@@ -16,17 +17,10 @@ export interface IncomingFile {
   open(): Readable;
 }
 
-/**
- * The owner as the transaction, account and user services pass it today: a user id or a scope.
- * Both are accepted until one deleteOwned unit replaces their three deletions.
- */
-type OwnerOrUserId = OwnerScope | number;
-
-const asScope = (owner: OwnerOrUserId): OwnerScope => (typeof owner === 'number' ? ownerScope(owner) : owner);
-
 export class ReceiptService {
   constructor(
     private readonly receipts: ReceiptRepository,
+    private readonly deletion: DeletionService,
     private readonly storage: ReceiptStorage,
     readonly maxBytes: number,
     private readonly logger: Logger,
@@ -59,18 +53,17 @@ export class ReceiptService {
         storageKey,
       });
     } catch (error) {
-      await this.removeFiles([storageKey]);
+      await removeStoredFiles(this.storage, this.logger, [storageKey]);
       throw error;
     }
   }
 
+  /** Deletes the receipt's row, then its file. */
   async delete(scope: OwnerScope, receiptId: number): Promise<boolean> {
-    const receipt = await this.receipts.find(scope, receiptId);
-    if (!receipt) throw notFound('Receipt');
-    await this.receipts.delete(scope, receipt.id);
-    await this.removeFiles([receipt.storageKey]);
+    await this.deletion.deleteOwned(scope, { receipt: receiptId });
     return true;
   }
+
 
   /** Receipts of many transactions at once (for the per-request loader), oldest first. */
   listForTransactions(scope: OwnerScope, transactionIds: readonly number[]): Promise<Receipt[]> {
@@ -89,19 +82,6 @@ export class ReceiptService {
     }
   }
 
-  /** Storage keys of the receipts that a delete is about to take with it, read inside its transaction. */
-  storageKeysWhere(manager: EntityManager, owner: OwnerOrUserId, of: { transactionId: number } | { accountId: number }): Promise<string[]> {
-    const receipts = this.receipts.within(manager);
-    return 'transactionId' in of
-      ? receipts.storageKeysOfTransaction(asScope(owner), of.transactionId)
-      : receipts.storageKeysOfAccount(asScope(owner), of.accountId);
-  }
-
-  /** Every storage key of the user's receipts, read inside the transaction that deletes them. */
-  storageKeysOfUser(manager: EntityManager, owner: OwnerOrUserId): Promise<string[]> {
-    return this.receipts.within(manager).storageKeysOfOwner(asScope(owner));
-  }
-
   /**
    * Removes stored objects that no receipt row points at and that are older than `olderThanMs`
    * (younger ones may belong to an upload whose row is being written). Such orphans appear when a
@@ -114,7 +94,7 @@ export class ReceiptService {
       if (candidates.length === 0) return;
       const referenced = await this.receipts.storageKeysInUseOfAnyOwner(candidates);
       const orphans = candidates.filter((key) => !referenced.has(key));
-      await this.removeFiles(orphans);
+      await removeStoredFiles(this.storage, this.logger, orphans);
       removed += orphans.length;
       candidates = [];
     };
@@ -126,17 +106,6 @@ export class ReceiptService {
     await flush();
     if (removed > 0) this.logger.info({ removed }, 'removed orphaned receipt files');
     return removed;
-  }
-
-  /** Best effort after the rows are gone: a file that cannot be removed now is logged, never resurrected. */
-  async removeFiles(storageKeys: string[]): Promise<void> {
-    for (const key of storageKeys) {
-      try {
-        await this.storage.remove(key);
-      } catch (error) {
-        this.logger.error({ err: error, storageKey: key }, 'could not remove a receipt file');
-      }
-    }
   }
 
   /** Collects the upload, refusing it as soon as it passes the limit (never buffering more). */

@@ -1,7 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { MoneyScalar } from '../../api/graphql/scalars';
-import { Transaction } from './transaction.entity';
-import type { TransactionFilter } from './transaction.inputs';
+import type { OwnerScope } from '../../db/owner-scope';
+import type { Money } from '../../lib/money';
+import type { TransactionFilterData, TransactionRecord } from './transaction.model';
+import { Transaction } from './transaction.type';
 
 @ObjectType({ simpleResolvers: true })
 export class TransactionEdge {
@@ -9,7 +11,7 @@ export class TransactionEdge {
   cursor!: string;
 
   @Field(() => Transaction)
-  node!: Transaction;
+  node!: TransactionRecord;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -27,7 +29,7 @@ export class MoneyTotal {
   currency!: string;
 
   @Field(() => MoneyScalar, { description: 'Signed sum: negative when more money went out than came in.' })
-  amount!: string;
+  amount!: Money;
 
   @Field(() => Int, { description: 'How many transactions the sum is over.' })
   count!: number;
@@ -42,6 +44,6 @@ export class TransactionConnection {
   pageInfo!: PageInfo;
 
   /** What totalCount and totals count, resolved only when a client asks for it. */
-  userId!: number;
-  filter!: TransactionFilter | null;
+  scope!: OwnerScope;
+  filter!: TransactionFilterData | null;
 }

@@ -1,4 +1,3 @@
-import { Field, ID, ObjectType } from 'type-graphql';
 import {
   Column,
   CreateDateColumn,
@@ -10,13 +9,11 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { moneyTransformer } from '../../db/columns';
-import { DateScalar } from '../../api/graphql/scalars';
 import type { MinorUnits } from '../../lib/money';
 import { Account } from '../accounts/account.entity';
 import { Category } from '../categories/category.entity';
 import { User } from '../users/user.entity';
 
-@ObjectType({ simpleResolvers: true, description: 'Money in (amount > 0) or out (amount < 0) of an account on a date.' })
 @Entity('transactions')
 // The keyset order of the list (newest date first, then id) leads every index a filter uses; the
 // first also carries what the dashboard sums, so those read the index alone. The partial and
@@ -28,7 +25,6 @@ import { User } from '../users/user.entity';
 @Index('transactions_uncategorized_idx', { synchronize: false })
 @Index('transactions_search_trgm_idx', { synchronize: false })
 export class Transaction {
-  @Field(() => ID)
   @PrimaryGeneratedColumn()
   id!: number;
 
@@ -41,33 +37,23 @@ export class Transaction {
 
   @Column({ name: 'account_id', type: 'integer' })
   accountId!: number;
-
-  @Field(() => Account)
   @ManyToOne(() => Account, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'account_id' })
   account!: Account;
 
   @Column({ name: 'category_id', type: 'integer', nullable: true })
   categoryId!: number | null;
-
-  @Field(() => Category, { nullable: true })
   @ManyToOne(() => Category, { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'category_id' })
   category!: Category | null;
-
-  @Field(() => DateScalar)
   @Column({ type: 'varchar', length: 10 })
   date!: string;
 
-  /** Exposed as Money by the resolver, in the account's currency. */
+  /** Minor units of the account's currency; a record carries it as Money. */
   @Column({ type: 'bigint', transformer: moneyTransformer })
   amount!: MinorUnits;
-
-  @Field(() => String)
   @Column({ type: 'varchar', length: 500, default: '' })
   description!: string;
-
-  @Field(() => String)
   @Column({ type: 'text', default: '' })
   notes!: string;
 
@@ -77,12 +63,8 @@ export class Transaction {
    */
   @Column({ name: 'search_text', type: 'text', default: '', select: false })
   searchText!: string;
-
-  @Field(() => Date)
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
-
-  @Field(() => Date)
   @UpdateDateColumn({ name: 'updated_at' })
   updatedAt!: Date;
 }

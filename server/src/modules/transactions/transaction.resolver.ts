@@ -1,15 +1,25 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireUser, type RequestContext } from '../../api/graphql/context';
-import { MoneyScalar } from '../../api/graphql/scalars';
-import { formatMoney } from '../../lib/money';
+import type { RequestContext } from '../../api/graphql/context';
+import { CurrentUser } from '../../api/graphql/current-user';
+import { decodeCursor, encodeCursor } from '../../api/graphql/cursors';
+import { decodeId, decodeOptionalId } from '../../api/graphql/ids';
+import type { OwnerScope } from '../../db/owner-scope';
+import { badInput } from '../../lib/errors';
 import { ReceiptType } from '../receipts/receipt.type';
 import { MoneyTotal, TransactionConnection } from './transaction-connection';
-import { encodeCursor } from './transaction-query';
-import { Transaction } from './transaction.entity';
 import { CreateTransactionInput, TransactionFilter, UpdateTransactionInput } from './transaction.inputs';
+import type { TransactionFilterData, TransactionRecord, TransactionTotal } from './transaction.model';
 import type { TransactionService } from './transaction.service';
+import { Transaction } from './transaction.type';
 
 const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 200;
+
+/** The filter with its ids decoded (an id that is not one names nothing). */
+function filterData(filter: TransactionFilter | null): TransactionFilterData | null {
+  if (!filter) return null;
+  return { ...filter, accountId: decodeOptionalId(filter.accountId), categoryId: decodeOptionalId(filter.categoryId) };
+}
 
 @Resolver(() => Transaction)
 export class TransactionResolver {
@@ -17,56 +27,56 @@ export class TransactionResolver {
 
   @Query(() => TransactionConnection)
   async transactions(
-    @Ctx() context: RequestContext,
+    @CurrentUser() scope: OwnerScope,
     @Arg('filter', () => TransactionFilter, { nullable: true }) filter: TransactionFilter | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: 'At most 200.' }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<TransactionConnection> {
-    const userId = requireUser(context);
-    const page = await this.services.transactions.listForUser(userId, filter, first ?? DEFAULT_PAGE_SIZE, after);
+    const size = first ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw badInput('first', `Ask for between 0 and ${MAX_PAGE_SIZE} transactions.`);
+    const data = filterData(filter);
+    const page = await this.services.transactions.listForUser(scope, data, size, after ? decodeCursor(after) : null);
+    const edges = page.rows.map((node) => ({ cursor: encodeCursor(node), node }));
     return {
-      edges: page.rows.map((node) => ({ cursor: encodeCursor(node), node })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-      userId,
-      filter,
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+      scope,
+      filter: data,
     };
   }
 
   @Query(() => Transaction, { nullable: true, description: 'NOT_FOUND for an id that is not one of yours.' })
-  transaction(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Transaction> {
-    return this.services.transactions.getForUser(requireUser(context), id);
+  transaction(@Arg('id', () => ID) id: string, @CurrentUser() scope: OwnerScope): Promise<TransactionRecord> {
+    return this.services.transactions.getForUser(scope, decodeId(id));
   }
 
   @Mutation(() => Transaction)
-  createTransaction(
-    @Arg('input', () => CreateTransactionInput) input: CreateTransactionInput,
-    @Ctx() context: RequestContext,
-  ): Promise<Transaction> {
+  createTransaction(@Arg('input', () => CreateTransactionInput) input: CreateTransactionInput, @CurrentUser() scope: OwnerScope): Promise<TransactionRecord> {
     const { clientMutationId, ...data } = input;
-    return this.services.transactions.create(requireUser(context), data, clientMutationId);
+    return this.services.transactions.create(
+      scope,
+      { ...data, accountId: decodeOptionalId(data.accountId), categoryId: decodeOptionalId(data.categoryId) },
+      clientMutationId,
+    );
   }
 
   @Mutation(() => Transaction)
   updateTransaction(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateTransactionInput) input: UpdateTransactionInput,
-    @Ctx() context: RequestContext,
-  ): Promise<Transaction> {
-    return this.services.transactions.update(requireUser(context), id, input);
+    @CurrentUser() scope: OwnerScope,
+  ): Promise<TransactionRecord> {
+    const changes = { ...input, accountId: decodeOptionalId(input.accountId), categoryId: decodeOptionalId(input.categoryId) };
+    return this.services.transactions.update(scope, decodeId(id), changes);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes the transaction with its receipts and their files.' })
-  deleteTransaction(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<boolean> {
-    return this.services.transactions.delete(requireUser(context), id);
-  }
-
-  @FieldResolver(() => MoneyScalar, { description: "In the account's currency." })
-  amount(@Root() transaction: Transaction): string {
-    return formatMoney(transaction.amount, transaction.account.currency);
+  deleteTransaction(@Arg('id', () => ID) id: string, @CurrentUser() scope: OwnerScope): Promise<boolean> {
+    return this.services.transactions.delete(scope, decodeId(id));
   }
 
   @FieldResolver(() => [ReceiptType])
-  receipts(@Root() transaction: Transaction, @Ctx() context: RequestContext): Promise<ReceiptType[]> {
+  receipts(@Root() transaction: TransactionRecord, @Ctx() context: RequestContext): Promise<ReceiptType[]> {
     return context.loaders.receiptsByTransaction.load(transaction.id);
   }
 }
@@ -77,14 +87,13 @@ export class TransactionConnectionResolver {
 
   @FieldResolver(() => Int, { description: 'How many transactions match the filter (counted only when asked for).' })
   totalCount(@Root() connection: TransactionConnection): Promise<number> {
-    return this.services.transactions.countForUser(connection.userId, connection.filter);
+    return this.services.transactions.countForUser(connection.scope, connection.filter);
   }
 
   @FieldResolver(() => [MoneyTotal], {
     description: 'The sum of every transaction that matches the filter, one entry per currency of their accounts (summed only when asked for).',
   })
-  async totals(@Root() connection: TransactionConnection): Promise<MoneyTotal[]> {
-    const totals = await this.services.transactions.totalsForUser(connection.userId, connection.filter);
-    return totals.map((total) => ({ currency: total.currency, amount: formatMoney(total.amount, total.currency), count: total.count }));
+  totals(@Root() connection: TransactionConnection): Promise<TransactionTotal[]> {
+    return this.services.transactions.totalsForUser(connection.scope, connection.filter);
   }
 }

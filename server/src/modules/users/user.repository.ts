@@ -150,14 +150,11 @@ export class UserRepository extends Repository {
     return (result.affected ?? 0) === 1;
   }
 
-  /**
-   * The user and every row they own. Children first, so the result does not depend on the
-   * database enforcing ON DELETE CASCADE. Call it within a write transaction.
-   */
+  /** The user's own row (what they own goes first: DeletionService). Whether it was there. */
   @GenerateSql({ params: (f) => [f.scope] })
-  async deleteWithOwnedRows(scope: OwnerScope): Promise<void> {
-    for (const entity of [Receipt, Transaction, Category, Account]) await this.manager.delete(entity, ownedBy(scope));
-    await this.manager.delete(User, ownRow(scope));
+  async delete(scope: OwnerScope): Promise<boolean> {
+    const result = await this.manager.delete(User, ownRow(scope));
+    return (result.affected ?? 1) > 0;
   }
 }
 

@@ -6,7 +6,7 @@ import { parseCurrency } from '../../lib/currency';
 import { AppError, badInput, conflict, notFound } from '../../lib/errors';
 import { isCleanText, optionalText, requiredText } from '../../lib/text';
 import { starterCategories } from '../categories/starter-categories';
-import type { ReceiptService } from '../receipts/receipt.service';
+import type { DeletionService } from '../deletion/deletion.service';
 import { checkNewPassword, hashPassword, verifyPassword } from './password';
 import type { SignInLimits } from './sign-in-limits';
 import type { TwoFactorService } from './two-factor.service';
@@ -27,7 +27,7 @@ export class UserService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UserRepository,
-    private readonly receipts: ReceiptService,
+    private readonly deletion: DeletionService,
     private readonly limits: SignInLimits,
     private readonly twoFactor: TwoFactorService,
   ) {}
@@ -101,12 +101,7 @@ export class UserService {
   async deleteAccount(scope: OwnerScope, password: string): Promise<void> {
     const user = await this.signedInUser(scope);
     if (!(await verifyPassword(user.passwordHash, password))) throw badInput('password', 'The password is not right.');
-    const storageKeys = await writeTransaction(this.dataSource, async (manager) => {
-      const keys = await this.receipts.storageKeysOfUser(manager, scope.userId);
-      await this.users.within(manager).deleteWithOwnedRows(scope);
-      return keys;
-    });
-    await this.receipts.removeFiles(storageKeys);
+    await this.deletion.deleteOwned(scope, { everything: true });
   }
 
   /** Ends every session of the user that carries the current version; returns the new version. */

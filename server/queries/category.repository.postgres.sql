@@ -1,0 +1,116 @@
+-- CategoryRepository: the SQL each method sends (postgresql). Do not edit: `npm run queries -w server` writes it.
+
+-- CategoryRepository.list
+SELECT
+  "Category"."id" AS "Category_id",
+  "Category"."user_id" AS "Category_user_id",
+  "Category"."name" AS "Category_name",
+  "Category"."kind" AS "Category_kind",
+  "Category"."color" AS "Category_color",
+  "Category"."created_at" AS "Category_created_at"
+FROM
+  "categories" "Category"
+WHERE
+  (("Category"."user_id" = $1))
+ORDER BY
+  "Category"."kind" ASC,
+  "Category"."name" ASC,
+  "Category"."id" ASC;
+
+-- CategoryRepository.names
+SELECT
+  "Category"."id" AS "Category_id",
+  "Category"."name" AS "Category_name"
+FROM
+  "categories" "Category"
+WHERE
+  (("Category"."user_id" = $1));
+
+-- CategoryRepository.findById
+SELECT
+  "Category"."id" AS "Category_id",
+  "Category"."user_id" AS "Category_user_id",
+  "Category"."name" AS "Category_name",
+  "Category"."kind" AS "Category_kind",
+  "Category"."color" AS "Category_color",
+  "Category"."created_at" AS "Category_created_at"
+FROM
+  "categories" "Category"
+WHERE
+  (
+    ("Category"."user_id" = $1)
+    AND ("Category"."id" = $2)
+  )
+LIMIT
+  1;
+
+-- CategoryRepository.exists
+SELECT
+  1 AS "row_exists"
+FROM
+  (
+    SELECT
+      1 AS dummy_column
+  ) "dummy_table"
+WHERE
+  EXISTS (
+    SELECT
+      1
+    FROM
+      "categories" "Category"
+    WHERE
+      (
+        ("Category"."user_id" = $1)
+        AND ("Category"."id" = $2)
+      )
+  )
+LIMIT
+  1;
+
+-- CategoryRepository.insert
+INSERT INTO
+  "categories" ("user_id", "name", "kind", "color", "created_at")
+VALUES
+  ($1, $2, $3, $4, DEFAULT)
+RETURNING
+  "id",
+  "created_at";
+SELECT
+  "Category"."id" AS "Category_id",
+  "Category"."user_id" AS "Category_user_id",
+  "Category"."name" AS "Category_name",
+  "Category"."kind" AS "Category_kind",
+  "Category"."color" AS "Category_color",
+  "Category"."created_at" AS "Category_created_at"
+FROM
+  "categories" "Category"
+WHERE
+  (
+    ("Category"."user_id" = $1)
+    AND ("Category"."id" = $2)
+  )
+LIMIT
+  1;
+
+-- CategoryRepository.update
+UPDATE "categories"
+SET
+  "color" = $1
+WHERE
+  (
+    "user_id" = $2
+    AND "id" = $3
+  );
+
+-- CategoryRepository.delete
+DELETE FROM "categories"
+WHERE
+  (
+    "user_id" = $1
+    AND "id" = $2
+  );
+
+-- CategoryRepository.deleteAllOf
+DELETE FROM "categories"
+WHERE
+  "user_id" = $1;

@@ -1,0 +1,127 @@
+-- CategoryRepository: the SQL each method sends (sqlite). Do not edit: `npm run queries -w server` writes it.
+
+-- CategoryRepository.list
+SELECT
+  "Category"."id" AS "Category_id",
+  "Category"."user_id" AS "Category_user_id",
+  "Category"."name" AS "Category_name",
+  "Category"."kind" AS "Category_kind",
+  "Category"."color" AS "Category_color",
+  "Category"."created_at" AS "Category_created_at"
+FROM
+  "categories" "Category"
+WHERE
+  (("Category"."user_id" = 1))
+ORDER BY
+  "Category"."kind" ASC,
+  "Category"."name" ASC,
+  "Category"."id" ASC;
+
+-- CategoryRepository.names
+SELECT
+  "Category"."id" AS "Category_id",
+  "Category"."name" AS "Category_name"
+FROM
+  "categories" "Category"
+WHERE
+  (("Category"."user_id" = 1));
+
+-- CategoryRepository.findById
+SELECT
+  "Category"."id" AS "Category_id",
+  "Category"."user_id" AS "Category_user_id",
+  "Category"."name" AS "Category_name",
+  "Category"."kind" AS "Category_kind",
+  "Category"."color" AS "Category_color",
+  "Category"."created_at" AS "Category_created_at"
+FROM
+  "categories" "Category"
+WHERE
+  (
+    ("Category"."user_id" = 1)
+    AND ("Category"."id" = 1)
+  )
+LIMIT
+  1;
+
+-- CategoryRepository.exists
+SELECT
+  1 AS "row_exists"
+FROM
+  (
+    SELECT
+      1 AS dummy_column
+  ) "dummy_table"
+WHERE
+  EXISTS (
+    SELECT
+      1
+    FROM
+      "categories" "Category"
+    WHERE
+      (
+        ("Category"."user_id" = 1)
+        AND ("Category"."id" = 1)
+      )
+  )
+LIMIT
+  1;
+
+-- CategoryRepository.insert
+INSERT INTO
+  "categories" (
+    "id",
+    "user_id",
+    "name",
+    "kind",
+    "color",
+    "created_at"
+  )
+VALUES
+  (NULL, 1, ?, ?, ?, datetime('now'));
+SELECT
+  "Category"."id" AS "Category_id",
+  "Category"."created_at" AS "Category_created_at"
+FROM
+  "categories" "Category"
+WHERE
+  "Category"."id" = 2;
+SELECT
+  "Category"."id" AS "Category_id",
+  "Category"."user_id" AS "Category_user_id",
+  "Category"."name" AS "Category_name",
+  "Category"."kind" AS "Category_kind",
+  "Category"."color" AS "Category_color",
+  "Category"."created_at" AS "Category_created_at"
+FROM
+  "categories" "Category"
+WHERE
+  (
+    ("Category"."user_id" = 1)
+    AND ("Category"."id" = 2)
+  )
+LIMIT
+  1;
+
+-- CategoryRepository.update
+UPDATE "categories"
+SET
+  "color" = ?
+WHERE
+  (
+    "user_id" = 1
+    AND "id" = 1
+  );
+
+-- CategoryRepository.delete
+DELETE FROM "categories"
+WHERE
+  (
+    "user_id" = 1
+    AND "id" = 1
+  );
+
+-- CategoryRepository.deleteAllOf
+DELETE FROM "categories"
+WHERE
+  "user_id" = 1;

@@ -1,0 +1,96 @@
+import { GenerateSql } from '../../db/generate-sql';
+import { ownedBy, type OwnerScope } from '../../db/owner-scope';
+import { Repository } from '../../db/repository';
+import { Money, type MinorUnits } from '../../lib/money';
+import { User } from '../users/user.entity';
+import { Account } from './account.entity';
+import type { AccountRecord } from './account.model';
+
+/** The columns a create writes (the owner comes from the scope; the totals are the triggers'). */
+export interface NewAccount {
+  name: string;
+  currency: string;
+  openingBalance: MinorUnits;
+  archived: boolean;
+}
+
+/** An account row as services see it: its money as values in its currency. */
+export function accountRecordOf(account: Account): AccountRecord {
+  return {
+    id: account.id,
+    name: account.name,
+    currency: account.currency,
+    openingBalance: new Money(account.openingBalance, account.currency),
+    balance: new Money(account.openingBalance + (account.transactionTotal ?? 0n), account.currency),
+    archived: account.archived,
+    createdAt: account.createdAt,
+    transactionCount: account.transactionCount,
+  };
+}
+
+/** The owner's accounts: few per owner, so lists are read whole. */
+export class AccountRepository extends Repository {
+  /** Oldest first; balances come from the totals the database keeps per account. */
+  @GenerateSql({ params: (f) => [f.scope] })
+  async list(scope: OwnerScope): Promise<AccountRecord[]> {
+    const accounts = await this.manager.find(Account, { where: ownedBy(scope), order: { id: 'ASC' } });
+    return accounts.map(accountRecordOf);
+  }
+
+  @GenerateSql({ params: (f) => [f.scope, f.accountId] })
+  async findById(scope: OwnerScope, id: number): Promise<AccountRecord | null> {
+    const account = await this.manager.findOne(Account, { where: { ...ownedBy(scope), id } });
+    return account && accountRecordOf(account);
+  }
+
+  /** Where a transaction goes when no account is named: the first account that is not archived, else the first. */
+  @GenerateSql({ params: (f) => [f.scope] })
+  async findDefault(scope: OwnerScope): Promise<AccountRecord | null> {
+    const account = await this.manager.findOne(Account, { where: ownedBy(scope), order: { archived: 'ASC', id: 'ASC' } });
+    return account && accountRecordOf(account);
+  }
+
+  /** Ids and names only, for the name check. */
+  @GenerateSql({ params: (f) => [f.scope] })
+  names(scope: OwnerScope): Promise<{ id: number; name: string }[]> {
+    return this.manager.find(Account, { select: { id: true, name: true }, where: ownedBy(scope) });
+  }
+
+  /** Ids and currencies only: which amounts a search text stands for in which accounts. */
+  @GenerateSql({ params: (f) => [f.scope] })
+  currencies(scope: OwnerScope): Promise<{ id: number; currency: string }[]> {
+    return this.manager.find(Account, { select: { id: true, currency: true }, where: ownedBy(scope) });
+  }
+
+  /**
+   * The owner's own currency: the default of a new account, and the one amount filters are read
+   * in. Read from the owner's row itself, which is why the scope names it by id here.
+   */
+  @GenerateSql({ params: (f) => [f.scope] })
+  async ownerCurrency(scope: OwnerScope): Promise<string> {
+    const owner = await this.manager.findOneOrFail(User, { select: { id: true, currency: true }, where: { id: ownedBy(scope).userId } });
+    return owner.currency;
+  }
+
+  /** The new row as the database wrote it. */
+  @GenerateSql({ params: (f) => [f.scope, { name: 'Travel fund', currency: 'USD', openingBalance: 1250n, archived: false }] })
+  async insert(scope: OwnerScope, row: NewAccount): Promise<AccountRecord> {
+    const { id } = await this.manager.save(this.manager.create(Account, { ...ownedBy(scope), ...row }));
+    return (await this.findById(scope, id))!;
+  }
+
+  @GenerateSql({ params: (f) => [f.scope, f.accountId, { name: 'Everyday', archived: false }] })
+  async update(scope: OwnerScope, id: number, changes: Partial<NewAccount>): Promise<void> {
+    if (Object.keys(changes).length) await this.manager.update(Account, { ...ownedBy(scope), id }, changes);
+  }
+
+  @GenerateSql({ params: (f) => [f.scope, f.otherAccountId] })
+  async delete(scope: OwnerScope, id: number): Promise<void> {
+    await this.manager.delete(Account, { ...ownedBy(scope), id });
+  }
+  @GenerateSql({ params: (f) => [f.scope] })
+  async deleteAllOf(scope: OwnerScope): Promise<void> {
+    await this.manager.delete(Account, ownedBy(scope));
+  }
+
+}

@@ -1,0 +1,90 @@
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { OwnerScope } from '../../db/owner-scope';
+import { writeTransaction } from '../../db/write-transaction';
+import { conflict, notFound } from '../../lib/errors';
+import type { ReceiptStorage } from '../../storage/receipt-storage';
+import { removeStoredFiles } from '../../storage/remove-files';
+import type { AccountRepository } from '../accounts/account.repository';
+import type { CategoryRepository } from '../categories/category.repository';
+import type { ReceiptRepository } from '../receipts/receipt.repository';
+import type { TransactionRepository } from '../transactions/transaction.repository';
+import type { UserRepository } from '../users/user.repository';
+
+/** What a deletion takes away, with everything that hangs on it. */
+export type Owned =
+  | { receipt: number }
+  | { transaction: number }
+  /** Without `withTransactions`, an account that still has transactions answers CONFLICT. */
+  | { account: number; withTransactions: boolean }
+  /** The user and every row they own. */
+  | { everything: true };
+
+export interface DeletionRepositories {
+  receipts: ReceiptRepository;
+  transactions: TransactionRepository;
+  accounts: AccountRepository;
+  categories: CategoryRepository;
+  users: UserRepository;
+}
+
+/**
+ * The one way rows with files go: every row in one database transaction, then the files they
+ * named. A crash between the two leaves files no row points at, which the orphan sweep
+ * (ReceiptService.sweepOrphans) removes; never a row whose file is gone.
+ */
+export class DeletionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repositories: DeletionRepositories,
+    private readonly storage: ReceiptStorage,
+    private readonly logger: Logger,
+  ) {}
+
+  /** NOT_FOUND (and nothing changes) when the thing named is not the owner's. */
+  async deleteOwned(scope: OwnerScope, what: Owned): Promise<void> {
+    const storageKeys = await writeTransaction(this.dataSource, (manager) => {
+      const { receipts, transactions, accounts, categories, users } = this.repositories;
+      return this.deleteRows(scope, what, {
+        receipts: receipts.within(manager),
+        transactions: transactions.within(manager),
+        accounts: accounts.within(manager),
+        categories: categories.within(manager),
+        users: users.within(manager),
+      });
+    });
+    await removeStoredFiles(this.storage, this.logger, storageKeys);
+  }
+
+  /** Deletes the rows, children first (the result does not rest on ON DELETE CASCADE); answers the files they named. */
+  private async deleteRows(scope: OwnerScope, what: Owned, { receipts, transactions, accounts, categories, users }: DeletionRepositories): Promise<string[]> {
+    if ('receipt' in what) {
+      const receipt = await receipts.find(scope, what.receipt);
+      if (!receipt) throw notFound('Receipt');
+      await receipts.delete(scope, receipt.id);
+      return [receipt.storageKey];
+    }
+    if ('transaction' in what) {
+      const keys = await receipts.storageKeysOfTransaction(scope, what.transaction);
+      if (!(await transactions.delete(scope, what.transaction))) throw notFound('Transaction');
+      return keys;
+    }
+    if ('account' in what) {
+      if (!(await accounts.findById(scope, what.account))) throw notFound('Account');
+      if (!what.withTransactions && (await transactions.existsInAccount(scope, what.account))) {
+        throw conflict('This account has transactions; delete them too or move them first.', 'deleteTransactions');
+      }
+      const keys = await receipts.storageKeysOfAccount(scope, what.account);
+      await transactions.deleteInAccount(scope, what.account);
+      await accounts.delete(scope, what.account);
+      return keys;
+    }
+    const keys = await receipts.storageKeysOfOwner(scope);
+    await receipts.deleteAllOf(scope);
+    await transactions.deleteAllOf(scope);
+    await categories.deleteAllOf(scope);
+    await accounts.deleteAllOf(scope);
+    if (!(await users.delete(scope))) throw notFound('User');
+    return keys;
+  }
+}

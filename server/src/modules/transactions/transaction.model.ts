@@ -1,0 +1,82 @@
+import type { CalendarDate } from '../../lib/dates';
+import type { MinorUnits, Money } from '../../lib/money';
+import type { AccountRecord } from '../accounts/account.model';
+import type { CategoryRecord } from '../categories/category.model';
+
+/** A transaction as services hand it out, with its account and category, its amount a value in the account's currency. */
+export interface TransactionRecord {
+  id: number;
+  accountId: number;
+  categoryId: number | null;
+  account: AccountRecord;
+  category: CategoryRecord | null;
+  date: CalendarDate;
+  amount: Money;
+  description: string;
+  notes: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What a create or an update gives: ids as numbers, the amount a decimal string in the account's currency. */
+export interface TransactionData {
+  accountId?: number | null;
+  date?: string | null;
+  amount?: string | null;
+  description?: string | null;
+  notes?: string | null;
+  categoryId?: number | null;
+}
+
+/** The filter of the list as a caller gives it. Amounts are signed decimal strings in the owner's currency. */
+export interface TransactionFilterData {
+  accountId?: number | null;
+  categoryId?: number | null;
+  uncategorized?: boolean | null;
+  from?: string | null;
+  to?: string | null;
+  search?: string | null;
+  minAmount?: string | null;
+  maxAmount?: string | null;
+}
+
+/** One row to insert, checked and in minor units of its account's currency (the owner comes from the scope). */
+export interface NewTransaction {
+  accountId: number;
+  categoryId: number | null;
+  date: CalendarDate;
+  amount: MinorUnits;
+  description: string;
+  notes: string;
+}
+
+/** Amounts a search text stands for, in the accounts of one currency (null: every account of the owner). */
+export interface SearchAmounts {
+  accountIds: number[] | null;
+  amounts: MinorUnits[];
+}
+
+/**
+ * Which of the owner's transactions a read is about, every part checked and resolved: a search
+ * also matches the categories whose names contain it and, when it reads as an amount, the
+ * transactions of exactly that amount.
+ */
+export interface TransactionSelection {
+  accountId?: number | null;
+  categoryId?: number | null;
+  uncategorized?: boolean | null;
+  from?: CalendarDate | null;
+  to?: CalendarDate | null;
+  /** Only these accounts (none: nothing); the dashboard's accounts in the owner's currency. */
+  accountIds?: number[] | null;
+  search?: { text: string; categoryIds: number[]; amounts: SearchAmounts[] } | null;
+  minAmount?: MinorUnits | null;
+  maxAmount?: MinorUnits | null;
+}
+
+/** What the matching transactions in one currency add up to. */
+export interface TransactionTotal {
+  currency: string;
+  amount: Money;
+  count: number;
+}
