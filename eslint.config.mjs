@@ -89,10 +89,11 @@ const restrict = (files, patterns, ignores = []) => ({
   rules: { 'no-restricted-imports': ['error', { patterns }] },
 });
 
-const CORE_FILES = ['**/*.service.ts', '**/*.repository.ts', '**/*.entity.ts', '**/*.model.ts', 'db/**', 'lib/**', 'limits/**'];
+const CORE_FILES = ['**/*.service.ts', '**/*.repository.ts', '**/*.repository.*.ts', '**/*.entity.ts', '**/*.model.ts', 'db/**', 'lib/**', 'limits/**'];
 /** The entry points that build the composition root. */
 const ROOT_USERS = ['main.ts', 'app.ts', 'seed/seed.ts', 'api/graphql/emit-schema.ts'];
-const REPOSITORY_SIDE = ['**/*.repository.ts', 'db/**'];
+// A repository split in parts names them `<m>.repository.<part>.ts` (e.g. transaction.repository.reader.ts).
+const REPOSITORY_SIDE = ['**/*.repository.ts', '**/*.repository.*.ts', 'db/**'];
 const GRAPHQL_LAYER = ['api/graphql/**', '**/*.resolver.ts', '**/*.type.ts', '**/*.types.ts', '**/*.inputs.ts'];
 
 // A file gets the LAST matching block's rule, so each block lists every pattern that applies to its
