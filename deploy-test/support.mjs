@@ -37,7 +37,7 @@ export function requireTool(t, command, installHint) {
 }
 
 /** Parses every document of a multi-document YAML string, dropping empty ones. */
-export function parseAll(text) {
+function parseAll(text) {
   return YAML.parseAllDocuments(text)
     .map((document) => {
       if (document.errors.length > 0) throw document.errors[0];

@@ -79,4 +79,4 @@ async function startBuiltServer({ env, port, nodeArgs = [], cwd, timeoutMs = 20_
   };
 }
 
-module.exports = { startBuiltServer, waitForHealth };
+module.exports = { startBuiltServer };

@@ -27,8 +27,3 @@ export interface StartBuiltServerOptions {
 }
 
 export declare function startBuiltServer(options: StartBuiltServerOptions): Promise<BuiltServer>;
-
-export declare function waitForHealth(
-  baseUrl: string,
-  options?: { child?: ChildProcess; output?: () => string; timeoutMs?: number; intervalMs?: number },
-): Promise<void>;

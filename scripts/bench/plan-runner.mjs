@@ -10,7 +10,7 @@ export function toJson(value) {
 
 const TRANSACTION_CONTROL = /^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/i;
 
-export function isTransactional(plan) {
+function isTransactional(plan) {
   return plan.statements.some((statement) => TRANSACTION_CONTROL.test(statement.sql));
 }
 

@@ -1,8 +1,8 @@
 // The benchmark's tables, as Markdown (printed, and pasted into docs/performance.md).
 
 /** The issue's targets, at the largest size: ratio to the floor at most 1.5 (2 for the deep page). */
-export const RATIO_TARGETS = { page: 1.5, deep: 2, search: 1.5, 'dashboard-month': 1.5, 'dashboard-year': 1.5 };
-export const RSS_TARGET_MIB = 250;
+const RATIO_TARGETS = { page: 1.5, deep: 2, search: 1.5, 'dashboard-month': 1.5, 'dashboard-year': 1.5 };
+const RSS_TARGET_MIB = 250;
 
 const ms = (value) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const count = (value) => (value >= 1_000_000 ? `${value / 1_000_000} M` : value >= 1000 ? `${value / 1000} k` : String(value));

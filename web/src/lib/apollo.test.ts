@@ -23,15 +23,15 @@ function page(ids: number[], hasNextPage: boolean, withTotal: boolean): Transact
       pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor: `c${ids.at(-1)}` },
       ...(withTotal && { totalCount: 3, totals: [{ __typename: 'MoneyTotal', currency: 'EUR', amount: '-3.00', count: 3 }] }),
     },
-  } as TransactionsQuery;
+  };
 }
 
 describe('the transaction list in the cache', () => {
   const filter = { accountId: '1' };
   const first = { filter, first: 2 };
 
-  it('joins a later page to the pages before it, keeping the count and sums of the first page', () => {
-    client.cache.reset();
+  it('joins a later page to the pages before it, keeping the count and sums of the first page', async () => {
+    await client.cache.reset();
     client.cache.writeQuery({ query: TransactionsDocument, variables: first, data: page([1, 2], true, true) });
     client.cache.writeQuery({ query: TransactionsDocument, variables: { ...first, after: 'c2', withTotal: false }, data: page([3], false, false) });
 
@@ -42,8 +42,8 @@ describe('the transaction list in the cache', () => {
     expect(list.totals).toEqual([{ __typename: 'MoneyTotal', currency: 'EUR', amount: '-3.00', count: 3 }]);
   });
 
-  it('starts over on a fresh first page (a refetch after a change), and keeps each filter apart', () => {
-    client.cache.reset();
+  it('starts over on a fresh first page (a refetch after a change), and keeps each filter apart', async () => {
+    await client.cache.reset();
     client.cache.writeQuery({ query: TransactionsDocument, variables: first, data: page([1, 2], true, true) });
     client.cache.writeQuery({ query: TransactionsDocument, variables: { ...first, after: 'c2', withTotal: false }, data: page([3], false, false) });
     client.cache.writeQuery({ query: TransactionsDocument, variables: { filter: {}, first: 2 }, data: page([7], false, true) });

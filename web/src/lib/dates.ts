@@ -3,7 +3,7 @@
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
-export function isoDate(date: Date): string {
+function isoDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 

@@ -21,9 +21,15 @@ const BY_CODE: Record<string, string> = {
 };
 const OFFLINE = 'The server cannot be reached. Check your connection and try again.';
 
+/** The error's code as the server sets it: a string; anything else counts as none. */
+function codeOf(error: GraphQLErrorLike): string | undefined {
+  const code = error.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** graphql-js wraps a bad variable as 'Variable "$input" got invalid value … at "input.amount"; <why>'. */
 function humanMessage(error: GraphQLErrorLike): string {
-  const code = String(error.extensions?.code ?? '');
+  const code = codeOf(error) ?? '';
   const message = error.message.trim();
   if (/^Variable "\$\w+" got invalid value/.test(message)) {
     const reason = message.split('; ').slice(1).join('; ').trim();
@@ -48,7 +54,7 @@ export function fromGraphQLErrors(errors: readonly GraphQLErrorLike[]): UserErro
   const result: UserErrors = { fields: {}, codes: [] };
   for (const error of errors) {
     const field = error.extensions?.field;
-    result.codes.push(String(error.extensions?.code ?? 'UNKNOWN'));
+    result.codes.push(codeOf(error) ?? 'UNKNOWN');
     const sentence = humanMessage(error);
     if (typeof field === 'string' && field && !result.fields[field]) result.fields[field] = sentence;
     else result.form ??= sentence;

@@ -3,7 +3,6 @@
 // except chartValue, for drawing.
 import { formatForDisplay, minorDigits, parseAmountInput, type AmountInput, type DisplayOptions } from '@finance-tracker/common';
 
-export { amountExample, separators } from '@finance-tracker/common';
 export type FormatOptions = DisplayOptions;
 export type MoneyParse = AmountInput;
 

@@ -19,7 +19,7 @@ export function watchQuery<TData, TVariables extends OperationVariables>(
   $effect(() => {
     const current = variables();
     return untrack(() => {
-      const watched = client.watchQuery<TData, TVariables>({ query, variables: current, notifyOnNetworkStatusChange: true } as never);
+      const watched = client.watchQuery<TData, TVariables>({ query, variables: current, notifyOnNetworkStatusChange: true });
       observable = watched;
       const subscription = watched.subscribe((result) => {
         if (result.data !== undefined) data = result.data as TData;

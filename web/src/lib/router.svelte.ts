@@ -25,7 +25,7 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 }
 
 /** Asks before the user leaves a form with unsaved edits; true when there is nothing to lose or they agree. */
-export function confirmLeaving(): Promise<boolean> {
+function confirmLeaving(): Promise<boolean> {
   if (!hasUnsavedChanges()) return Promise.resolve(true);
   return confirmAction({ title: 'Leave without saving?', message: 'Your changes on this page have not been saved.', confirmLabel: 'Leave', danger: true });
 }

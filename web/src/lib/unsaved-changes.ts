@@ -22,7 +22,7 @@ export function warnBeforeUnload(event: BeforeUnloadEvent): void {
 }
 
 /** The values of every field inside `root`, as one string to compare. */
-export function fieldSnapshot(root: ParentNode): string {
+function fieldSnapshot(root: ParentNode): string {
   const fields = root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea');
   return JSON.stringify(
     [...fields]

@@ -5,10 +5,10 @@ describe('receipt upload request', () => {
   it('follows the GraphQL multipart request spec', async () => {
     const file = new File(['%PDF-1.4'], 'receipt.pdf', { type: 'application/pdf' });
     const form = receiptUploadForm('7', file);
-    const operations = JSON.parse(String(form.get('operations')));
+    const operations = JSON.parse(form.get('operations') as string);
     expect(operations.variables).toEqual({ transactionId: '7', file: null });
     expect(operations.query).toMatch(/mutation UploadReceipt\(\$transactionId: ID!, \$file: Upload!\)/);
-    expect(JSON.parse(String(form.get('map')))).toEqual({ 0: ['variables.file'] });
+    expect(JSON.parse(form.get('map') as string)).toEqual({ 0: ['variables.file'] });
     expect((form.get('0') as File).name).toBe('receipt.pdf');
     expect([...form.keys()]).toEqual(['operations', 'map', '0']);
   });

@@ -1,7 +1,7 @@
 // GraphiQL, bundled with its React into this page only (the app's bundle has no React), so the
 // playground works with no internet access. Requests carry the app's session cookie.
 import { GraphiQL } from 'graphiql';
-import { buildSchema } from 'graphql';
+import { buildSchema, type ExecutionResult } from 'graphql';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'graphiql/style.css';
@@ -23,7 +23,7 @@ async function fetcher(params: unknown) {
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
     body: JSON.stringify(params),
   });
-  return response.json();
+  return (await response.json()) as ExecutionResult;
 }
 
 createRoot(document.getElementById('playground')!).render(
