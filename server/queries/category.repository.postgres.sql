@@ -92,6 +92,16 @@ WHERE
 LIMIT
   1;
 
+-- CategoryRepository.insertMany
+INSERT INTO
+  "categories" ("user_id", "name", "kind", "color", "created_at")
+VALUES
+  ($1, $2, $3, $4, DEFAULT),
+  ($5, $6, $7, $8, DEFAULT)
+RETURNING
+  "id",
+  "created_at";
+
 -- CategoryRepository.update
 UPDATE "categories"
 SET

@@ -103,6 +103,30 @@ WHERE
 LIMIT
   1;
 
+-- CategoryRepository.insertMany
+INSERT INTO
+  "categories" (
+    "id",
+    "user_id",
+    "name",
+    "kind",
+    "color",
+    "created_at"
+  )
+VALUES
+  (NULL, 1, ?, ?, ?, datetime('now')),
+  (NULL, 1, ?, ?, ?, datetime('now'));
+SELECT
+  "Category"."id" AS "Category_id",
+  "Category"."created_at" AS "Category_created_at"
+FROM
+  "categories" "Category"
+WHERE
+  (
+    "Category"."id" = 2
+    OR "Category"."id" = 3
+  );
+
 -- CategoryRepository.update
 UPDATE "categories"
 SET

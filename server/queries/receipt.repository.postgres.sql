@@ -64,6 +64,23 @@ RETURNING
   "id",
   "created_at";
 
+-- ReceiptRepository.insertMany
+INSERT INTO
+  "receipts" (
+    "user_id",
+    "transaction_id",
+    "filename",
+    "content_type",
+    "size",
+    "storage_key",
+    "created_at"
+  )
+VALUES
+  ($1, $2, $3, $4, $5, $6, DEFAULT)
+RETURNING
+  "id",
+  "created_at";
+
 -- ReceiptRepository.delete
 DELETE FROM "receipts"
 WHERE

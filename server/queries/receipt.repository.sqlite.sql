@@ -69,6 +69,28 @@ FROM
 WHERE
   "Receipt"."id" = 2;
 
+-- ReceiptRepository.insertMany
+INSERT INTO
+  "receipts" (
+    "id",
+    "user_id",
+    "transaction_id",
+    "filename",
+    "content_type",
+    "size",
+    "storage_key",
+    "created_at"
+  )
+VALUES
+  (NULL, 1, 1, ?, ?, 68, ?, datetime('now'));
+SELECT
+  "Receipt"."id" AS "Receipt_id",
+  "Receipt"."created_at" AS "Receipt_created_at"
+FROM
+  "receipts" "Receipt"
+WHERE
+  "Receipt"."id" = 2;
+
 -- ReceiptRepository.delete
 DELETE FROM "receipts"
 WHERE

@@ -75,33 +75,6 @@ RETURNING
   "session_version",
   "created_at";
 
--- UserRepository.insertStarterRows
-INSERT INTO
-  "accounts" (
-    "user_id",
-    "name",
-    "currency",
-    "opening_balance",
-    "archived",
-    "created_at"
-  )
-VALUES
-  ($1, $2, $3, $4, DEFAULT, DEFAULT)
-RETURNING
-  "id",
-  "opening_balance",
-  "archived",
-  "created_at",
-  "transaction_count",
-  "transaction_total";
-INSERT INTO
-  "categories" ("user_id", "name", "kind", "color", "created_at")
-VALUES
-  ($1, $2, $3, $4, DEFAULT)
-RETURNING
-  "id",
-  "created_at";
-
 -- UserRepository.find
 SELECT
   "User"."id" AS "User_id",
@@ -127,9 +100,9 @@ LIMIT
 SELECT
   "session_version"
 FROM
-  "users"
+  "users" "u"
 WHERE
-  "id" = $1;
+  "u"."id" = $1;
 
 -- UserRepository.bumpSessionVersion
 UPDATE "users"

@@ -81,49 +81,6 @@ FROM
 WHERE
   "User"."id" = 2;
 
--- UserRepository.insertStarterRows
-INSERT INTO
-  "accounts" (
-    "id",
-    "user_id",
-    "name",
-    "currency",
-    "opening_balance",
-    "archived",
-    "created_at"
-  )
-VALUES
-  (NULL, 1, ?, ?, ?, 0, datetime('now'));
-SELECT
-  "Account"."id" AS "Account_id",
-  "Account"."opening_balance" AS "Account_opening_balance",
-  "Account"."archived" AS "Account_archived",
-  "Account"."created_at" AS "Account_created_at",
-  "Account"."transaction_count" AS "Account_transaction_count",
-  "Account"."transaction_total" AS "Account_transaction_total"
-FROM
-  "accounts" "Account"
-WHERE
-  "Account"."id" = 3;
-INSERT INTO
-  "categories" (
-    "id",
-    "user_id",
-    "name",
-    "kind",
-    "color",
-    "created_at"
-  )
-VALUES
-  (NULL, 1, ?, ?, ?, datetime('now'));
-SELECT
-  "Category"."id" AS "Category_id",
-  "Category"."created_at" AS "Category_created_at"
-FROM
-  "categories" "Category"
-WHERE
-  "Category"."id" = 2;
-
 -- UserRepository.find
 SELECT
   "User"."id" AS "User_id",
@@ -149,9 +106,9 @@ LIMIT
 SELECT
   "session_version"
 FROM
-  "users"
+  "users" "u"
 WHERE
-  "id" = ?;
+  "u"."id" = ?;
 
 -- UserRepository.bumpSessionVersion
 UPDATE "users"

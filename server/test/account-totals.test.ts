@@ -51,7 +51,7 @@ async function totalsInDatabase(userId: number) {
     account!.transactionCount = Number(n);
     account!.balance = String(BigInt(account!.balance) + BigInt(String(total)));
   }
-  const categories = new Map(byCategory.map(({ category_id, n }) => [category_id === null ? null : String(category_id), Number(n)]));
+  const categories = new Map(byCategory.map(({ category_id, n }) => [category_id === null ? null : String(category_id as number | string), Number(n)]));
   return { accounts, categories, coffee: Number(coffee.n) };
 }
 

@@ -25,7 +25,7 @@ async function post(body: string | Buffer, headers: Record<string, string> = { '
   const requestId = response.headers.get('x-request-id');
   // pino writes the request's line when the response finishes: give it that tick.
   await new Promise((resolve) => setTimeout(resolve, 20));
-  let codes: string[] = [];
+  let codes: string[];
   try {
     codes = (JSON.parse(text).errors ?? []).map((error: { extensions?: { code?: string } }) => error.extensions?.code);
   } catch {

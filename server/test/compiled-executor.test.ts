@@ -1,4 +1,4 @@
-import { execute, getIntrospectionQuery, parse, type ExecutionResult } from 'graphql';
+import { execute, getIntrospectionQuery, parse } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { createContext } from '../src/api/graphql/context';
 import { buildAppSchema } from '../src/api/graphql/schema';
@@ -106,7 +106,7 @@ test('every query the web client sends answers, compiled, exactly what graphql-j
   const request = { session: { userId: data.userId } } as unknown as Parameters<typeof createContext>[1];
   const reference = async (document: string, variables: Record<string, unknown>) => {
     const contextValue = createContext(running.app.services, request, {} as Parameters<typeof createContext>[2]);
-    const result = (await execute({ schema, document: parse(document), variableValues: variables, contextValue })) as ExecutionResult;
+    const result = (await execute({ schema, document: parse(document), variableValues: variables, contextValue }));
     expect(result.errors).toBeUndefined();
     return JSON.parse(JSON.stringify(result.data));
   };
@@ -150,7 +150,7 @@ test('directives on fragments, aliases, nested fragments and typenames answer, c
     for (const money of [true, false]) {
       const variables = { money, to: `${new Date().getUTCFullYear()}-12-31` };
       const contextValue = createContext(running.app.services, request, {} as Parameters<typeof createContext>[2]);
-      const reference = (await execute({ schema, document: parse(document), variableValues: variables, contextValue })) as ExecutionResult;
+      const reference = (await execute({ schema, document: parse(document), variableValues: variables, contextValue }));
       expect(reference.errors).toBeUndefined();
       for (let round = 0; round < 2; round += 1) {
         const answer = await data.client.gql(document, variables);

@@ -30,10 +30,6 @@ export function parseCalendarDate(value: string, field: string): CalendarDate {
   return value;
 }
 
-export function today(now = new Date()): CalendarDate {
-  return now.toISOString().slice(0, 10);
-}
-
 export function monthBounds(now = new Date()): { from: CalendarDate; to: CalendarDate } {
   const year = now.getUTCFullYear();
   const month = now.getUTCMonth();

@@ -1,8 +1,8 @@
-import { formatDecimal, isDecimalString, MAX_ABS_MINOR, parseDecimal, type MinorUnits } from '@finance-tracker/common';
+import { formatDecimal, isDecimalString, parseDecimal, type MinorUnits } from '@finance-tracker/common';
 import { badInput } from './errors';
 
 // The rules live in packages/common, shared with the web client; this wraps them in the API's errors.
-export { formatDecimal as formatMoney, isDecimalString, MAX_ABS_MINOR, type MinorUnits };
+export { isDecimalString, type MinorUnits };
 
 export function parseMoney(value: string, currency: string, field: string): MinorUnits {
   const parsed = parseDecimal(value, currency);
@@ -19,7 +19,7 @@ export function minorFromDatabase(value: unknown): MinorUnits {
     return BigInt(value);
   }
   if (typeof value === 'string' && /^-?\d+$/.test(value)) return BigInt(value);
-  throw new Error(`Unexpected money value from the database: ${String(value)}`);
+  throw new Error(`Unexpected money value from the database: ${typeof value}`);
 }
 
 /**

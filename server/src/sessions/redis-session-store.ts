@@ -25,7 +25,7 @@ export class RedisSessionStore extends RedisStore implements UserSessionIndex {
 
   constructor(options: ConstructorParameters<typeof RedisStore>[0] & { client: Redis; prefix: string }, touchSlackMs: number) {
     super(options);
-    this.redis = options.client;
+    this.redis = options.client as Redis;
     this.userIndexPrefix = `${options.prefix.replace(/:$/, '')}-of-user:`;
     this.recentTouches = new RecentTouches(touchSlackMs);
   }

@@ -5,16 +5,15 @@ import { describe, expect, it } from 'vitest';
 
 // The generated operation types are committed; they must be exactly what codegen makes from the
 // committed schema.graphql and web/src/graphql/*.graphql today. If this fails: `npm run codegen`.
-// web/codegen.yml's paths are from web/.
-const web = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../../..');
 
 describe('generated GraphQL types', () => {
   it('match what graphql-codegen produces now', async () => {
-    const { config } = await loadCodegenConfig({ configFilePath: path.join(web, 'codegen.yml') });
-    const outputs = await generate({ ...config, cwd: web, silent: true }, false);
+    const { config } = await loadCodegenConfig({ configFilePath: path.join(root, 'codegen.yml') });
+    const outputs = await generate({ ...config, cwd: root, silent: true }, false);
     expect(outputs.length).toBeGreaterThan(0);
     for (const output of outputs) {
-      const file = path.resolve(web, output.filename);
+      const file = path.resolve(root, output.filename);
       const committed = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '(missing)';
       expect(committed, `${output.filename} is stale: run npm run codegen`).toBe(output.content);
     }

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ParseOptions, type ValidationRule } from 'graphql';
 
-export const MAX_TOKENS = 2000;
+const MAX_TOKENS = 2000;
 
 /**
  * Limits on what one GraphQL document may ask for (depth, cost, aliases, directives, tokens), so a

@@ -12,8 +12,14 @@ export async function printAppSchema(): Promise<string> {
 }
 
 if (require.main === module) {
-  printAppSchema().then((sdl) => {
-    fs.writeFileSync(SCHEMA_FILE, sdl);
-    console.log(`wrote ${path.relative(process.cwd(), SCHEMA_FILE)}`);
-  });
+  printAppSchema().then(
+    (sdl) => {
+      fs.writeFileSync(SCHEMA_FILE, sdl);
+      console.log(`wrote ${path.relative(process.cwd(), SCHEMA_FILE)}`);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

@@ -34,7 +34,8 @@ const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 export function createErrorFormatter(metrics: AppMetrics, { hideSuggestions = false } = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const answer = toClientError(formatted, error);
-    metrics.graphqlErrors.inc({ code: String(answer.extensions?.code ?? 'UNKNOWN') });
+    const code = answer.extensions?.code;
+    metrics.graphqlErrors.inc({ code: typeof code === 'string' ? code : 'UNKNOWN' });
     return hideSuggestions ? { ...answer, message: answer.message.replace(SUGGESTION, '') } : answer;
   };
 }

@@ -26,7 +26,7 @@ export function observabilityPlugin(metrics: AppMetrics): ApolloServerPlugin<Req
           // A throttled sign-in tells the client when to try again, in the header too.
           if (response.body.kind === 'single') {
             const retryAfter = response.body.singleResult.errors?.find((error) => error.extensions?.retryAfter)?.extensions?.retryAfter;
-            if (retryAfter) response.http.headers.set('retry-after', String(retryAfter));
+            if (typeof retryAfter === 'number' || typeof retryAfter === 'string') response.http.headers.set('retry-after', String(retryAfter));
           }
           end({ operation: metrics.operationLabel(operationName ?? operation?.name?.value), type: operation?.operation ?? 'unknown' });
         },

@@ -12,7 +12,7 @@ export function multipartRequests(options: { maxFileSize: number; maxFiles: numb
   return (req, res, next) =>
     upload(req, res, (error?: unknown) => {
       if (error && typeof (error as { status?: unknown }).status !== 'number' && !isUnavailableDependency(error)) {
-        return next(Object.assign(error instanceof Error ? error : new Error(String(error)), { status: 400, expose: true }));
+        return next(Object.assign(error instanceof Error ? error : new Error(typeof error === 'string' ? error : 'The upload could not be read.'), { status: 400, expose: true }));
       }
       next(error);
     });

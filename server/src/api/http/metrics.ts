@@ -96,7 +96,9 @@ export class AppMetrics {
     return (req: Request, res: Response, next: NextFunction) => {
       const end = this.httpDuration.startTimer({ method: KNOWN_METHODS.has(req.method) ? req.method : 'other' });
       res.on('finish', () => {
-        const route = req.route?.path ? `${req.baseUrl ?? ''}${String(req.route.path)}` : req.baseUrl || (res.locals.metricsRoute ?? 'unmatched');
+        // Express types req.route as any: read the one string it holds.
+        const routePath = (req.route as { path?: unknown } | undefined)?.path;
+        const route = typeof routePath === 'string' ? `${req.baseUrl ?? ''}${routePath}` : req.baseUrl || ((res.locals as { metricsRoute?: string }).metricsRoute ?? 'unmatched');
         end({ route, status: String(res.statusCode) });
       });
       next();

@@ -18,6 +18,7 @@ function dialectOf(queryRunner: QueryRunner): Dialect {
  *     postgres: (q) => q.query(`CREATE INDEX ... USING gin (...)`),
  *     sqlite: async () => undefined, // SQLite has no trigram index: search scans
  *   });
+ * @public Written for the migrations to come (see README.md); the first portable one needs no branch.
  */
 export function onDialect<T>(queryRunner: QueryRunner, branches: Record<Dialect, (queryRunner: QueryRunner) => Promise<T>>): Promise<T> {
   return branches[dialectOf(queryRunner)](queryRunner);

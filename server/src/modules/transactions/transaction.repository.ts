@@ -5,8 +5,8 @@ import { Repository } from '../../db/repository';
 import type { SqlParameters } from '../../db/sql-parameters';
 import type { Keyset } from '../../lib/keyset';
 import { minorFromDatabase, Money } from '../../lib/money';
-import { afterKeyset, narrowsByAccountAtMost, searchTextOf, selectionConditions } from './transaction-conditions';
-import { TransactionReader } from './transaction-reader';
+import { afterKeyset, narrowsByAccountAtMost, searchTextOf, selectionConditions } from './transaction.repository.conditions';
+import { TransactionReader } from './transaction.repository.reader';
 import { Transaction } from './transaction.entity';
 import type { NewTransaction, TransactionRecord, TransactionSelection, TransactionTotal } from './transaction.model';
 

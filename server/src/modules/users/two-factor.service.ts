@@ -57,7 +57,7 @@ export class TwoFactorService {
     if (!state.totpSecret) return true;
     const step = acceptedStep(state.totpSecret, code, state.totpLastStep);
     if (step !== null) return this.users.spendTotpStep(scope, step);
-    const hashes: string[] = JSON.parse(state.recoveryCodes ?? '[]');
+    const hashes = JSON.parse(state.recoveryCodes ?? '[]') as string[];
     const hash = hashCode(code);
     if (!hashes.includes(hash)) return false;
     return this.users.spendRecoveryCode(scope, state.recoveryCodes ?? '[]', JSON.stringify(hashes.filter((candidate) => candidate !== hash)));
