@@ -81,7 +81,7 @@ export class AccountService {
    * otherwise an account that still has transactions answers CONFLICT and nothing changes.
    */
   async delete(scope: OwnerScope, id: number, deleteTransactions: boolean): Promise<boolean> {
-    await this.deletion.deleteOwned(scope, { account: id, withTransactions: deleteTransactions });
+    await this.deletion.deleteOwned(scope, { account: id, deleteTransactions });
     return true;
   }
 

@@ -15,8 +15,8 @@ import type { UserRepository } from '../users/user.repository';
 export type Owned =
   | { receipt: number }
   | { transaction: number }
-  /** Without `withTransactions`, an account that still has transactions answers CONFLICT. */
-  | { account: number; withTransactions: boolean }
+  /** Without `deleteTransactions`, an account that still has transactions answers CONFLICT. */
+  | { account: number; deleteTransactions: boolean }
   /** The user and every row they own. */
   | { everything: true };
 
@@ -71,7 +71,7 @@ export class DeletionService {
     }
     if ('account' in what) {
       if (!(await accounts.findById(scope, what.account))) throw notFound('Account');
-      if (!what.withTransactions && (await transactions.existsInAccount(scope, what.account))) {
+      if (!what.deleteTransactions && (await transactions.existsInAccount(scope, what.account))) {
         throw conflict('This account has transactions; delete them too or move them first.', 'deleteTransactions');
       }
       const keys = await receipts.storageKeysOfAccount(scope, what.account);
