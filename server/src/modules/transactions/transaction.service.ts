@@ -133,7 +133,6 @@ export class TransactionService {
     return true;
   }
 
-
   /** A create's row: the account named (or the owner's first), everything checked and in minor units. */
   private async newRow(manager: EntityManager, scope: OwnerScope, data: TransactionData): Promise<NewTransaction> {
     const account = data.accountId != null ? await this.ownedAccount(manager, scope, data.accountId) : await this.defaultAccount(manager, scope);
