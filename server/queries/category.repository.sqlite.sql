@@ -2,20 +2,20 @@
 
 -- CategoryRepository.list
 SELECT
-  "Category"."id" AS "Category_id",
-  "Category"."user_id" AS "Category_user_id",
-  "Category"."name" AS "Category_name",
-  "Category"."kind" AS "Category_kind",
-  "Category"."color" AS "Category_color",
-  "Category"."created_at" AS "Category_created_at"
+  "c"."id" AS "c_id",
+  "c"."user_id" AS "c_user_id",
+  "c"."name" AS "c_name",
+  "c"."kind" AS "c_kind",
+  "c"."color" AS "c_color",
+  "c"."created_at" AS "c_created_at"
 FROM
-  "categories" "Category"
+  "categories" "c"
 WHERE
-  (("Category"."user_id" = 1))
+  "c"."user_id" = ?
 ORDER BY
-  "Category"."kind" ASC,
-  "Category"."name" ASC,
-  "Category"."id" ASC;
+  "c"."kind" ASC,
+  "c"."name" ASC,
+  "c"."id" ASC;
 
 -- CategoryRepository.names
 SELECT

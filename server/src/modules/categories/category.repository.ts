@@ -1,6 +1,8 @@
+import type { DataSource } from 'typeorm';
 import { GenerateSql } from '../../db/generate-sql';
-import { ownedBy, type OwnerScope } from '../../db/owner-scope';
+import { ownedBy, ownerCondition, type OwnerScope } from '../../db/owner-scope';
 import { Repository } from '../../db/repository';
+import { RowReader } from '../../db/row-reader';
 import { Category } from './category.entity';
 import { CategoryKind, type CategoryRecord } from './category.model';
 
@@ -9,9 +11,22 @@ export type NewCategory = Pick<Category, 'name' | 'kind' | 'color'>;
 
 /** The owner's categories: few per owner, so lists are read whole. */
 export class CategoryRepository extends Repository {
+  private readonly reader: RowReader<Category>;
+
+  constructor(dataSource: DataSource) {
+    super(dataSource);
+    this.reader = new RowReader(dataSource, Category, 'c');
+  }
+
+  /** In plain SQL: the categories query and every dashboard read them, and TypeORM's hydration costs more than the query. */
   @GenerateSql({ params: (f) => [f.scope] })
-  list(scope: OwnerScope): Promise<CategoryRecord[]> {
-    return this.manager.find(Category, { where: ownedBy(scope), order: { kind: 'ASC', name: 'ASC', id: 'ASC' } });
+  async list(scope: OwnerScope): Promise<CategoryRecord[]> {
+    const parameters = this.parameters();
+    const rows = await this.query(
+      `SELECT ${this.reader.selectList} FROM "categories" "c" WHERE ${ownerCondition(scope, 'c', parameters)} ORDER BY "c"."kind" ASC, "c"."name" ASC, "c"."id" ASC`,
+      parameters,
+    );
+    return rows.map((row) => this.reader.read(row)!);
   }
 
   /** Ids and names only: what a name check and a search match against. */
