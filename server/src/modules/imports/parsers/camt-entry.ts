@@ -2,13 +2,12 @@
  * One CAMT entry (Ntry) to the rows it stands for: none when it is not booked, one, or one per
  * transaction of a batch whose parts add up to the booked amount.
  */
-import { at, attribute, children, textAt, textOf, type LineIndex, type XmlValue } from './camt-xml';
+import { at, attribute, children, lineOf, textAt, textOf, type XmlValue } from './camt-xml';
 import type { ParsedRow } from './parsed-file';
 
 export interface EntryContext {
   /** The statement's currency: an entry in another one cannot be imported into its account. */
   currency: string | null;
-  lines: LineIndex;
 }
 
 type Indicator = 'CRDT' | 'DBIT';
@@ -21,7 +20,7 @@ export function entryRows(entry: XmlValue, context: EntryContext): ParsedRow[] {
   const status = textAt(entry, 'Sts') ?? textAt(entry, 'Sts', 'Cd') ?? textAt(entry, 'Sts', 'Prtry');
   if (status !== undefined && status.toUpperCase() !== 'BOOK') return [];
 
-  const line = context.lines.lineOf(entry);
+  const line = lineOf(entry) ?? 1;
   const details = children(entry, 'NtryDtls').flatMap((group) => children(group, 'TxDtls'));
   const indicator = indicatorOf(textAt(entry, 'CdtDbtInd'));
   // German banks (DK rules) mark a reversal with the original's direction: RvslInd true turns it round.
@@ -49,14 +48,16 @@ export function entryRows(entry: XmlValue, context: EntryContext): ParsedRow[] {
         const repeated = endToEnd !== undefined && endToEndIds.indexOf(endToEnd) !== endToEndIds.lastIndexOf(endToEnd);
         const externalId =
           own ?? (entryRef ? `${entryRef}/${i + 1}` : endToEnd && repeated ? `${endToEnd}/${i + 1}` : endToEnd);
-        return row(context.lines.lineOf(detail), date.value, parts[i], text.description, [text.info, entryInfo], externalId, null);
+        return row(lineOf(detail) ?? line, date.value, parts[i], text.description, [text.info, entryInfo], externalId, null);
       });
     }
   }
 
   // One row: a plain entry, a single transaction, or a batch whose parts cannot be told apart safely.
   const texts = details.map((detail) => detailText(detail, textAt(detail, 'CdtDbtInd') ?? indicator ?? 'DBIT'));
-  const description = unique(texts.map((text) => text.description)).join(' / ');
+  // A batch kept whole names each party once, then each remittance text.
+  const names = unique(texts.map((text) => text.name ?? '')).join(', ');
+  const description = [names, ...unique(texts.map((text) => text.message))].filter(Boolean).join(' / ');
   const single = details.length === 1 ? details[0] : undefined;
   const externalId =
     reference(single, 'AcctSvcrRef') ?? entryRef ?? (single ? reference(single, 'EndToEndId') : undefined);
@@ -151,8 +152,16 @@ function scaled(amount: string): bigint {
   return amount.startsWith('-') ? -value : value;
 }
 
+interface DetailText {
+  name?: string;
+  message: string;
+  /** The name and the message, as one row shows them. */
+  description: string;
+  info?: string;
+}
+
 /** The other party's name (by the direction: the creditor of a debit) and the remittance text. */
-function detailText(detail: XmlValue, indicator: string): { description: string; info?: string } {
+function detailText(detail: XmlValue, indicator: string): DetailText {
   const role = indicator.toUpperCase() === 'DBIT' ? 'Cdtr' : 'Dbtr';
   const parties = at(detail, 'RltdPties');
   // v2-v7: Cdtr/Nm; v8: Cdtr/Pty/Nm; the ultimate party when only it is named.
@@ -164,8 +173,8 @@ function detailText(detail: XmlValue, indicator: string): { description: string;
   if (message.length === 0) {
     message = remittance.flatMap((info) => children(info, 'Strd').map((s) => textAt(s, 'CdtrRefInf', 'Ref')));
   }
-  const description = [name, message.filter(Boolean).join(' ')].filter(Boolean).join(' / ');
-  return { description, info: textAt(detail, 'AddtlTxInf') };
+  const text = message.filter(Boolean).join(' ');
+  return { name, message: text, description: [name, text].filter(Boolean).join(' / '), info: textAt(detail, 'AddtlTxInf') };
 }
 
 function reference(detail: XmlValue | undefined, name: 'AcctSvcrRef' | 'EndToEndId'): string | undefined {

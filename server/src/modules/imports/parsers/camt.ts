@@ -1,10 +1,12 @@
 /**
  * ISO 20022 bank-to-customer files: camt.053 statements (Stmt), camt.052 reports (Rpt) and
- * camt.054 notifications (Ntfctn), versions 001.02 to 001.08. Elements are matched by local name,
- * so any namespace prefix (or none) reads the same; each statement of the file is one ParsedStatement.
+ * camt.054 notifications (Ntfctn), versions 001.02 to 001.08 (001.01 reads the same). Elements
+ * are matched by local name, so any namespace prefix (or none) reads the same; each statement of
+ * the file is one ParsedStatement. The file is read in one streaming pass: entries become rows as
+ * they close, so a 20 MB file never exists as a tree.
  */
 import { entryRows } from './camt-entry';
-import { at, attribute, children, decodeXmlBytes, LineIndex, parseXml, textAt, type XmlValue } from './camt-xml';
+import { at, attribute, children, decodeXmlBytes, streamXml, textAt, type XmlElement, type XmlValue } from './camt-xml';
 import { UnreadableFileError, type ParsedFile, type ParsedStatement } from './parsed-file';
 
 /** The message element under Document, the statement element it repeats, and the name users know. */
@@ -13,44 +15,75 @@ const MESSAGES: Record<string, { statement: string; kind: string }> = {
   BkToCstmrAcctRpt: { statement: 'Rpt', kind: 'camt.052' },
   BkToCstmrDbtCdtNtfctn: { statement: 'Ntfctn', kind: 'camt.054' },
 };
+const NOT_CAMT = 'Not a camt.052/053/054 file';
 
 export function parseCamt(bytes: Buffer): ParsedFile {
   const { text, encoding } = decodeXmlBytes(bytes);
-  const tree = parseXml(text);
-  const lines = new LineIndex(text);
+  let message: { name: string; line: number; statement: string; kind: string } | undefined;
+  const statements = new Map<XmlElement, ParsedStatement>();
 
-  const rootName = Object.keys(tree).find((name) => !name.startsWith('?') && !name.startsWith('#'));
-  const root = rootName ? children(tree, rootName)[0] : undefined;
-  if (rootName !== 'Document') {
-    const found = rootName ? `the root element is <${rootName}>` : 'it has no root element';
-    throw new UnreadableFileError(`Not a camt.052/053/054 file: ${found}, not <Document>`, lines.lineOf(root));
+  const root = streamXml(text, {
+    // Checked as the elements open, so another kind of XML stops at its first lines.
+    open(path, line) {
+      if (path.length === 1 && path[0] !== 'Document') {
+        throw new UnreadableFileError(`${NOT_CAMT}: the root element is <${path[0]}>, not <Document>`, line);
+      }
+      if (path.length === 2 && !message) {
+        // Version 001.01 suffixes the message name (BkToCstmrAcctRptV01).
+        const known = MESSAGES[path[1].replace(/V\d+$/, '')];
+        if (!known) {
+          throw new UnreadableFileError(
+            `${NOT_CAMT}: <Document> holds <${path[1]}>, not BkToCstmrStmt, BkToCstmrAcctRpt or BkToCstmrDbtCdtNtfctn`,
+            line,
+          );
+        }
+        message = { name: path[1], line, ...known };
+      }
+    },
+    takes: (path) => path.length === 4 && path[3] === 'Ntry' && path[1] === message?.name && path[2] === message.statement,
+    take(entry, ancestors) {
+      const node = ancestors[2];
+      let statement = statements.get(node);
+      if (!statement) {
+        // Acct and Bal precede the entries, so the header is complete when the first entry closes.
+        statement = readHeader(node, statements.size, entry);
+        statements.set(node, statement);
+      }
+      statement.rows.push(...entryRows(entry, { currency: statement.currency }));
+    },
+  });
+
+  if (!message) throw new UnreadableFileError(`${NOT_CAMT}: <Document> is empty`);
+  const nodes = children(children(root, message.name)[0], message.statement);
+  if (nodes.length === 0) {
+    throw new UnreadableFileError(`The ${message.kind} file holds no ${message.statement} element`, message.line);
   }
-  // Version 001.01 suffixes the message name (BkToCstmrAcctRptV01); its content reads the same.
-  const messageName = typeof root === 'object' ? Object.keys(root).find((name) => name.replace(/V\d+$/, '') in MESSAGES) : undefined;
-  if (!messageName) {
-    const inside = typeof root === 'object' ? Object.keys(root).find((name) => !name.startsWith('@_')) : undefined;
-    const found = inside ? `<Document> holds <${inside}>` : '<Document> is empty';
-    throw new UnreadableFileError(
-      `Not a camt.052/053/054 file: ${found}, not BkToCstmrStmt, BkToCstmrAcctRpt or BkToCstmrDbtCdtNtfctn`,
-      lines.lineOf(root),
-    );
-  }
-  const { statement: statementName, kind } = MESSAGES[messageName.replace(/V\d+$/, '')];
-  const message = children(root, messageName)[0];
-  const statements = children(message, statementName);
-  if (statements.length === 0) {
-    throw new UnreadableFileError(`The ${kind} file holds no ${statementName} element`, lines.lineOf(message));
-  }
-  return { format: 'CAMT', encoding, statements: statements.map((node, index) => readStatement(node, index, lines)) };
+  return {
+    format: 'CAMT',
+    encoding,
+    statements: nodes.map((node, index) => {
+      const statement = (typeof node === 'object' && statements.get(node)) || readHeader(node, index);
+      return { ...statement, index };
+    }),
+  };
 }
 
-function readStatement(node: XmlValue, index: number, lines: LineIndex): ParsedStatement {
-  const entries = children(node, 'Ntry');
-  const accountHint = textAt(node, 'Acct', 'Id', 'IBAN') ?? textAt(node, 'Acct', 'Id', 'Othr', 'Id') ?? null;
+function readHeader(node: XmlValue, index: number, firstEntry?: XmlValue): ParsedStatement {
+  const accountHint =
+    textAt(node, 'Acct', 'Id', 'IBAN') ??
+    textAt(node, 'Acct', 'Id', 'Othr', 'Id') ??
+    textAt(node, 'Acct', 'Id', 'PrtryAcct', 'Id') ?? // 001.01
+    null;
   const declared =
     textAt(node, 'Acct', 'Ccy') ??
-    [...entries, ...children(node, 'Bal')].map((element) => attribute(at(element, 'Amt'), 'Ccy')).find(Boolean);
-  const currency = declared?.toUpperCase() ?? null;
-  const rows = entries.flatMap((entry) => entryRows(entry, { currency, lines }));
-  return { index, accountHint: accountHint?.replace(/\s+/g, '') ?? null, currency, rows };
+    attribute(at(firstEntry, 'Amt'), 'Ccy') ??
+    children(node, 'Bal')
+      .map((balance) => attribute(at(balance, 'Amt'), 'Ccy'))
+      .find(Boolean);
+  return {
+    index,
+    accountHint: accountHint?.replace(/\s+/g, '') ?? null,
+    currency: declared?.toUpperCase() ?? null,
+    rows: [],
+  };
 }
