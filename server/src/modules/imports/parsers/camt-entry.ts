@@ -3,6 +3,7 @@
  * transaction of a batch whose parts add up to the booked amount.
  */
 import { at, attribute, children, lineOf, textAt, textOf, type XmlValue } from './camt-xml';
+import { isCalendarDate } from '../../../lib/dates';
 import type { ParsedRow } from './parsed-file';
 
 export interface EntryContext {
@@ -111,12 +112,11 @@ function readDate(entry: XmlValue): { value: string | null; error?: string } {
   for (const name of ['BookgDt', 'ValDt']) {
     const raw = textAt(entry, name, 'Dt') ?? textAt(entry, name, 'DtTm');
     if (raw === undefined) continue;
-    const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(raw);
-    const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : undefined;
-    if (!match || !date || date.getUTCMonth() !== +match[2] - 1 || date.getUTCDate() !== +match[3]) {
+    const date = /^(\d{4}-\d{2}-\d{2})(?:$|T)/.exec(raw)?.[1];
+    if (!date || !isCalendarDate(date)) {
       return { value: null, error: `The ${name === 'BookgDt' ? 'booking' : 'value'} date "${raw}" is not a date` };
     }
-    return { value: `${match[1]}-${match[2]}-${match[3]}` };
+    return { value: date };
   }
   return { value: null, error: 'The entry has no booking or value date (BookgDt, ValDt)' };
 }
