@@ -161,16 +161,17 @@ describe('camt.053.001.08', () => {
   });
 });
 
-test('several statements in one file are listed in order, an empty one included', () => {
+test('several statements in one file are listed in order, an empty one included; an entry without Sts counts as booked', () => {
   const file = parse('camt053-multi-statement.xml');
   expect(file.statements.map(({ index, accountHint, currency, rows }) => ({ index, accountHint, currency, count: rows.length }))).toEqual([
     { index: 0, accountHint: 'FR1420041010050500013M02606', currency: 'EUR', count: 1 },
     { index: 1, accountHint: 'SAVINGS-77', currency: 'EUR', count: 0 },
-    { index: 2, accountHint: 'GB33BUKB20201555555555', currency: 'USD', count: 2 },
+    { index: 2, accountHint: 'GB33BUKB20201555555555', currency: 'USD', count: 3 },
   ]);
   expect(file.statements[2].rows.map((r) => [r.amount, r.externalId])).toEqual([
     ['100', 'US-0001'],
     ['-0.50', 'US-0002'],
+    ['-1.00', 'US-NO-STATUS'],
   ]);
 });
 

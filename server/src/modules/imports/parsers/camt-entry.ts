@@ -19,6 +19,7 @@ const SCALE = 10n ** BigInt(MAX_DECIMALS);
 export function entryRows(entry: XmlValue, context: EntryContext): ParsedRow[] {
   // v2-v7 write <Sts>BOOK</Sts>, v8 <Sts><Cd>BOOK</Cd></Sts>; PDNG, INFO and FUTR are not on the account yet.
   const status = textAt(entry, 'Sts') ?? textAt(entry, 'Sts', 'Cd') ?? textAt(entry, 'Sts', 'Prtry');
+  // Sts is mandatory; a file that leaves it out is read as a statement of booked entries, not emptied.
   if (status !== undefined && status.toUpperCase() !== 'BOOK') return [];
 
   const line = lineOf(entry) ?? 1;
