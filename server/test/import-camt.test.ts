@@ -136,6 +136,18 @@ describe('camt.053.001.04 with a namespace prefix and CRLF line ends', () => {
   });
 });
 
+test("a reversal keeps CdtDbtInd as booked when the statement's balances prove the bank follows ISO", () => {
+  const [iso, dk] = parse('camt053-reversal-balances.xml').statements;
+  expect(iso.rows.map((r) => [r.externalId, r.amount])).toEqual([
+    ['ISO-1', '-20.00'],
+    ['ISO-2', '20.00'],
+  ]);
+  expect(dk.rows.map((r) => [r.externalId, r.amount])).toEqual([
+    ['DK-1', '-20.00'],
+    ['DK-2', '20.00'],
+  ]);
+});
+
 describe('camt.053.001.08', () => {
   const [statement] = parse('camt053-v08.xml').statements;
 

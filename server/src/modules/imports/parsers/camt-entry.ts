@@ -9,6 +9,8 @@ import type { ParsedRow } from './parsed-file';
 export interface EntryContext {
   /** The statement's currency: an entry in another one cannot be imported into its account. */
   currency: string | null;
+  /** Collects the rows of reversal entries, whose sign the statement may settle from its balances. */
+  reversals?: ParsedRow[];
 }
 
 type Indicator = 'CRDT' | 'DBIT';
@@ -17,6 +19,12 @@ const MAX_DECIMALS = 5;
 const SCALE = 10n ** BigInt(MAX_DECIMALS);
 
 export function entryRows(entry: XmlValue, context: EntryContext): ParsedRow[] {
+  const rows = readEntry(entry, context);
+  if (/^(true|1)$/i.test(textAt(entry, 'RvslInd') ?? '')) for (const row of rows) context.reversals?.push(row);
+  return rows;
+}
+
+function readEntry(entry: XmlValue, context: EntryContext): ParsedRow[] {
   // v2-v7 write <Sts>BOOK</Sts>, v8 <Sts><Cd>BOOK</Cd></Sts>; PDNG, INFO and FUTR are not on the account yet.
   const status = textAt(entry, 'Sts') ?? textAt(entry, 'Sts', 'Cd') ?? textAt(entry, 'Sts', 'Prtry');
   // Sts is mandatory; a file that leaves it out is read as a statement of booked entries, not emptied.
@@ -25,7 +33,8 @@ export function entryRows(entry: XmlValue, context: EntryContext): ParsedRow[] {
   const line = lineOf(entry) ?? 1;
   const details = children(entry, 'NtryDtls').flatMap((group) => children(group, 'TxDtls'));
   const indicator = indicatorOf(textAt(entry, 'CdtDbtInd'));
-  // German banks (DK rules) mark a reversal with the original's direction: RvslInd true turns it round.
+  // ISO's usage note books a reversal in its own direction, German banks (DK rules) in the original's:
+  // RvslInd true turns the sign round here, and the statement's balances turn it back when they prove ISO.
   const reversal = /^(true|1)$/i.test(textAt(entry, 'RvslInd') ?? '');
   const amount = readAmount(at(entry, 'Amt'), indicator, reversal);
   const date = readDate(entry);
@@ -147,7 +156,8 @@ function splitAmounts(
   return total === scaled(entryAmount) ? parts : undefined;
 }
 
-function scaled(amount: string): bigint {
+/** A decimal amount as an integer of 1/100 000ths, for exact sums. */
+export function scaled(amount: string): bigint {
   const [whole, fraction = ''] = amount.replace('-', '').split('.');
   const value = BigInt(whole) * SCALE + BigInt(fraction.padEnd(MAX_DECIMALS, '0'));
   return amount.startsWith('-') ? -value : value;

@@ -73,9 +73,8 @@ export interface StreamHandlers {
  * `take` (the entries): memory stays at one entry plus the statements' headers, however long the file.
  */
 export function streamXml(text: string, handlers: StreamHandlers): XmlElement {
-  // saxes over fast-xml-parser, @xmldom/xmldom and sax: a streaming, strict (well-formedness, no
-  // DTD entity expansion) parser, the fastest of the four on a 10 000-entry file and the only one
-  // besides sax that keeps a 20 MB file inside a 192 MB heap (report of issue 16 has the numbers).
+  // saxes: streaming and strict (rejects mismatched and truncated files, expands no DTD entities); 10 000 entries
+  // in 0.4 s against sax 0.7, fast-xml-parser 2.5 and @xmldom 5.4, whose trees of a 20 MB file overflow a 192 MB heap.
   const parser = new SaxesParser({ position: true });
   const ancestors: XmlElement[] = [];
   const path: string[] = [];

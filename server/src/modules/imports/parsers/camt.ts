@@ -5,9 +5,9 @@
  * the file is one ParsedStatement. The file is read in one streaming pass: entries become rows as
  * they close, so a 20 MB file never exists as a tree.
  */
-import { entryRows } from './camt-entry';
+import { entryRows, scaled } from './camt-entry';
 import { at, attribute, children, decodeXmlBytes, streamXml, textAt, type XmlElement, type XmlValue } from './camt-xml';
-import { UnreadableFileError, type ParsedFile, type ParsedStatement } from './parsed-file';
+import { UnreadableFileError, type ParsedFile, type ParsedRow, type ParsedStatement } from './parsed-file';
 
 /** The message element under Document, the statement element it repeats, and the name users know. */
 const MESSAGES: Record<string, { statement: string; kind: string }> = {
@@ -21,6 +21,7 @@ export function parseCamt(bytes: Buffer): ParsedFile {
   const { text, encoding } = decodeXmlBytes(bytes);
   let message: { name: string; line: number; statement: string; kind: string } | undefined;
   const statements = new Map<XmlElement, ParsedStatement>();
+  const reversals = new Map<ParsedStatement, ParsedRow[]>();
 
   const root = streamXml(text, {
     // Checked as the elements open, so another kind of XML stops at its first lines.
@@ -48,8 +49,9 @@ export function parseCamt(bytes: Buffer): ParsedFile {
         // Acct and Bal precede the entries, so the header is complete when the first entry closes.
         statement = readHeader(node, statements.size, entry);
         statements.set(node, statement);
+        reversals.set(statement, []);
       }
-      statement.rows.push(...entryRows(entry, { currency: statement.currency }));
+      statement.rows.push(...entryRows(entry, { currency: statement.currency, reversals: reversals.get(statement) }));
     },
   });
 
@@ -63,6 +65,7 @@ export function parseCamt(bytes: Buffer): ParsedFile {
     encoding,
     statements: nodes.map((node, index) => {
       const statement = (typeof node === 'object' && statements.get(node)) || readHeader(node, index);
+      settleReversals(node, statement.rows, reversals.get(statement) ?? []);
       return { ...statement, index };
     }),
   };
@@ -86,4 +89,29 @@ function readHeader(node: XmlValue, index: number, firstEntry?: XmlValue): Parse
     currency: declared?.toUpperCase() ?? null,
     rows: [],
   };
+}
+
+/**
+ * Reversal rows were signed the German way (see camt-entry). When the statement's opening and
+ * closing balances add up only with ISO's way (CdtDbtInd as booked), the rows take that sign.
+ */
+function settleReversals(node: XmlValue, rows: ParsedRow[], reversals: ParsedRow[]): void {
+  if (reversals.length === 0 || rows.some((row) => row.amount === null)) return;
+  const balance = (...codes: string[]) => {
+    const found = children(node, 'Bal').find((bal) => codes.includes(textAt(bal, 'Tp', 'CdOrPrtry', 'Cd') ?? ''));
+    const amount = textAt(found, 'Amt');
+    if (!amount || !/^\d+(\.\d+)?$/.test(amount)) return undefined;
+    return textAt(found, 'CdtDbtInd') === 'DBIT' ? -scaled(amount) : scaled(amount);
+  };
+  const opening = balance('OPBD', 'PRCD');
+  const closing = balance('CLBD');
+  if (opening === undefined || closing === undefined) return;
+  const asRead = rows.reduce((sum, row) => sum + scaled(row.amount!), 0n);
+  const asBooked = asRead - 2n * reversals.reduce((sum, row) => sum + scaled(row.amount!), 0n);
+  if (closing - opening !== asRead && closing - opening === asBooked) {
+    for (const row of reversals) {
+      const amount = row.amount!;
+      if (/[1-9]/.test(amount)) row.amount = amount.startsWith('-') ? amount.slice(1) : `-${amount}`;
+    }
+  }
 }
