@@ -1,0 +1,87 @@
+/**
+ * OFX text to well-formed XML. OFX 1.x is SGML: leaf elements are not closed ("<TRNAMT>-5.50"), and
+ * banks that declare 2.x XML often write it the same way, or mix closed and unclosed leaves. One pass
+ * over the tags closes each leaf where the next tag starts, closes the elements a closing tag skips,
+ * escapes stray "&", and marks the elements the parser reports with the line they start on.
+ */
+import { UnreadableFileError } from './parsed-file';
+
+/** Elements that carry their starting line (attribute `_line`) into the parsed tree. */
+const LINE_MARKED = new Set(['OFX', 'SONRS', 'STMTTRNRS', 'CCSTMTTRNRS', 'INVSTMTTRNRS', 'STMTTRN', 'INVBANKTRAN']);
+
+const TOKEN = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([A-Za-z][\w.-]*)[^>]*>/g;
+const STRAY_AMPERSAND = /&(?!(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);)/g;
+
+interface Open {
+  name: string;
+  /** The element has text (so it is a leaf) or CDATA. */
+  leaf: boolean;
+}
+
+/** The body from `<OFX>` on as XML; `text` has "\n" line ends. Throws when there is no `<OFX>` element. */
+export function ofxToXml(text: string): string {
+  const start = text.search(/<OFX\s*>/i);
+  if (start < 0) throw new UnreadableFileError('This is not an OFX file: it has no <OFX> element.');
+  let line = 1 + countNewlines(text, 0, start);
+  const out: string[] = [];
+  const stack: Open[] = [];
+  let at = start;
+  const closeTop = (): void => {
+    out.push(`</${stack.pop()!.name}>`);
+  };
+  const addText = (segment: string): void => {
+    if (!segment.trim()) {
+      out.push(segment);
+      return;
+    }
+    const top = stack[stack.length - 1];
+    if (!top) return; // text after </OFX>
+    top.leaf = true;
+    out.push(segment.replace(STRAY_AMPERSAND, '&amp;').replace(/>/g, '&gt;'));
+  };
+
+  TOKEN.lastIndex = start;
+  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
+    const segment = text.slice(at, match.index);
+    addText(segment);
+    line += countNewlines(segment, 0, segment.length);
+    at = match.index + match[0].length;
+    const token = match[0];
+    if (token.startsWith('<!--') || token.startsWith('<?')) {
+      line += countNewlines(token, 0, token.length);
+      continue;
+    }
+    if (token.startsWith('<![CDATA[')) {
+      if (stack.length) {
+        stack[stack.length - 1].leaf = true;
+        out.push(token);
+      }
+      line += countNewlines(token, 0, token.length);
+      continue;
+    }
+    const closing = match[1] === '/';
+    const name = match[2].toUpperCase();
+    const top = stack[stack.length - 1];
+    if (top?.leaf && !(closing && top.name === name)) closeTop();
+    if (closing) {
+      const depth = stack.map((open) => open.name).lastIndexOf(name);
+      if (depth >= 0) while (stack.length > depth) closeTop();
+      // a closing tag for nothing open is dropped
+    } else if (token.endsWith('/>')) {
+      out.push(`<${name}/>`);
+    } else {
+      stack.push({ name, leaf: false });
+      out.push(LINE_MARKED.has(name) ? `<${name} _line="${line}">` : `<${name}>`);
+    }
+    line += countNewlines(token, 0, token.length);
+  }
+  addText(text.slice(at));
+  while (stack.length) closeTop();
+  return out.join('');
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
