@@ -12,10 +12,23 @@ const LINE_MARKED = new Set(['OFX', 'SONRS', 'STMTTRNRS', 'CCSTMTTRNRS', 'INVSTM
 const TOKEN = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([A-Za-z][\w.-]*)[^>]*>/g;
 const STRAY_AMPERSAND = /&(?!(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);)/g;
 
+/**
+ * Aggregates the importer reads. Any other element that a closing tag skips without having had text
+ * was an empty leaf ("<NAME>" then "<MEMO>x"): it is closed where it opened, so what followed it stays
+ * its sibling. These keep what they hold even when their own closing tag is missing.
+ */
+const AGGREGATES = new Set([
+  'OFX', 'SIGNONMSGSRSV1', 'SONRS', 'STATUS', 'BANKMSGSRSV1', 'STMTTRNRS', 'STMTRS', 'CREDITCARDMSGSRSV1',
+  'CCSTMTTRNRS', 'CCSTMTRS', 'INVSTMTMSGSRSV1', 'INVSTMTTRNRS', 'INVSTMTRS', 'BANKACCTFROM', 'CCACCTFROM',
+  'INVACCTFROM', 'BANKTRANLIST', 'INVTRANLIST', 'STMTTRN', 'INVBANKTRAN', 'PAYEE', 'LEDGERBAL', 'AVAILBAL',
+]);
+
 interface Open {
   name: string;
   /** The element has text (so it is a leaf) or CDATA. */
   leaf: boolean;
+  /** Where its opening tag is in the output. */
+  openAt: number;
 }
 
 /** The body from `<OFX>` on as XML; `text` has "\n" line ends. Throws when there is no `<OFX>` element. */
@@ -28,6 +41,11 @@ export function ofxToXml(text: string): string {
   let at = start;
   const closeTop = (): void => {
     out.push(`</${stack.pop()!.name}>`);
+  };
+  const closeSkipped = (): void => {
+    const open = stack.pop()!;
+    if (open.leaf || AGGREGATES.has(open.name)) out.push(`</${open.name}>`);
+    else out[open.openAt] = `<${open.name}></${open.name}>`;
   };
   const addText = (segment: string): void => {
     if (!segment.trim()) {
@@ -65,12 +83,15 @@ export function ofxToXml(text: string): string {
     if (top?.leaf && !(closing && top.name === name)) closeTop();
     if (closing) {
       const depth = stack.map((open) => open.name).lastIndexOf(name);
-      if (depth >= 0) while (stack.length > depth) closeTop();
+      if (depth >= 0) {
+        while (stack.length > depth + 1) closeSkipped();
+        closeTop();
+      }
       // a closing tag for nothing open is dropped
     } else if (token.endsWith('/>')) {
       out.push(`<${name}/>`);
     } else {
-      stack.push({ name, leaf: false });
+      stack.push({ name, leaf: false, openAt: out.length });
       out.push(LINE_MARKED.has(name) ? `<${name} _line="${line}">` : `<${name}>`);
     }
     line += countNewlines(token, 0, token.length);

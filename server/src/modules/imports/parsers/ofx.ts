@@ -5,6 +5,7 @@
 // fast-xml-parser rather than node-ofx-parser / ofx-js: both regex-convert SGML and break on real
 // files (mixed closed/unclosed leaves, CDATA), lose line numbers, and node-ofx-parser double-escapes "&".
 import { XMLParser } from 'fast-xml-parser';
+import { isCalendarDay } from '../../../lib/dates';
 import { plainDecimal } from './decimal-text';
 import { decodeOfxText } from './local-decode'; // replaced by decode.ts at merge
 import { ofxToXml } from './ofx-sgml';
@@ -118,9 +119,7 @@ function ofxDate(raw: string): string | null {
   const match = /^(\d{4})(\d{2})(\d{2})/.exec(raw.trim());
   if (!match) return null;
   const [, y, m, d] = match;
-  const probe = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (probe.getUTCMonth() !== Number(m) - 1 || probe.getUTCDate() !== Number(d)) return null;
-  return `${y}-${m}-${d}`;
+  return isCalendarDay(Number(y), Number(m), Number(d)) ? `${y}-${m}-${d}` : null;
 }
 
 function accountOf(from: Node | undefined): string | null {

@@ -3,6 +3,8 @@
  * two-digit year means 2000 and later), "06/04/2020", "12.19.2018", "2020-06-04". The day/month order
  * is not in the file: it is scored over all the file's dates.
  */
+import { isCalendarDay } from '../../../lib/dates';
+
 export type DateOrder = 'MDY' | 'DMY';
 
 interface DateParts {
@@ -51,7 +53,6 @@ export function qifDate(raw: string, order: DateOrder): string | null {
   if (!parts) return null;
   const [year, month, day] =
     'iso' in parts ? parts.iso : order === 'MDY' ? [parts.year, parts.first, parts.second] : [parts.year, parts.second, parts.first];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  if (!isCalendarDay(year, month, day)) return null;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
