@@ -67,6 +67,20 @@ test('several accounts: one statement each in file order, an empty one, a refuse
   expect(file.statements[3].rows[0]).toMatchObject({ date: '2026-03-07', amount: '-9.99', externalId: 'C1', description: 'STREAMING' });
 });
 
+test('several accounts on one line (as some banks write SGML) keep their own rows, in file order', () => {
+  const one = (kind: 'bank' | 'card', id: string, fitid: string): string =>
+    kind === 'bank'
+      ? `<STMTTRNRS><STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>B<ACCTID>${id}</BANKACCTFROM><BANKTRANLIST><STMTTRN><DTPOSTED>20260101<TRNAMT>-1<FITID>${fitid}</STMTTRN></BANKTRANLIST></STMTRS></STMTTRNRS>`
+      : `<CCSTMTTRNRS><CCSTMTRS><CURDEF>EUR<CCACCTFROM><ACCTID>${id}</CCACCTFROM><BANKTRANLIST><STMTTRN><DTPOSTED>20260102<TRNAMT>-2<FITID>${fitid}</STMTTRN></BANKTRANLIST></CCSTMTRS></CCSTMTTRNRS>`;
+  const text = `OFXHEADER:100\n\n<OFX><CREDITCARDMSGSRSV1>${one('card', 'C9', 'c')}</CREDITCARDMSGSRSV1><BANKMSGSRSV1>${one('bank', 'A1', 'a')}${one('bank', 'A2', 'b')}</BANKMSGSRSV1></OFX>`;
+  const file = parseOfx(Buffer.from(text));
+  expect(file.statements.map((s) => [s.accountHint, s.rows.map((r) => [r.line, r.externalId])])).toEqual([
+    ['C9', [[3, 'c']]],
+    ['B/A1', [[3, 'a']]],
+    ['B/A2', [[3, 'b']]],
+  ]);
+});
+
 test('a refused sign-on is one invalid row saying why', () => {
   const file = parse('signon-error.ofx');
   expect(file.statements).toHaveLength(1);

@@ -14,7 +14,9 @@ import { UnreadableFileError } from './parsed-file';
 
 type Node = Record<string, unknown>;
 
-const ARRAYS = new Set(['STMTTRNRS', 'CCSTMTTRNRS', 'INVSTMTTRNRS', 'STMTTRN', 'INVBANKTRAN']);
+const ARRAYS = new Set(['STMTTRNRS', 'CCSTMTTRNRS', 'INVSTMTTRNRS', 'STMTTRN']);
+/** Transactions parsed per fast-xml-parser call: small trees for the heap, few calls for speed (one per row is 3x slower). */
+const BATCH = 500;
 
 const xmlParser = new XMLParser({
   ignoreAttributes: false,
@@ -38,9 +40,27 @@ export function parseOfx(bytes: Buffer): ParsedFile {
   if (!/OFXHEADER|<\?OFX|<OFX\s*>/i.test(text.slice(0, 4096))) {
     throw new UnreadableFileError('This is not an OFX file: it has neither an OFX header nor an <OFX> element.');
   }
+  // Transactions are parsed in batches as the SGML pass hands them over, grouped by their response.
+  const rowsByResponse = new Map<number, ParsedRow[]>();
+  let batch: string[] = [];
+  let batchResponse = 0;
+  const flush = (): void => {
+    if (!batch.length) return;
+    const parsed = xmlParser.parse(`<BATCH>${batch.join('')}</BATCH>`) as Node;
+    batch = [];
+    let rows = rowsByResponse.get(batchResponse);
+    if (!rows) rowsByResponse.set(batchResponse, (rows = []));
+    for (const node of list(child(parsed, 'BATCH'), 'STMTTRN')) rows.push(toRow(node));
+  };
+  const onTransaction = (xml: string, response: number): void => {
+    if (response !== batchResponse || batch.length >= BATCH) flush();
+    batchResponse = response;
+    batch.push(xml);
+  };
   let tree: Node;
   try {
-    tree = xmlParser.parse(ofxToXml(text)) as Node;
+    tree = xmlParser.parse(ofxToXml(text, onTransaction)) as Node;
+    flush();
   } catch (error) {
     if (error instanceof UnreadableFileError) throw error;
     throw new UnreadableFileError(`The OFX file cannot be read: ${(error as Error).message}`);
@@ -62,7 +82,7 @@ export function parseOfx(bytes: Buffer): ParsedFile {
     ...list(child(ofx, 'BANKMSGSRSV1'), 'STMTTRNRS').map((node) => ({ node, statement: 'STMTRS', account: 'BANKACCTFROM' })),
     ...list(child(ofx, 'CREDITCARDMSGSRSV1'), 'CCSTMTTRNRS').map((node) => ({ node, statement: 'CCSTMTRS', account: 'CCACCTFROM' })),
     ...list(child(ofx, 'INVSTMTMSGSRSV1'), 'INVSTMTTRNRS').map((node) => ({ node, statement: 'INVSTMTRS', account: 'INVACCTFROM' })),
-  ].sort((a, b) => line(a.node) - line(b.node));
+  ].sort((a, b) => Number(a.node['@_n']) - Number(b.node['@_n']));
 
   for (const response of responses) {
     const body = child(response.node, response.statement);
@@ -78,8 +98,7 @@ export function parseOfx(bytes: Buffer): ParsedFile {
       add({ ...failed(line(response.node), note), accountHint, currency });
       continue;
     }
-    const rows = list(child(body, 'BANKTRANLIST'), 'STMTTRN').map(toRow);
-    add({ accountHint, currency, rows });
+    add({ accountHint, currency, rows: rowsByResponse.get(Number(response.node['@_n'])) ?? [] });
   }
   if (!statements.length) add(failed(line(ofx) || 1, 'The file holds no bank or credit-card statement.'));
   return { format: 'OFX', encoding, statements };
