@@ -24,22 +24,23 @@ interface QifRecord {
   line: number;
   /** Field code (first character) and value, in file order. */
   fields: [string, string][];
-  investment: boolean;
 }
 
 interface Account {
   hint: string | null;
-  records: QifRecord[];
+  rows: ParsedRow[];
+  /** Each row's D text, resolved once the file's day/month order is known; null for investment rows. */
+  rawDates: (string | null)[];
 }
 
 export function parseQif(bytes: Buffer, options: QifOptions = {}): ParsedFile {
   const { text, encoding } = decodeQifText(bytes);
   if (!text.trim()) throw new UnreadableFileError('The file is empty.');
-  const lines = text.split('\n');
-  if (!lines.some((line) => /^\s*(!|\^\s*$)/.test(line))) {
+  if (!/^[ \t]*(!|\^[ \t]*$)/m.test(text)) {
     throw new UnreadableFileError('This is not a QIF file: it has no "!Type:" header and no "^" record end.');
   }
 
+  // Each record becomes its row as soon as it ends (a 20 MB file never holds its records and rows at once).
   const accounts = new Map<string | null, Account>();
   let current: string | null = null;
   let section: Section | null = null;
@@ -57,41 +58,41 @@ export function parseQif(bytes: Buffer, options: QifOptions = {}): ParsedFile {
     const isTransaction = section === 'transactions' || section === 'investment' || (section === null && done.fields.some(([code]) => code === 'D'));
     if (!isTransaction) return;
     let account = accounts.get(current);
-    if (!account) accounts.set(current, (account = { hint: current, records: [] }));
-    account.records.push({ ...done, investment: section === 'investment' });
+    if (!account) accounts.set(current, (account = { hint: current, rows: [], rawDates: [] }));
+    const { row, rawDate } = toRow(done, section === 'investment');
+    account.rows.push(row);
+    account.rawDates.push(rawDate);
   };
 
-  lines.forEach((raw, index) => {
-    const line = raw.trimEnd();
+  for (let from = 0, number = 1; from <= text.length; number++) {
+    const end = text.indexOf('\n', from);
+    const line = text.slice(from, end < 0 ? text.length : end).trimEnd();
+    from = end < 0 ? text.length + 1 : end + 1;
     if (line.startsWith('!')) {
       finish();
       // !Option:AutoSwitch / !Clear:AutoSwitch only frame the account list; every !Account block names
       // the account that the records after it belong to, so the switch itself needs no state here.
       section = headerSection(line);
-      return;
-    }
-    if (/^\s*\^/.test(line)) {
-      finish();
-      return;
+      continue;
     }
     const field = line.trimStart();
-    if (!field) return;
-    record ??= { line: index + 1, fields: [], investment: false };
+    if (field.startsWith('^')) {
+      finish();
+      continue;
+    }
+    if (!field) continue;
+    record ??= { line: number, fields: [] };
     record.fields.push([field[0].toUpperCase(), field.slice(1)]);
-  });
+  }
   finish();
 
   const all = [...accounts.values()];
-  const order =
-    options.dateOrder ??
-    detectDateOrder(all.flatMap((account) => account.records.flatMap((r) => r.fields.filter(([c]) => c === 'D').map(([, v]) => v)))) ??
-    'MDY';
-  const statements: ParsedStatement[] = all.map((account, index) => ({
-    index,
-    accountHint: account.hint,
-    currency: null,
-    rows: account.records.map((r) => toRow(r, order)),
-  }));
+  const dates = all.flatMap((account) => account.rawDates.filter((raw): raw is string => !!raw));
+  const order = options.dateOrder ?? detectDateOrder(dates) ?? 'MDY';
+  const statements: ParsedStatement[] = all.map((account, index) => {
+    account.rows.forEach((row, at) => resolveDate(row, account.rawDates[at], order));
+    return { index, accountHint: account.hint, currency: null, rows: account.rows };
+  });
   if (!statements.length) {
     const error = 'The file holds no bank, card or cash transactions (!Type:Bank, CCard, Cash, Oth A, Oth L).';
     statements.push({
@@ -121,7 +122,8 @@ interface Split {
   amount: string;
 }
 
-function toRow(record: QifRecord, order: DateOrder): ParsedRow {
+/** The row without its date (that needs the file's order); `error` so far holds only amount errors. */
+function toRow(record: QifRecord, investment: boolean): { row: ParsedRow; rawDate: string | null } {
   let date = '';
   let amount = '';
   let payee = '';
@@ -141,24 +143,35 @@ function toRow(record: QifRecord, order: DateOrder): ParsedRow {
     else if (code === 'E') (split ?? pushed(splits)).memo = collapse(value);
     else if (code === '$') (split ?? pushed(splits)).amount = value.trim();
   }
-  const base = {
+  const decimal = amount ? plainDecimal(amount, 'thousands') : null;
+  let error: string | null = null;
+  if (investment) error = 'Investment transactions (!Type:Invst) are not imported: only bank, card and cash accounts are.';
+  else if (!amount) error = 'The transaction has no amount (T line).';
+  else if (decimal === null) error = `"${amount}" is not an amount.`;
+  const row: ParsedRow = {
     line: record.line,
+    date: null,
+    amount: investment ? null : decimal,
     description: payee || memo,
+    notes: [payee ? memo : '', splits.map(splitText).join('; ')].filter(Boolean).join(' | '),
     externalId: /\d/.test(number) ? number : null, // "ATM", "EFT", "Print" are kinds, not check numbers
     category: categoryOf(category),
+    error,
   };
-  const notes = [payee ? memo : '', splits.map(splitText).join('; ')].filter(Boolean).join(' | ');
+  return { row, rawDate: investment ? null : date };
+}
 
-  const errors: string[] = [];
-  if (record.investment) errors.push('Investment transactions (!Type:Invst) are not imported: only bank, card and cash accounts are.');
-  const isoDate = date ? qifDate(date, order) : null;
-  if (!record.investment && !date) errors.push('The transaction has no date (D line).');
-  else if (!record.investment && !isoDate) errors.push(`"${date}" is not a date (read as ${order === 'MDY' ? 'month/day/year' : 'day/month/year'}).`);
-  const decimal = amount ? plainDecimal(amount, 'thousands') : null;
-  if (!record.investment && !amount) errors.push('The transaction has no amount (T line).');
-  else if (!record.investment && decimal === null) errors.push(`"${amount}" is not an amount.`);
-  const error = errors.length ? errors.join(' ') : null;
-  return { ...base, notes, date: error ? null : isoDate, amount: error ? null : decimal, error };
+/** Sets the row's date in the file's order, or puts the date's error before any amount error. */
+function resolveDate(row: ParsedRow, rawDate: string | null, order: DateOrder): void {
+  if (rawDate === null) return;
+  const isoDate = rawDate ? qifDate(rawDate, order) : null;
+  const dateError = !rawDate
+    ? 'The transaction has no date (D line).'
+    : isoDate
+      ? null
+      : `"${rawDate}" is not a date (read as ${order === 'MDY' ? 'month/day/year' : 'day/month/year'}).`;
+  const error = [dateError, row.error].filter(Boolean).join(' ') || null;
+  Object.assign(row, { error, date: error ? null : isoDate, amount: error ? null : row.amount });
 }
 
 function pushed(splits: Split[]): Split {
