@@ -73,7 +73,8 @@ export function ofxToXml(text: string, onTransaction: TransactionSink): string {
     const top = stack[stack.length - 1];
     if (!top) return; // text after </OFX>
     top.leaf = true;
-    out.push(segment.replace(STRAY_AMPERSAND, '&amp;').replace(/>/g, '&gt;'));
+    // a "<" that starts no tag ("A < B", a DOCTYPE inside the body) is text, never markup
+    out.push(segment.replace(STRAY_AMPERSAND, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
   };
 
   TOKEN.lastIndex = start;
