@@ -98,6 +98,11 @@ test('a refused sign-on is one invalid row saying why', () => {
   ]);
 });
 
+test('a sign-on status that is only news (severity INFO) does not hide the statement', () => {
+  const text = `OFXHEADER:100\n\n<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>1<SEVERITY>INFO<MESSAGE>Client is up to date</STATUS></SONRS></SIGNONMSGSRSV1><BANKMSGSRSV1><STMTTRNRS><STMTRS><BANKACCTFROM><ACCTID>7</BANKACCTFROM><BANKTRANLIST><STMTTRN><DTPOSTED>20260101<TRNAMT>-1</STMTTRN></BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>`;
+  expect(parseOfx(Buffer.from(text)).statements).toEqual([expect.objectContaining({ accountHint: '7', rows: [expect.objectContaining({ error: null, amount: '-1' })] })]);
+});
+
 test('a transaction without a date or amount, or with a bad one, is invalid; the others are kept', () => {
   const file = parse('missing-fields.ofx');
   expect(file.statements[0]).toMatchObject({ accountHint: '12345678', currency: 'GBP' });

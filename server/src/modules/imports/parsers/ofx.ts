@@ -2,8 +2,9 @@
  * OFX / QFX statements (1.x SGML and 2.x XML; bank and credit-card) to the parsed-file model: one
  * statement per account, FITID as the external id. Investment statements are listed but not imported.
  */
-// fast-xml-parser rather than node-ofx-parser / ofx-js: both regex-convert SGML and break on real
-// files (mixed closed/unclosed leaves, CDATA), lose line numbers, and node-ofx-parser double-escapes "&".
+// fast-xml-parser rather than node-ofx-parser / ofx-js: both regex-convert SGML and break on real files
+// (mixed closed/unclosed leaves, CDATA), lose line numbers, build one tree of the whole file, and
+// node-ofx-parser double-escapes "&" and pins fast-xml-parser 3.
 import { XMLParser } from 'fast-xml-parser';
 import { isCalendarDay } from '../../../lib/dates';
 import { plainDecimal } from './decimal-text';
@@ -40,27 +41,11 @@ export function parseOfx(bytes: Buffer): ParsedFile {
   if (!/OFXHEADER|<\?OFX|<OFX\s*>/i.test(text.slice(0, 4096))) {
     throw new UnreadableFileError('This is not an OFX file: it has neither an OFX header nor an <OFX> element.');
   }
-  // Transactions are parsed in batches as the SGML pass hands them over, grouped by their response.
-  const rowsByResponse = new Map<number, ParsedRow[]>();
-  let batch: string[] = [];
-  let batchResponse = 0;
-  const flush = (): void => {
-    if (!batch.length) return;
-    const parsed = xmlParser.parse(`<BATCH>${batch.join('')}</BATCH>`) as Node;
-    batch = [];
-    let rows = rowsByResponse.get(batchResponse);
-    if (!rows) rowsByResponse.set(batchResponse, (rows = []));
-    for (const node of list(child(parsed, 'BATCH'), 'STMTTRN')) rows.push(toRow(node));
-  };
-  const onTransaction = (xml: string, response: number): void => {
-    if (response !== batchResponse || batch.length >= BATCH) flush();
-    batchResponse = response;
-    batch.push(xml);
-  };
+  const transactions = transactionReader();
   let tree: Node;
   try {
-    tree = xmlParser.parse(ofxToXml(text, onTransaction)) as Node;
-    flush();
+    tree = xmlParser.parse(ofxToXml(text, transactions.add)) as Node;
+    transactions.flush();
   } catch (error) {
     if (error instanceof UnreadableFileError) throw error;
     throw new UnreadableFileError(`The OFX file cannot be read: ${(error as Error).message}`);
@@ -73,7 +58,8 @@ export function parseOfx(bytes: Buffer): ParsedFile {
 
   const signOn = child(child(ofx, 'SIGNONMSGSRSV1'), 'SONRS');
   const signOnStatus = status(signOn);
-  if (signOnStatus && signOnStatus.code !== '0') {
+  // A non-zero code with severity INFO is news ("client is up to date"), not a refusal.
+  if (signOnStatus && signOnStatus.code !== '0' && signOnStatus.severity !== 'INFO') {
     add(failed(line(signOn), `The bank refused the sign-on (${describe(signOnStatus)}).`));
     return { format: 'OFX', encoding, statements };
   }
@@ -98,10 +84,31 @@ export function parseOfx(bytes: Buffer): ParsedFile {
       add({ ...failed(line(response.node), note), accountHint, currency });
       continue;
     }
-    add({ accountHint, currency, rows: rowsByResponse.get(Number(response.node['@_n'])) ?? [] });
+    add({ accountHint, currency, rows: transactions.rowsOf(Number(response.node['@_n'])) });
   }
   if (!statements.length) add(failed(line(ofx) || 1, 'The file holds no bank or credit-card statement.'));
   return { format: 'OFX', encoding, statements };
+}
+
+/** Transactions parsed in batches as the SGML pass hands them over, grouped by their response's `_n`. */
+function transactionReader() {
+  const rowsByResponse = new Map<number, ParsedRow[]>();
+  let batch: string[] = [];
+  let batchResponse = 0;
+  const flush = (): void => {
+    if (!batch.length) return;
+    const parsed = xmlParser.parse(`<BATCH>${batch.join('')}</BATCH>`) as Node;
+    batch = [];
+    let rows = rowsByResponse.get(batchResponse);
+    if (!rows) rowsByResponse.set(batchResponse, (rows = []));
+    for (const node of list(child(parsed, 'BATCH'), 'STMTTRN')) rows.push(toRow(node));
+  };
+  const add = (xml: string, response: number): void => {
+    if (response !== batchResponse || batch.length >= BATCH) flush();
+    batchResponse = response;
+    batch.push(xml);
+  };
+  return { add, flush, rowsOf: (response: number): ParsedRow[] => rowsByResponse.get(response) ?? [] };
 }
 
 function toRow(node: Node): ParsedRow {
@@ -153,12 +160,19 @@ function failed(at: number, error: string): Omit<ParsedStatement, 'index'> {
   return { accountHint: null, currency: null, rows: [row] };
 }
 
-function status(node: Node | undefined): { code: string; message: string } | null {
-  const found = child(node, 'STATUS');
-  return found ? { code: text1(found, 'CODE') || '0', message: collapse(text1(found, 'MESSAGE')) } : null;
+interface Status {
+  code: string;
+  severity: string;
+  message: string;
 }
 
-const describe = (found: { code: string; message: string }): string =>
+function status(node: Node | undefined): Status | null {
+  const found = child(node, 'STATUS');
+  if (!found) return null;
+  return { code: text1(found, 'CODE') || '0', severity: text1(found, 'SEVERITY').toUpperCase(), message: collapse(text1(found, 'MESSAGE')) };
+}
+
+const describe = (found: Status): string =>
   found.message ? `code ${found.code}: ${found.message}` : `code ${found.code}`;
 
 function child(node: unknown, name: string): Node | undefined {
