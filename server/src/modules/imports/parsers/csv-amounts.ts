@@ -7,7 +7,7 @@
 export type DecimalSeparator = '.' | ',';
 
 /** Currency signs and codes around a number, and the characters that group its thousands. */
-const CURRENCY = /[€$£¥₹₽₺₩₪₴฿]|\b(?:[A-Z]{3}|zł|Kč|kr|Fr|Ft|lei|kn|R\$|US\$)\b|zł|Kč/gi;
+const CURRENCY = /[€$£¥₹₽₺₩₪₴฿]|\b(?:[A-Z]{3}|kr|Fr|Ft|lei|kn)\b|zł|Kč/g;
 const GROUPING = /[\s\u00a0\u202f\u2009']/g;
 const MINUS = /[\u2212\u2013]/g;
 
@@ -16,7 +16,7 @@ export type AmountResult = { amount: string } | { error: string };
 /** Reads one amount with the given decimal separator; the other separator may group thousands. */
 export function parseAmount(raw: string, decimal: DecimalSeparator): AmountResult {
   let text = raw.replace(CURRENCY, '').replace(MINUS, '-').replace(GROUPING, '');
-  if (text === '') return { error: 'No amount' };
+  if (raw.trim() === '') return { error: 'No amount' };
   let negative = false;
   if (/^\(.*\)$/.test(text)) [negative, text] = [true, text.slice(1, -1)];
   if (/^[-+]/.test(text)) [negative, text] = [negative !== (text[0] === '-'), text.slice(1)];

@@ -71,7 +71,7 @@ export function findTableStart(records: CsvRecord[]): { start: number; hasHeader
 }
 
 /** The number of fields most records have (the data rows outnumber preamble and footer). */
-function usualWidth(records: CsvRecord[]): number {
+export function usualWidth(records: CsvRecord[]): number {
   const counts = new Map<number, number>();
   for (const record of records.slice(0, SAMPLE_ROWS * 2)) counts.set(record.fields.length, (counts.get(record.fields.length) ?? 0) + 1);
   let best = 0;
@@ -93,7 +93,7 @@ export function guessColumns(columns: string[], rows: CsvRecord[], hasHeader: bo
   const dateColumns = indexes.filter((index) => {
     const cells = filled(cellsOf(index));
     const score = scoreDateFormats(cells, true);
-    return cells.length > 0 && cells.length >= sample.length / 2 && score.read >= cells.length * 0.8;
+    return cells.length > 0 && cells.length >= sample.length / 2 && score.read >= cells.length * 0.5;
   });
   const date = dateColumns.find((index) => !HINTS.valueDate.test(header(index))) ?? dateColumns[0] ?? null;
 
@@ -115,9 +115,16 @@ export function guessColumns(columns: string[], rows: CsvRecord[], hasHeader: bo
   const externalId =
     textColumns.concat(amountColumns).find((index) => HINTS.externalId.test(header(index)) && isUnique(cellsOf(index, rows))) ?? null;
 
-  const dateCells = date === null ? [] : cellsOf(date, rows);
-  const dateFormats = scoreDateFormats(dateCells, decimalSeparator === ',').candidates;
+  const dateFormats = date === null ? [] : dateFormatsOf(rows, date, decimalSeparator);
   return { date, dateFormats, ...amountStyle, description, notes, externalId, category: null, decimalSeparator };
+}
+
+/** The formats that read the most of a column's cells, over every row. */
+export function dateFormatsOf(rows: CsvRecord[], column: number, decimal: DecimalSeparator): string[] {
+  return scoreDateFormats(
+    rows.map((row) => row.fields[column] ?? ''),
+    decimal === ',',
+  ).candidates;
 }
 
 type AmountStyle = Pick<ColumnGuess, 'amount' | 'inflow' | 'outflow' | 'indicator' | 'debitIndicator'>;

@@ -57,8 +57,10 @@ function countsPerLine(text: string): number[][] {
  * never closes, or a file that is no CSV at all, is an UnreadableFileError naming the line.
  */
 export function readRecords(text: string, delimiter: string, fromLine = 1): CsvRecord[] {
+  // csv-parse counts a CRLF inside a quoted field as two lines: with LF only, its count is the file's.
+  const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   try {
-    return parse(text, {
+    return parse(lf, {
       delimiter,
       from_line: fromLine,
       relax_column_count: true,
@@ -70,11 +72,22 @@ export function readRecords(text: string, delimiter: string, fromLine = 1): CsvR
     }) as unknown as CsvRecord[];
   } catch (error) {
     if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
+      const line = error.code === 'CSV_QUOTE_NOT_CLOSED' ? lineOfUnclosedQuote(lf) : (error as CsvError & { lines?: number }).lines;
       throw new UnreadableFileError(`Not a readable CSV file: ${error.message.replace(/ at line \d+/, '')}`, line);
     }
     throw error;
   }
+}
+
+/** csv-parse names the line where it gave up (the end of the file): the user needs the one the quote opened on. */
+function lineOfUnclosedQuote(text: string): number | undefined {
+  let line = 1;
+  let openedOn: number | null = null;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\n') line++;
+    else if (text[i] === '"') openedOn = openedOn === null ? line : null;
+  }
+  return openedOn ?? undefined;
 }
 
 /** context.lines is the line where the record ends: a quoted field may span several. */

@@ -5,7 +5,7 @@
  */
 import { negate, parseAmount, type DecimalSeparator } from './csv-amounts';
 import { isReadableDateFormat, parseDate } from './csv-dates';
-import { findTableStart, guessColumns, hasDateCell, type ColumnGuess } from './csv-suggest';
+import { dateFormatsOf, findTableStart, guessColumns, hasDateCell, usualWidth, type ColumnGuess } from './csv-suggest';
 import { DELIMITERS, detectDelimiter, readRecords, type CsvRecord } from './csv-table';
 import { decodeStatementBytes } from './decode';
 import { UnreadableFileError, type ParsedFile, type ParsedRow } from './parsed-file';
@@ -77,16 +77,21 @@ export function parseCsv(bytes: Buffer, options: CsvOptions = {}): CsvParseResul
   const table = tableOf(records, options);
   const guess = guessColumns(table.columns, table.rows, table.hasHeader);
   const suggestedMapping = mappingOf(guess, table, delimiter);
-  const mapping = withOptions(suggestedMapping, options);
-  const dateFormatCandidates = options.dateFormat ? [options.dateFormat] : guess.dateFormats;
+  let mapping = withOptions(suggestedMapping, options);
   const indexes = columnIndexes(mapping, table.columns);
+  let dateFormatCandidates = options.dateFormat ? [options.dateFormat] : guess.dateFormats;
+  if (!options.dateFormat && mapping.dateColumn !== null && mapping.dateColumn !== suggestedMapping.dateColumn) {
+    // The caller chose another date column: its own cells say its format.
+    dateFormatCandidates = dateFormatsOf(table.rows, indexes.get(mapping.dateColumn) ?? 0, mapping.decimalSeparator);
+    mapping = { ...mapping, dateFormat: dateFormatCandidates[0] ?? null };
+  }
   const rows = table.rows.map((record) => parseRow(record, mapping, indexes));
   return {
     file: { format: 'CSV', encoding, statements: [{ index: 0, accountHint: null, currency: null, rows }] },
     columns: table.columns,
     mapping,
     suggestedMapping,
-    dateFormatAmbiguous: !options.dateFormat && guess.dateFormats.length > 1,
+    dateFormatAmbiguous: dateFormatCandidates.length > 1,
     dateFormatCandidates,
   };
 }
@@ -100,6 +105,9 @@ interface Table {
 
 function tableOf(records: CsvRecord[], options: CsvOptions): Table {
   if (records.length === 0) throw new UnreadableFileError('The file has no rows after the skipped lines');
+  if (usualWidth(records) < 2) {
+    throw new UnreadableFileError('Its lines are not split into columns (by comma, semicolon, tab or |): this is not a CSV file', records[0].line);
+  }
   const detected = options.skipRows === undefined ? findTableStart(records) : { start: 0, hasHeader: !hasDateCell(records[0].fields) };
   const hasHeader = options.hasHeader ?? detected.hasHeader;
   const first = records[detected.start];
@@ -197,7 +205,8 @@ function parseRow(record: CsvRecord, mapping: CsvMapping, indexes: Map<string, n
   };
   const errors: string[] = [];
   let date: string | null = null;
-  if (!mapping.dateColumn || !mapping.dateFormat) errors.push('No date column is chosen');
+  if (!mapping.dateColumn) errors.push('No date column is chosen');
+  else if (!mapping.dateFormat) errors.push('No date format is chosen');
   else {
     const text = cell(mapping.dateColumn);
     date = parseDate(text, mapping.dateFormat);
