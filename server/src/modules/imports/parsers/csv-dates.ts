@@ -77,17 +77,17 @@ export interface DateFormatScore {
  * Scores every format on the non-empty cells. `preferDayFirst` orders day-first formats ahead when
  * several read everything (a file with decimal commas is European).
  */
-export function scoreDateFormats(cells: Iterable<string>, preferDayFirst: boolean): DateFormatScore {
-  const counts = new Map<string, number>(DATE_FORMATS.map((format) => [format, 0]));
+export function scoreDateFormats(cells: Iterable<string>, preferDayFirst: boolean, formats: readonly string[] = DATE_FORMATS): DateFormatScore {
+  const counts = new Map<string, number>(formats.map((format) => [format, 0]));
   let total = 0;
   for (const raw of cells) {
     const cell = raw.trim();
     if (cell === '') continue;
     total++;
-    for (const format of DATE_FORMATS) if (parseDate(cell, format)) counts.set(format, (counts.get(format) ?? 0) + 1);
+    for (const format of formats) if (parseDate(cell, format)) counts.set(format, (counts.get(format) ?? 0) + 1);
   }
   const best = Math.max(0, ...counts.values());
-  let candidates: string[] = best === 0 ? [] : DATE_FORMATS.filter((format) => counts.get(format) === best);
+  let candidates: string[] = best === 0 ? [] : formats.filter((format) => counts.get(format) === best);
   // A four-digit year read as two digits never wins over the four-digit form of the same order.
   candidates = candidates.filter((format) => !format.endsWith('YY') || format.endsWith('YYYY') || !candidates.includes(format.replace(/YY$/, 'YYYY')));
   if (!preferDayFirst) candidates = [...candidates].sort((a, b) => Number(a.startsWith('DD')) - Number(b.startsWith('DD')));

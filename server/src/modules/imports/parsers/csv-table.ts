@@ -53,46 +53,76 @@ function countsPerLine(text: string): number[][] {
 }
 
 /**
- * Every record from `fromLine` on, empty lines and records of blank fields left out. A quote that
- * never closes, or a file that is no CSV at all, is an UnreadableFileError naming the line.
+ * The decoded file as UTF-8 bytes with LF line ends, outside the JavaScript heap (a 20 MB file as a
+ * string would take up to 40 MB of it), and its first characters for sniffing the delimiter.
+ * csv-parse counts a CRLF inside a quoted field as two lines: with LF only, its count is the file's.
  */
-export function readRecords(text: string, delimiter: string, fromLine = 1): CsvRecord[] {
-  // csv-parse counts a CRLF inside a quoted field as two lines: with LF only, its count is the file's.
-  const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+export function csvSource(text: string): { source: Buffer; head: string } {
+  const utf8 = Buffer.from(text, 'utf8');
+  const head = text.slice(0, 256 * 1024);
+  if (!text.includes('\r')) return { source: utf8, head };
+  const source = Buffer.allocUnsafe(utf8.length);
+  let length = 0;
+  for (let i = 0; i < utf8.length; i++) {
+    if (utf8[i] !== 0x0d) source[length++] = utf8[i];
+    else if (utf8[i + 1] !== 0x0a) source[length++] = 0x0a;
+  }
+  return { source: source.subarray(0, length), head };
+}
+
+export interface ReadRange {
+  fromLine?: number;
+  /** The last line to read (a sample); the whole file when absent. */
+  toLine?: number;
+}
+
+/**
+ * Every record in the range, empty lines and records of blank fields left out, each handed to
+ * `build` (which may drop it with null) so only what it keeps stays in memory. A quote that never
+ * closes is an UnreadableFileError naming the line it opened on.
+ */
+export function readRecords<T = CsvRecord>(
+  source: Buffer,
+  delimiter: string,
+  range: ReadRange = {},
+  build: (record: CsvRecord) => T | null = (record) => record as T,
+): T[] {
   try {
-    return parse(lf, {
+    return parse(source, {
       delimiter,
-      from_line: fromLine,
+      from_line: range.fromLine ?? 1,
+      to_line: range.toLine ?? -1,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
       // Typed as returning string[]: csv-parse's sync overloads allow another record type only with `columns`.
-      on_record: toRecord as unknown as Options['on_record'],
-    }) as unknown as CsvRecord[];
+      on_record: ((fields: string[], context: InfoRecord) => build({ line: context.lines - newlines(fields), fields })) as unknown as Options['on_record'],
+    }) as unknown as T[];
   } catch (error) {
     if (error instanceof CsvError) {
-      const line = error.code === 'CSV_QUOTE_NOT_CLOSED' ? lineOfUnclosedQuote(lf) : (error as CsvError & { lines?: number }).lines;
+      const end = (error as CsvError & { lines?: number }).lines;
+      const line = error.code === 'CSV_QUOTE_NOT_CLOSED' ? lineOfUnclosedQuote(source, range.fromLine ?? 1) : end;
       throw new UnreadableFileError(`Not a readable CSV file: ${error.message.replace(/ at line \d+/, '')}`, line);
     }
     throw error;
   }
 }
 
-/** csv-parse names the line where it gave up (the end of the file): the user needs the one the quote opened on. */
-function lineOfUnclosedQuote(text: string): number | undefined {
-  let line = 1;
-  let openedOn: number | null = null;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\n') line++;
-    else if (text[i] === '"') openedOn = openedOn === null ? line : null;
-  }
-  return openedOn ?? undefined;
+/** The line a record's last field ends on. */
+export function lastLineOf(record: CsvRecord): number {
+  return record.line + newlines(record.fields);
 }
 
-/** context.lines is the line where the record ends: a quoted field may span several. */
-function toRecord(fields: string[], context: InfoRecord): CsvRecord {
-  return { line: context.lines - newlines(fields), fields };
+/** csv-parse names the line where it gave up (the end of the file): the user needs the one the quote opened on. */
+function lineOfUnclosedQuote(source: Buffer, fromLine: number): number | undefined {
+  let line = 1;
+  let openedOn: number | null = null;
+  for (const byte of source) {
+    if (byte === 0x0a) line++;
+    else if (byte === 0x22 && line >= fromLine) openedOn = openedOn === null ? line : null;
+  }
+  return openedOn ?? undefined;
 }
 
 function newlines(fields: string[]): number {

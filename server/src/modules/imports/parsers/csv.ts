@@ -2,64 +2,24 @@
  * CSV statements: any delimiter, quoted fields, a header or none, a bank's preamble, and a column
  * mapping. What the caller leaves out of the mapping is guessed from the file (csv-suggest.ts), and
  * the guess is handed back so the flow can show it and the user can correct it.
+ * Two passes keep memory to the rows: the first reads a sample to find the table and guess the
+ * mapping, the second turns each record into its ParsedRow as csv-parse reads it.
  */
-import { negate, parseAmount, type DecimalSeparator } from './csv-amounts';
-import { isReadableDateFormat, parseDate } from './csv-dates';
-import { dateFormatsOf, findTableStart, guessColumns, hasDateCell, usualWidth, type ColumnGuess } from './csv-suggest';
-import { DELIMITERS, detectDelimiter, readRecords, type CsvRecord } from './csv-table';
+import { negate, parseAmount } from './csv-amounts';
+import { DATE_FORMATS, parseDate, scoreDateFormats } from './csv-dates';
+import { checkedDelimiter, columnIndexes, mappingOf, withOptions, type CsvMapping, type CsvOptions } from './csv-mapping';
+import { findTableStart, guessColumns, hasDateCell, usualWidth } from './csv-suggest';
+import { csvSource, detectDelimiter, lastLineOf, readRecords, type CsvRecord } from './csv-table';
 import { decodeStatementBytes } from './decode';
 import { UnreadableFileError, type ParsedFile, type ParsedRow } from './parsed-file';
 
-/** The issue's CsvMappingInput, and the encoding: columns by header text, or by 1-based position. */
-export interface CsvOptions {
-  encoding?: string;
-  delimiter?: string;
-  hasHeader?: boolean;
-  /** Lines before the header (or before the first row when there is none). */
-  skipRows?: number;
-  dateColumn?: string;
-  /** Tokens YYYY, YY, MM, DD, MMM and separators: "DD/MM/YYYY", "DD MMM YY", "YYYYMMDD". */
-  dateFormat?: string;
-  amountColumn?: string;
-  inflowColumn?: string;
-  outflowColumn?: string;
-  indicatorColumn?: string;
-  /** The indicator's value for money out ("D", "DBIT", "S"); any other value is money in. */
-  debitIndicator?: string;
-  descriptionColumn?: string;
-  notesColumn?: string;
-  externalIdColumn?: string;
-  /** Not in CsvMappingInput: the app's own export carries one. */
-  categoryColumn?: string;
-  decimalSeparator?: string;
-  /** Credit-card files write spending as positive. */
-  invertSign?: boolean;
-}
-
-/** A complete mapping (what was used, or what is suggested); columns by name as in `columns`. */
-export interface CsvMapping {
-  delimiter: string;
-  hasHeader: boolean;
-  skipRows: number;
-  dateColumn: string | null;
-  dateFormat: string | null;
-  amountColumn: string | null;
-  inflowColumn: string | null;
-  outflowColumn: string | null;
-  indicatorColumn: string | null;
-  debitIndicator: string | null;
-  descriptionColumn: string | null;
-  notesColumn: string | null;
-  externalIdColumn: string | null;
-  categoryColumn: string | null;
-  decimalSeparator: DecimalSeparator;
-  invertSign: boolean;
-}
+export type { CsvMapping, CsvOptions } from './csv-mapping';
 
 export interface CsvParseResult {
   file: ParsedFile;
   /** Header texts, or "1", "2", ... when the file has no header. */
   columns: string[];
+  /** The mapping the rows were read with: the caller's choices over the suggestion. */
   mapping: CsvMapping;
   suggestedMapping: CsvMapping;
   /** Several date formats read every row (no day above 12): the flow asks which. */
@@ -68,24 +28,32 @@ export interface CsvParseResult {
   dateFormatCandidates: string[];
 }
 
+/** Lines the first pass reads: past any bank's preamble, enough rows to guess the columns from. */
+const SAMPLE_LINES = 2000;
+
 export function parseCsv(bytes: Buffer, options: CsvOptions = {}): CsvParseResult {
-  const { text, encoding } = decodeStatementBytes(bytes, options.encoding);
-  if (text.trim() === '') throw new UnreadableFileError('The file is empty');
-  const delimiter = options.delimiter ? checkedDelimiter(options.delimiter) : detectDelimiter(text);
+  const { source, head, encoding } = readSource(bytes, options.encoding);
+  const delimiter = options.delimiter ? checkedDelimiter(options.delimiter) : detectDelimiter(head);
   if (!delimiter) throw new UnreadableFileError('No delimiter (comma, semicolon, tab or |) separates columns: this is not a CSV file', 1);
-  const records = readRecords(text, delimiter, options.skipRows === undefined ? 1 : options.skipRows + 1);
-  const table = tableOf(records, options);
-  const guess = guessColumns(table.columns, table.rows, table.hasHeader);
-  const suggestedMapping = mappingOf(guess, table, delimiter);
-  let mapping = withOptions(suggestedMapping, options);
-  const indexes = columnIndexes(mapping, table.columns);
-  let dateFormatCandidates = options.dateFormat ? [options.dateFormat] : guess.dateFormats;
-  if (!options.dateFormat && mapping.dateColumn !== null && mapping.dateColumn !== suggestedMapping.dateColumn) {
-    // The caller chose another date column: its own cells say its format.
-    dateFormatCandidates = dateFormatsOf(table.rows, indexes.get(mapping.dateColumn) ?? 0, mapping.decimalSeparator);
-    mapping = { ...mapping, dateFormat: dateFormatCandidates[0] ?? null };
-  }
-  const rows = table.rows.map((record) => parseRow(record, mapping, indexes));
+  const fromLine = options.skipRows === undefined ? 1 : options.skipRows + 1;
+  const table = tableOf(readRecords(source, delimiter, { fromLine, toLine: fromLine + SAMPLE_LINES - 1 }), options);
+  const guess = guessColumns(table.columns, table.sample, table.hasHeader);
+  const suggested = mappingOf(guess, table, delimiter);
+  const given = withOptions(suggested, options);
+  const indexes = columnIndexes(given, table.columns);
+
+  const date = given.dateColumn === null ? undefined : indexes.get(given.dateColumn);
+  const dateCells: string[] = [];
+  const rows = readRecords(source, delimiter, { fromLine: table.dataFromLine }, (record) => {
+    dateCells.push(date === undefined ? '' : (record.fields[date] ?? '').trim());
+    return rowWithoutDate(record, given, indexes);
+  });
+  // Every format that could fit is scored on every row; the sample only narrows which could.
+  const scored = date === undefined ? [] : scoreDateFormats(dateCells, given.decimalSeparator === ',', plausibleFormats(dateCells)).candidates;
+  const mapping = { ...given, dateFormat: options.dateFormat ?? scored[0] ?? null };
+  const suggestedMapping = given.dateColumn === suggested.dateColumn ? { ...suggested, dateFormat: scored[0] ?? null } : suggested;
+  for (const [i, row] of rows.entries()) setDate(row, dateCells[i], mapping);
+  const dateFormatCandidates = options.dateFormat ? [options.dateFormat] : scored;
   return {
     file: { format: 'CSV', encoding, statements: [{ index: 0, accountHint: null, currency: null, rows }] },
     columns: table.columns,
@@ -96,11 +64,29 @@ export function parseCsv(bytes: Buffer, options: CsvOptions = {}): CsvParseResul
   };
 }
 
+/** Decoded in a function of its own, so the decoded string is garbage once the bytes are made. */
+function readSource(bytes: Buffer, declared: string | undefined): { source: Buffer; head: string; encoding: string } {
+  const { text, encoding } = decodeStatementBytes(bytes, declared);
+  if (!/\S/.test(text)) throw new UnreadableFileError('The file is empty');
+  return { ...csvSource(text), encoding };
+}
+
+/** The formats that read most of the first cells; all of them when none does. */
+function plausibleFormats(cells: string[]): readonly string[] {
+  const first = cells.slice(0, 1000);
+  const score = scoreDateFormats(first, true);
+  if (score.read < score.cells * 0.9) return DATE_FORMATS;
+  return DATE_FORMATS.filter((format) => first.filter((cell) => parseDate(cell, format) !== null).length >= score.read * 0.9);
+}
+
 interface Table {
   columns: string[];
-  rows: CsvRecord[];
   hasHeader: boolean;
   skipRows: number;
+  /** The first data rows, to guess the mapping from. */
+  sample: CsvRecord[];
+  /** Where the second pass starts reading rows. */
+  dataFromLine: number;
 }
 
 function tableOf(records: CsvRecord[], options: CsvOptions): Table {
@@ -111,10 +97,11 @@ function tableOf(records: CsvRecord[], options: CsvOptions): Table {
   const detected = options.skipRows === undefined ? findTableStart(records) : { start: 0, hasHeader: !hasDateCell(records[0].fields) };
   const hasHeader = options.hasHeader ?? detected.hasHeader;
   const first = records[detected.start];
-  const rows = records.slice(detected.start + (hasHeader ? 1 : 0));
-  const width = Math.max(first.fields.length, ...rows.slice(0, 1000).map((row) => row.fields.length));
+  const sample = records.slice(detected.start + (hasHeader ? 1 : 0));
+  const width = Math.max(first.fields.length, ...sample.map((row) => row.fields.length));
   const columns = hasHeader ? headerNames(first.fields, width) : Array.from({ length: width }, (_, i) => String(i + 1));
-  return { columns, rows, hasHeader, skipRows: options.skipRows ?? first.line - 1 };
+  const dataFromLine = hasHeader ? lastLineOf(first) + 1 : first.line;
+  return { columns, hasHeader, skipRows: options.skipRows ?? first.line - 1, sample, dataFromLine };
 }
 
 /** Header texts, trimmed; a blank one is named by its position, a repeated one gets " (2)". */
@@ -128,104 +115,38 @@ function headerNames(fields: string[], width: number): string[] {
   });
 }
 
-function mappingOf(guess: ColumnGuess, table: Table, delimiter: string): CsvMapping {
-  const name = (index: number | null) => (index === null ? null : table.columns[index]);
-  return {
-    delimiter, hasHeader: table.hasHeader, skipRows: table.skipRows,
-    dateColumn: name(guess.date), dateFormat: guess.dateFormats[0] ?? null,
-    amountColumn: name(guess.amount), inflowColumn: name(guess.inflow), outflowColumn: name(guess.outflow),
-    indicatorColumn: name(guess.indicator), debitIndicator: guess.debitIndicator,
-    descriptionColumn: name(guess.description), notesColumn: name(guess.notes), externalIdColumn: name(guess.externalId),
-    categoryColumn: name(guess.category), decimalSeparator: guess.decimalSeparator, invertSign: false,
-  };
-}
-
-/** The caller's choices over the guess; naming any amount column replaces the guessed amount style. */
-function withOptions(suggested: CsvMapping, options: CsvOptions): CsvMapping {
-  const given = <K extends keyof CsvMapping>(key: K): CsvMapping[K] => (options[key as keyof CsvOptions] ?? suggested[key]) as CsvMapping[K];
-  const amountGiven = [options.amountColumn, options.inflowColumn, options.outflowColumn, options.indicatorColumn].some((value) => value !== undefined);
-  const amountOf = <K extends 'amountColumn' | 'inflowColumn' | 'outflowColumn' | 'indicatorColumn'>(key: K) =>
-    amountGiven ? (options[key] ?? null) : suggested[key];
-  if (options.dateFormat !== undefined && !isReadableDateFormat(options.dateFormat)) {
-    throw new UnreadableFileError(`"${options.dateFormat}" is not a date format (use tokens like DD/MM/YYYY)`);
-  }
-  if (options.decimalSeparator !== undefined && options.decimalSeparator !== '.' && options.decimalSeparator !== ',') {
-    throw new UnreadableFileError(`The decimal separator is "." or ",", not "${options.decimalSeparator}"`);
-  }
-  return {
-    ...suggested,
-    dateColumn: given('dateColumn'), dateFormat: given('dateFormat'),
-    amountColumn: amountOf('amountColumn'), inflowColumn: amountOf('inflowColumn'), outflowColumn: amountOf('outflowColumn'),
-    indicatorColumn: amountOf('indicatorColumn'), debitIndicator: options.debitIndicator ?? (amountGiven ? null : suggested.debitIndicator),
-    descriptionColumn: given('descriptionColumn'), notesColumn: given('notesColumn'), externalIdColumn: given('externalIdColumn'),
-    categoryColumn: given('categoryColumn'), decimalSeparator: given('decimalSeparator'), invertSign: options.invertSign ?? false,
-  };
-}
-
-function checkedDelimiter(delimiter: string): string {
-  const value = delimiter === '\\t' || delimiter.toLowerCase() === 'tab' ? '\t' : delimiter;
-  if (value.length !== 1 || /[\s"\w]/.test(value.replace('\t', ''))) {
-    throw new UnreadableFileError(`"${delimiter}" cannot be a delimiter (use one of ${DELIMITERS.map((d) => JSON.stringify(d)).join(' ')} or another mark)`);
-  }
-  return value;
-}
-
-/** The index of a column named in a mapping: by header text, else by 1-based position. */
-function columnIndex(columns: string[], name: string | null): number | null {
-  if (name === null) return null;
-  const exact = columns.indexOf(name);
-  if (exact !== -1) return exact;
-  const loose = columns.findIndex((column) => column.toLowerCase() === name.trim().toLowerCase());
-  if (loose !== -1) return loose;
-  const position = /^\d+$/.test(name.trim()) ? Number(name) : 0;
-  if (position >= 1 && position <= columns.length) return position - 1;
-  throw new UnreadableFileError(`The file has no column "${name}" (its columns: ${columns.join(', ')})`);
-}
-
-/** Every column the mapping names, checked once: a name the file lacks is an error before any row. */
-function columnIndexes(mapping: CsvMapping, columns: string[]): Map<string, number> {
-  const indexes = new Map<string, number>();
-  for (const key of COLUMN_KEYS) {
-    const name = mapping[key];
-    const index = columnIndex(columns, name);
-    if (name !== null && index !== null) indexes.set(name, index);
-  }
-  return indexes;
-}
-
-const COLUMN_KEYS = [
-  'dateColumn', 'amountColumn', 'inflowColumn', 'outflowColumn', 'indicatorColumn', 'descriptionColumn', 'notesColumn',
-  'externalIdColumn', 'categoryColumn',
-] as const;
-
-function parseRow(record: CsvRecord, mapping: CsvMapping, indexes: Map<string, number>): ParsedRow {
+/** The row with everything but its date, which waits for the format scored on all rows. */
+function rowWithoutDate(record: CsvRecord, mapping: CsvMapping, indexes: Map<string, number>): ParsedRow {
   const cell = (name: string | null) => {
     const index = name === null ? undefined : indexes.get(name);
     return index === undefined ? '' : (record.fields[index] ?? '').trim();
   };
-  const errors: string[] = [];
-  let date: string | null = null;
-  if (!mapping.dateColumn) errors.push('No date column is chosen');
-  else if (!mapping.dateFormat) errors.push('No date format is chosen');
-  else {
-    const text = cell(mapping.dateColumn);
-    date = parseDate(text, mapping.dateFormat);
-    if (!date) errors.push(text === '' ? 'No date' : `Date "${text.slice(0, 40)}" does not match ${mapping.dateFormat}`);
-  }
   const amount = rowAmount(cell, mapping);
-  if ('error' in amount) errors.push(amount.error);
   const externalId = cell(mapping.externalIdColumn);
   const category = cell(mapping.categoryColumn);
   return {
     line: record.line,
-    date: errors.length === 0 ? date : null,
-    amount: errors.length === 0 && 'amount' in amount ? (mapping.invertSign ? negate(amount.amount) : amount.amount) : null,
+    date: null,
+    amount: 'amount' in amount ? (mapping.invertSign ? negate(amount.amount) : amount.amount) : null,
     description: collapse(cell(mapping.descriptionColumn)),
     notes: collapse(cell(mapping.notesColumn)),
     externalId: externalId === '' ? null : externalId,
     category: category === '' ? null : category,
-    error: errors.length === 0 ? null : errors.join('; '),
+    error: 'error' in amount ? amount.error : null,
   };
+}
+
+/** Sets the row's date, or its error (before any amount error); an invalid row has neither date nor amount. */
+function setDate(row: ParsedRow, text: string, mapping: CsvMapping): void {
+  let error: string | null = null;
+  if (!mapping.dateColumn) error = 'No date column is chosen';
+  else if (!mapping.dateFormat) error = 'No date format is chosen';
+  else {
+    row.date = parseDate(text, mapping.dateFormat);
+    if (!row.date) error = text === '' ? 'No date' : `Date "${text.slice(0, 40)}" does not match ${mapping.dateFormat}`;
+  }
+  if (error) row.error = row.error ? `${error}; ${row.error}` : error;
+  if (row.error) [row.date, row.amount] = [null, null];
 }
 
 function rowAmount(cell: (name: string | null) => string, mapping: CsvMapping): { amount: string } | { error: string } {
