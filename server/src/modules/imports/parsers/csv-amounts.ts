@@ -77,7 +77,7 @@ export function looksLikeAmount(cell: string): boolean {
 }
 
 /** Pairs of debit/credit marks banks put in an indicator column, debit first. */
-export const INDICATOR_PAIRS: [string, string][] = [
+const INDICATOR_PAIRS: [string, string][] = [
   ['D', 'C'], ['DBIT', 'CRDT'], ['S', 'H'], ['DR', 'CR'], ['DEBIT', 'CREDIT'], ['SOLL', 'HABEN'], ['-', '+'],
 ];
 

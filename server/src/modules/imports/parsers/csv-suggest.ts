@@ -42,7 +42,7 @@ const HINTS = {
 /** The app's own export (a later issue writes it): mapped with no user input. */
 const APP_EXPORT = ['date', 'account', 'amount', 'currency', 'category', 'description', 'imported description', 'notes'];
 
-export function isAppExport(columns: string[]): boolean {
+function isAppExport(columns: string[]): boolean {
   const names = columns.map((column) => column.trim().toLowerCase());
   return APP_EXPORT.every((name) => names.includes(name));
 }
@@ -120,7 +120,7 @@ export function guessColumns(columns: string[], rows: CsvRecord[], hasHeader: bo
 }
 
 /** The formats that read the most of a column's cells, over every row. */
-export function dateFormatsOf(rows: CsvRecord[], column: number, decimal: DecimalSeparator): string[] {
+function dateFormatsOf(rows: CsvRecord[], column: number, decimal: DecimalSeparator): string[] {
   return scoreDateFormats(
     rows.map((row) => row.fields[column] ?? ''),
     decimal === ',',

@@ -13,7 +13,7 @@ import { csvSource, detectDelimiter, lastLineOf, readRecords, type CsvRecord } f
 import { decodeStatementBytes } from './decode';
 import { UnreadableFileError, type ParsedFile, type ParsedRow } from './parsed-file';
 
-export type { CsvMapping, CsvOptions } from './csv-mapping';
+export type { CsvOptions } from './csv-mapping';
 
 export interface CsvParseResult {
   file: ParsedFile;
