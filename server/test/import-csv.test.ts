@@ -153,6 +153,12 @@ describe('amounts', () => {
     expect(parseAmount(text, decimal as '.' | ',')).toHaveProperty('error');
   });
 
+  test('a file with NBSP thousands, euro signs, "+5,00" and a trailing minus', () => {
+    const result = parse('symbols-fr.csv');
+    expect(result.mapping).toMatchObject({ decimalSeparator: ',', amountColumn: 'Montant', descriptionColumn: 'Libellé' });
+    expect(rowsOf(result).map((row) => row.amount)).toEqual(['-1234.56', '5.00', '-110.7', '-0.99']);
+  });
+
   test('the decimal separator is found from the cells that tell it', () => {
     expect(detectDecimalSeparator(['1.234', '12,50'])).toBe(',');
     expect(detectDecimalSeparator(['1,234', '12.5'])).toBe('.');
@@ -181,6 +187,12 @@ describe('amounts', () => {
     expect(rowsOf(parse('indicator-sh.csv')).map((row) => row.amount)).toEqual(['-47.11', '3100.00']);
     const flipped = parse('indicator-sh.csv', { amountColumn: 'Umsatz', indicatorColumn: 'S/H', debitIndicator: 'H' });
     expect(rowsOf(flipped).map((row) => row.amount)).toEqual(['47.11', '-3100.00']);
+  });
+
+  test('an indicator column named without its debit mark: the mark is read from its values', () => {
+    const result = parse('indicator.csv', { amountColumn: 'Amount', indicatorColumn: 'Debit/Credit' });
+    expect(result.mapping.debitIndicator).toBe('DBIT');
+    expect(rowsOf(result).map((row) => row.amount)).toEqual(['-47.11', '3100.00', '-950.00']);
   });
 
   test('naming an amount column replaces the guessed style', () => {

@@ -5,7 +5,7 @@
  * Two passes keep memory to the rows: the first reads a sample to find the table and guess the
  * mapping, the second turns each record into its ParsedRow as csv-parse reads it.
  */
-import { negate, parseAmount } from './csv-amounts';
+import { detectDebitIndicator, negate, parseAmount } from './csv-amounts';
 import { DATE_FORMATS, parseDate, scoreDateFormats } from './csv-dates';
 import { checkedDelimiter, columnIndexes, mappingOf, withOptions, type CsvMapping, type CsvOptions } from './csv-mapping';
 import { findTableStart, guessColumns, hasDateCell, usualWidth } from './csv-suggest';
@@ -39,8 +39,8 @@ export function parseCsv(bytes: Buffer, options: CsvOptions = {}): CsvParseResul
   const table = tableOf(readRecords(source, delimiter, { fromLine, toLine: fromLine + SAMPLE_LINES - 1 }), options);
   const guess = guessColumns(table.columns, table.sample, table.hasHeader);
   const suggested = mappingOf(guess, table, delimiter);
-  const given = withOptions(suggested, options);
-  const indexes = columnIndexes(given, table.columns);
+  const indexes = columnIndexes(withOptions(suggested, options), table.columns);
+  const given = withIndicatorMark(withOptions(suggested, options), table.sample, indexes);
 
   const date = given.dateColumn === null ? undefined : indexes.get(given.dateColumn);
   const dateCells: string[] = [];
@@ -62,6 +62,13 @@ export function parseCsv(bytes: Buffer, options: CsvOptions = {}): CsvParseResul
     dateFormatAmbiguous: dateFormatCandidates.length > 1,
     dateFormatCandidates,
   };
+}
+
+/** An indicator column the caller names without its debit mark: the mark its values use ("DBIT" of DBIT/CRDT). */
+function withIndicatorMark(mapping: CsvMapping, sample: CsvRecord[], indexes: Map<string, number>): CsvMapping {
+  const column = mapping.indicatorColumn === null ? undefined : indexes.get(mapping.indicatorColumn);
+  if (column === undefined || mapping.debitIndicator !== null) return mapping;
+  return { ...mapping, debitIndicator: detectDebitIndicator(sample.map((row) => row.fields[column] ?? '')) };
 }
 
 /** Decoded in a function of its own, so the decoded string is garbage once the bytes are made. */
