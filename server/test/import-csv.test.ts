@@ -283,6 +283,13 @@ describe('files that are no CSV at all', () => {
     expect(() => parse('not-csv.txt')).toThrow(UnreadableFileError);
   });
 
+  test('text with commas but neither dates nor amounts (an OFX or JSON file, an address list)', () => {
+    const ofx = 'OFXHEADER:100\nDATA:OFXSGML\n<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0, INFO</CODE></STATUS>\n<BANKTRANLIST><STMTTRN><NAME>Shop, Inc</NAME></STMTTRN>\n</BANKTRANLIST></OFX>\n';
+    expect(() => csv(ofx)).toThrow(UnreadableFileError);
+    expect(() => csv('name,city\nAlice,Paris\nBob,Rome\n')).toThrow('Line 2: No column holds dates or amounts: this is not a bank statement in CSV');
+    expect(() => csv('{"a": 1, "b": 2,\n "c": [1, 2, 3],\n "d": "x"}\n')).toThrow(UnreadableFileError);
+  });
+
   test('a quote that never closes names its line', () => {
     let error: unknown;
     try {

@@ -38,6 +38,11 @@ export function parseCsv(bytes: Buffer, options: CsvOptions = {}): CsvParseResul
   const fromLine = options.skipRows === undefined ? 1 : options.skipRows + 1;
   const table = tableOf(readRecords(source, delimiter, { fromLine, toLine: fromLine + SAMPLE_LINES - 1 }), options);
   const guess = guessColumns(table.columns, table.sample, table.hasHeader);
+  const nothingFits = guess.date === null && guess.amount === null && guess.inflow === null && guess.outflow === null;
+  if (nothingFits && table.sample.length > 0 && !options.dateColumn && !options.amountColumn && !options.inflowColumn && !options.outflowColumn) {
+    // An OFX, JSON or other text file read as CSV: saying so beats a preview of rows that are all invalid.
+    throw new UnreadableFileError('No column holds dates or amounts: this is not a bank statement in CSV', table.sample[0].line);
+  }
   const suggested = mappingOf(guess, table, delimiter);
   const indexes = columnIndexes(withOptions(suggested, options), table.columns);
   const given = withIndicatorMark(withOptions(suggested, options), table.sample, indexes);
