@@ -267,6 +267,12 @@ describe('rows that cannot be imported are kept and say why', () => {
   });
 });
 
+test("null options (GraphQL's unset input fields) are no options; a negative skip is refused", () => {
+  const keys = ['encoding', 'delimiter', 'hasHeader', 'skipRows', 'dateColumn', 'dateFormat', 'amountColumn', 'inflowColumn', 'outflowColumn', 'indicatorColumn', 'debitIndicator', 'descriptionColumn', 'notesColumn', 'externalIdColumn', 'decimalSeparator', 'invertSign'];
+  expect(parse('inflow-outflow.csv', Object.fromEntries(keys.map((key) => [key, null])))).toEqual(parse('inflow-outflow.csv'));
+  expect(() => parse('inflow-outflow.csv', { skipRows: -1 })).toThrow(UnreadableFileError);
+});
+
 test("a date column the caller chooses gets its own format, scored on its cells", () => {
   const result = parse('card-us.csv', { dateColumn: 'Post Date' });
   expect(result.mapping).toMatchObject({ dateColumn: 'Post Date', dateFormat: 'MM/DD/YYYY' });

@@ -5,30 +5,33 @@ import type { ColumnGuess } from './csv-suggest';
 import { DELIMITERS } from './csv-table';
 import { UnreadableFileError } from './parsed-file';
 
-/** The issue's CsvMappingInput, and the encoding: columns by header text, or by 1-based position. */
+/**
+ * The issue's CsvMappingInput, and the encoding: columns by header text, or by 1-based position.
+ * Null and absent are alike (GraphQL hands unset input fields as either).
+ */
 export interface CsvOptions {
-  encoding?: string;
-  delimiter?: string;
-  hasHeader?: boolean;
+  encoding?: string | null;
+  delimiter?: string | null;
+  hasHeader?: boolean | null;
   /** Lines before the header (or before the first row when there is none). */
-  skipRows?: number;
-  dateColumn?: string;
+  skipRows?: number | null;
+  dateColumn?: string | null;
   /** Tokens YYYY, YY, MM, DD, MMM and separators: "DD/MM/YYYY", "DD MMM YY", "YYYYMMDD". */
-  dateFormat?: string;
-  amountColumn?: string;
-  inflowColumn?: string;
-  outflowColumn?: string;
-  indicatorColumn?: string;
+  dateFormat?: string | null;
+  amountColumn?: string | null;
+  inflowColumn?: string | null;
+  outflowColumn?: string | null;
+  indicatorColumn?: string | null;
   /** The indicator's value for money out ("D", "DBIT", "S"); any other value is money in. */
-  debitIndicator?: string;
-  descriptionColumn?: string;
-  notesColumn?: string;
-  externalIdColumn?: string;
+  debitIndicator?: string | null;
+  descriptionColumn?: string | null;
+  notesColumn?: string | null;
+  externalIdColumn?: string | null;
   /** Not in CsvMappingInput: the app's own export carries one. */
-  categoryColumn?: string;
-  decimalSeparator?: string;
+  categoryColumn?: string | null;
+  decimalSeparator?: string | null;
   /** Credit-card files write spending as positive. */
-  invertSign?: boolean;
+  invertSign?: boolean | null;
 }
 
 /** A complete mapping (what was used, or what is suggested); columns by name as in `columns`. */
@@ -73,13 +76,13 @@ export function mappingOf(guess: ColumnGuess, table: TableShape, delimiter: stri
 /** The caller's choices over the guess; naming any amount column replaces the guessed amount style. */
 export function withOptions(suggested: CsvMapping, options: CsvOptions): CsvMapping {
   const given = <K extends keyof CsvMapping>(key: K): CsvMapping[K] => (options[key as keyof CsvOptions] ?? suggested[key]) as CsvMapping[K];
-  const amountGiven = [options.amountColumn, options.inflowColumn, options.outflowColumn, options.indicatorColumn].some((value) => value !== undefined);
+  const amountGiven = [options.amountColumn, options.inflowColumn, options.outflowColumn, options.indicatorColumn].some((value) => value !== undefined && value !== null);
   const amountOf = <K extends 'amountColumn' | 'inflowColumn' | 'outflowColumn' | 'indicatorColumn'>(key: K) =>
     amountGiven ? (options[key] ?? null) : suggested[key];
-  if (options.dateFormat !== undefined && !isReadableDateFormat(options.dateFormat)) {
+  if (options.dateFormat && !isReadableDateFormat(options.dateFormat)) {
     throw new UnreadableFileError(`"${options.dateFormat}" is not a date format (use tokens like DD/MM/YYYY)`);
   }
-  if (options.decimalSeparator !== undefined && options.decimalSeparator !== '.' && options.decimalSeparator !== ',') {
+  if (options.decimalSeparator && options.decimalSeparator !== '.' && options.decimalSeparator !== ',') {
     throw new UnreadableFileError(`The decimal separator is "." or ",", not "${options.decimalSeparator}"`);
   }
   return {

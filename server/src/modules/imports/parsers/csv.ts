@@ -32,10 +32,13 @@ export interface CsvParseResult {
 const SAMPLE_LINES = 2000;
 
 export function parseCsv(bytes: Buffer, options: CsvOptions = {}): CsvParseResult {
-  const { source, head, encoding } = readSource(bytes, options.encoding);
+  const { source, head, encoding } = readSource(bytes, options.encoding ?? undefined);
   const delimiter = options.delimiter ? checkedDelimiter(options.delimiter) : detectDelimiter(head);
   if (!delimiter) throw new UnreadableFileError('No delimiter (comma, semicolon, tab or |) separates columns: this is not a CSV file', 1);
-  const fromLine = options.skipRows === undefined ? 1 : options.skipRows + 1;
+  if (options.skipRows != null && !(Number.isInteger(options.skipRows) && options.skipRows >= 0)) {
+    throw new UnreadableFileError(`Rows to skip must be a whole number of lines, not ${options.skipRows}`);
+  }
+  const fromLine = options.skipRows == null ? 1 : options.skipRows + 1;
   const table = tableOf(readRecords(source, delimiter, { fromLine, toLine: fromLine + SAMPLE_LINES - 1 }), options);
   const guess = guessColumns(table.columns, table.sample, table.hasHeader);
   const nothingFits = guess.date === null && guess.amount === null && guess.inflow === null && guess.outflow === null;
@@ -106,7 +109,7 @@ function tableOf(records: CsvRecord[], options: CsvOptions): Table {
   if (usualWidth(records) < 2) {
     throw new UnreadableFileError('Its lines are not split into columns (by comma, semicolon, tab or |): this is not a CSV file', records[0].line);
   }
-  const detected = options.skipRows === undefined ? findTableStart(records) : { start: 0, hasHeader: !hasDateCell(records[0].fields) };
+  const detected = options.skipRows == null ? findTableStart(records) : { start: 0, hasHeader: !hasDateCell(records[0].fields) };
   const hasHeader = options.hasHeader ?? detected.hasHeader;
   const first = records[detected.start];
   const sample = records.slice(detected.start + (hasHeader ? 1 : 0));
