@@ -184,9 +184,10 @@ describe('amounts', () => {
   });
 
   test('a Soll/Haben column (S/H), and a debit mark the caller names', () => {
-    expect(rowsOf(parse('indicator-sh.csv')).map((row) => row.amount)).toEqual(['-47.11', '3100.00']);
+    // The footer line (a balance without its indicator) is kept as an invalid row and does not hide the column.
+    expect(rowsOf(parse('indicator-sh.csv')).map((row) => row.amount)).toEqual(['-47.11', '3100.00', null]);
     const flipped = parse('indicator-sh.csv', { amountColumn: 'Umsatz', indicatorColumn: 'S/H', debitIndicator: 'H' });
-    expect(rowsOf(flipped).map((row) => row.amount)).toEqual(['47.11', '-3100.00']);
+    expect(rowsOf(flipped).map((row) => row.amount)).toEqual(['47.11', '-3100.00', null]);
   });
 
   test('an indicator column named without its debit mark: the mark is read from its values', () => {

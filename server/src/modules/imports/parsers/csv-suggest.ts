@@ -103,7 +103,7 @@ export function guessColumns(columns: string[], rows: CsvRecord[], hasHeader: bo
     return cells.length > 0 && cells.filter(looksLikeAmount).length >= cells.length * 0.8;
   });
   const decimalSeparator = detectDecimalSeparator(amountColumns.flatMap((index) => cellsOf(index))) ?? '.';
-  const indicator = indexes.find((index) => !amountColumns.includes(index) && filled(cellsOf(index)).length === sample.length && detectDebitIndicator(cellsOf(index)) !== null) ?? null;
+  const indicator = indexes.find((index) => !amountColumns.includes(index) && filled(cellsOf(index)).length >= sample.length * 0.6 && detectDebitIndicator(cellsOf(index)) !== null) ?? null;
   const amountStyle = guessAmountColumns(amountColumns, header, cellsOf, decimalSeparator, indicator);
 
   const used = new Set([date, amountStyle.amount, amountStyle.inflow, amountStyle.outflow, amountStyle.indicator]);
