@@ -210,7 +210,7 @@ test('camt.054 notifications (Ntfctn) read like statements', () => {
 describe('text encodings', () => {
   test('the encoding the XML declares is used', () => {
     const file = parse('camt053-latin1.xml');
-    expect(file.encoding).toBe('windows-1252');
+    expect(file.encoding).toBe('ISO-8859-1');
     expect(file.statements[0].rows[0].description).toBe('Bäckerei Müller');
   });
 

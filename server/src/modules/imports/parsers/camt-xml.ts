@@ -2,8 +2,8 @@
  * The XML side of the CAMT parser: bytes to text, text to a tree of plain objects in which every
  * child element is an array (so a repeated element never changes shape), and small readers over it.
  */
-import { TextDecoder } from 'node:util';
 import { SaxesParser } from 'saxes';
+import { decodeDeclaredStatementBytes, type DecodedText } from './decode';
 import { UnreadableFileError } from './parsed-file';
 
 /** Where an element starts in the file (1-based line); text-only elements are strings and carry none. */
@@ -17,47 +17,11 @@ export interface XmlElement {
 /** A text-only element is its trimmed text; any other element is an XmlElement. */
 export type XmlValue = string | XmlElement;
 
-export interface DecodedText {
-  text: string;
-  encoding: string;
-}
-
-/**
- * Reads the bytes as the XML says: a byte-order mark first, else the declaration's encoding,
- * else UTF-8. A file that claims UTF-8 but is not is read as windows-1252 (what banks mean).
- */
-// replaced by decode.ts at merge (decodeStatementBytes(bytes, declared)), which also handles code pages properly
+/** Reads the bytes as the XML declaration says, the way banks mean it (decode.ts). */
 export function decodeXmlBytes(bytes: Buffer): DecodedText {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeAs(bytes, 'UTF-8');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeAs(bytes, 'UTF-16LE');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeAs(bytes, 'UTF-16BE');
-  if (bytes[0] === 0x3c && bytes[1] === 0x00) return decodeAs(bytes, 'UTF-16LE');
-  if (bytes[0] === 0x00 && bytes[1] === 0x3c) return decodeAs(bytes, 'UTF-16BE');
   const head = bytes.subarray(0, 200).toString('latin1');
   const declared = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1];
-  if (declared && !/^utf-?8$/i.test(declared)) return decodeAs(bytes, declared);
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
-  } catch {
-    return decodeAs(bytes, 'windows-1252');
-  }
-}
-
-function decodeAs(bytes: Buffer, label: string): DecodedText {
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(label);
-  } catch {
-    throw new UnreadableFileError(`The file declares an unknown text encoding "${label}"`, 1);
-  }
-  return { text: decoder.decode(bytes), encoding: encodingName(decoder.encoding) };
-}
-
-function encodingName(whatwg: string): string {
-  if (whatwg === 'utf-8') return 'UTF-8';
-  if (whatwg === 'utf-16le') return 'UTF-16LE';
-  if (whatwg === 'utf-16be') return 'UTF-16BE';
-  return whatwg;
+  return decodeDeclaredStatementBytes(bytes, declared);
 }
 
 export interface StreamHandlers {

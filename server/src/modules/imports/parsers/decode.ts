@@ -65,6 +65,27 @@ export function decodeStatementBytes(bytes: Buffer, declared?: string): DecodedT
   return decoded;
 }
 
+/**
+ * For formats that declare their encoding in the file (an OFX header, an XML declaration), read as
+ * text the way banks mean it: a byte-order mark beats the declaration; a declared code page over
+ * bytes that are valid UTF-8 with non-ASCII letters was written as UTF-8 (banks get the header wrong
+ * that way, never the other); a declared UTF-8 that the bytes are not means the bank's code page,
+ * which detection finds. Otherwise the declaration wins.
+ */
+export function decodeDeclaredStatementBytes(bytes: Buffer, declared: string | null | undefined): DecodedText {
+  if (!declared || byteOrderMark(bytes)) return decodeStatementBytes(bytes);
+  const utf8 = isUtf8(bytes);
+  const saysUtf8 = /^utf-?8$/i.test(declared.trim());
+  if (saysUtf8 && !utf8) return decodeStatementBytes(bytes);
+  if (!saysUtf8 && utf8 && bytes.some((byte) => byte > 0x7f)) return decodeStatementBytes(bytes, 'UTF-8');
+  return decodeStatementBytes(bytes, declared);
+}
+
+/** The text with no byte-order mark and every line ending as "\n", as the line-based parsers read it. */
+export function withUnixLines(decoded: DecodedText): DecodedText {
+  return { text: decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), encoding: decoded.encoding };
+}
+
 /** The usual name of an encoding iconv-lite knows, or null when it knows none by that name. */
 export function canonicalEncodingName(name: string): string | null {
   const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -8,7 +8,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { isCalendarDay } from '../../../lib/dates';
 import { plainDecimal } from './decimal-text';
-import { decodeOfxText } from './local-decode'; // replaced by decode.ts at merge
+import { decodeOfxText } from './statement-text';
 import { ofxToXml } from './ofx-sgml';
 import type { ParsedFile, ParsedRow, ParsedStatement } from './parsed-file';
 import { UnreadableFileError } from './parsed-file';

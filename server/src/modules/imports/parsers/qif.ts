@@ -6,7 +6,7 @@
 // reads "12/19/18" as 2019-07-12 and "3/15'26" as 2027-03-03, and gives amounts as floats; qif-ts 1.0
 // refuses any U line and leaves dates unread. Neither knows several accounts.
 import { plainDecimal } from './decimal-text';
-import { decodeQifText } from './local-decode'; // replaced by decode.ts at merge
+import { decodeQifText } from './statement-text';
 import type { ParsedFile, ParsedRow, ParsedStatement } from './parsed-file';
 import { UnreadableFileError } from './parsed-file';
 import { detectDateOrder, qifDate, type DateOrder } from './qif-date';
