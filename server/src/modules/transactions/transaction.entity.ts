@@ -26,6 +26,7 @@ import { User } from '../users/user.entity';
 @Index('transactions_uncategorized_idx', { synchronize: false })
 // Imports look rows up by the bank's id, and undo by batch; both columns are null on most rows.
 @Index('transactions_account_external_idx', ['accountId', 'externalId'], { where: '"external_id" IS NOT NULL' })
+@Index('transactions_account_fingerprint_idx', ['accountId', 'importFingerprint'], { where: '"import_fingerprint" IS NOT NULL' })
 @Index('transactions_import_batch_idx', ['importBatchId'], { where: '"import_batch_id" IS NOT NULL' })
 @Index('transactions_search_trgm_idx', { synchronize: false })
 export class Transaction {
@@ -73,6 +74,12 @@ export class Transaction {
   /** The bank's id for the row (OFX FITID, CAMT reference, a CSV column), when an import gave one. */
   @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
   externalId!: string | null;
+  /**
+   * The fingerprint (imports/duplicates.ts) of the file's row that created or matched this one: a
+   * re-import finds it even after the user changed the date or the amount.
+   */
+  @Column({ name: 'import_fingerprint', type: 'varchar', length: 64, nullable: true })
+  importFingerprint!: string | null;
   /** The import that created the row or linked it to a row of its file. */
   @Column({ name: 'import_batch_id', type: 'integer', nullable: true })
   importBatchId!: number | null;

@@ -6,8 +6,9 @@ const cascade = (column: string, table: string) => ({ columnNames: [column], ref
 /**
  * Imports (issue 16): previews kept server-side until they expire, committed batches and what
  * they matched (for undo), the CSV mapping per account; transactions keep the bank's raw text,
- * its id for the row and their batch. The transaction columns are added in place: SQLite's table
- * rebuild would drop the account-totals triggers and rewrite every row.
+ * its id for the row, the fingerprint of the row that made them and their batch. The transaction
+ * columns are added in place: SQLite's table rebuild would drop the account-totals triggers and
+ * rewrite every row.
  */
 export class Imports1764979200000 implements MigrationInterface {
   name = 'Imports1764979200000';
@@ -106,17 +107,20 @@ export class Imports1764979200000 implements MigrationInterface {
     await addColumnsInPlace(queryRunner, 'transactions', [
       { name: 'imported_description', type: 'text', default: "''" },
       { name: 'external_id', type: 'varchar', length: '255', isNullable: true },
+      { name: 'import_fingerprint', type: 'varchar', length: '64', isNullable: true },
     ]);
     await addReferenceColumnInPlace(queryRunner, 'transactions', { name: 'import_batch_id', type: 'integer', isNullable: true }, { table: 'import_batches', column: 'id', onDelete: 'SET NULL' });
     await queryRunner.createIndex('transactions', new TableIndex({ name: 'transactions_account_external_idx', columnNames: ['account_id', 'external_id'], where: '"external_id" IS NOT NULL' }));
+    await queryRunner.createIndex('transactions', new TableIndex({ name: 'transactions_account_fingerprint_idx', columnNames: ['account_id', 'import_fingerprint'], where: '"import_fingerprint" IS NOT NULL' }));
     await queryRunner.createIndex('transactions', new TableIndex({ name: 'transactions_import_batch_idx', columnNames: ['import_batch_id'], where: '"import_batch_id" IS NOT NULL' }));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropIndex('transactions', 'transactions_import_batch_idx');
+    await queryRunner.dropIndex('transactions', 'transactions_account_fingerprint_idx');
     await queryRunner.dropIndex('transactions', 'transactions_account_external_idx');
     // Postgres drops the column's foreign key with it; SQLite's DROP COLUMN takes its column constraint.
-    await dropColumnsInPlace(queryRunner, 'transactions', ['import_batch_id', 'external_id', 'imported_description']);
+    await dropColumnsInPlace(queryRunner, 'transactions', ['import_batch_id', 'import_fingerprint', 'external_id', 'imported_description']);
     for (const table of ['import_csv_mappings', 'import_batch_matches', 'import_batches', 'import_preview_rows', 'import_previews']) await queryRunner.dropTable(table);
   }
 }
