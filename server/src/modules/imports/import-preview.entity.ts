@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { moneyTransformer } from '../../db/columns';
+import { nullableMoneyTransformer } from '../../db/columns';
 import type { MinorUnits } from '../../lib/money';
 import { Account } from '../accounts/account.entity';
 import { User } from '../users/user.entity';
@@ -61,7 +61,7 @@ export class ImportPreviewRow {
   @Column({ type: 'varchar', length: 10, nullable: true })
   date!: string | null;
   /** Minor units of the account's currency; null when the row is invalid. */
-  @Column({ type: 'bigint', nullable: true, transformer: moneyTransformer })
+  @Column({ type: 'bigint', nullable: true, transformer: nullableMoneyTransformer })
   amount!: MinorUnits | null;
   @Column({ type: 'text', default: '' })
   description!: string;

@@ -76,9 +76,9 @@ export class Transaction {
   externalId!: string | null;
   /**
    * The fingerprint (imports/duplicates.ts) of the file's row that created or matched this one: a
-   * re-import finds it even after the user changed the date or the amount.
+   * re-import finds it even after the user changed the date or the amount. Only imports read it.
    */
-  @Column({ name: 'import_fingerprint', type: 'varchar', length: 64, nullable: true })
+  @Column({ name: 'import_fingerprint', type: 'varchar', length: 64, nullable: true, select: false })
   importFingerprint!: string | null;
   /** The import that created the row or linked it to a row of its file. */
   @Column({ name: 'import_batch_id', type: 'integer', nullable: true })
