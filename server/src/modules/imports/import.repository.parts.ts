@@ -22,15 +22,27 @@ export const CANDIDATE_COLUMNS = `"t"."id" AS "id", "t"."date" AS "date", "t"."a
   "t"."imported_description" AS "imported_description", "t"."external_id" AS "external_id", "t"."import_fingerprint" AS "import_fingerprint",
   CASE WHEN ${CLAIMED_SQL} THEN 1 ELSE 0 END AS "claimed"`;
 
-export function candidateOf(row: Record<string, unknown>): DuplicateCandidate {
+/** A candidate as both drivers answer it (ids and counts may come as numbers or strings). */
+export interface CandidateRow {
+  id: unknown;
+  date: string;
+  amount: unknown;
+  description: string;
+  imported_description: string;
+  external_id: string | null;
+  import_fingerprint: string | null;
+  claimed: unknown;
+}
+
+export function candidateOf(row: CandidateRow): DuplicateCandidate {
   return {
     id: Number(row.id),
-    date: String(row.date),
+    date: row.date,
     amount: minorFromDatabase(row.amount),
-    description: String(row.description),
-    importedDescription: String(row.imported_description),
-    externalId: row.external_id == null ? null : String(row.external_id),
-    importFingerprint: row.import_fingerprint == null ? null : String(row.import_fingerprint),
+    description: row.description,
+    importedDescription: row.imported_description,
+    externalId: row.external_id,
+    importFingerprint: row.import_fingerprint,
     claimed: Number(row.claimed) === 1,
   };
 }
@@ -58,19 +70,34 @@ export function valuesList(rows: readonly (readonly SqlValue[])[], parameters: S
 export const PREVIEW_ROW_COLUMNS = `"r"."position", "r"."line", "r"."date", "r"."amount", "r"."description", "r"."notes", "r"."external_id", "r"."fingerprint",
   "r"."status", "r"."matched_transaction_id", "r"."error", "r"."included"`;
 
-export function previewRowOf(row: Record<string, unknown>): PreviewRowRecord {
+export interface PreviewRowRow {
+  position: unknown;
+  line: unknown;
+  date: string | null;
+  amount: unknown;
+  description: string;
+  notes: string;
+  external_id: string | null;
+  fingerprint: string | null;
+  status: string;
+  matched_transaction_id: unknown;
+  error: string | null;
+  included: unknown;
+}
+
+export function previewRowOf(row: PreviewRowRow): PreviewRowRecord {
   return {
     position: Number(row.position),
     line: Number(row.line),
-    date: row.date == null ? null : String(row.date),
+    date: row.date,
     amount: row.amount == null ? null : minorFromDatabase(row.amount),
-    description: String(row.description),
-    notes: String(row.notes),
-    externalId: row.external_id == null ? null : String(row.external_id),
-    fingerprint: row.fingerprint == null ? null : String(row.fingerprint),
-    status: String(row.status) as ImportRowStatus,
+    description: row.description,
+    notes: row.notes,
+    externalId: row.external_id,
+    fingerprint: row.fingerprint,
+    status: row.status as ImportRowStatus,
     matchedTransactionId: row.matched_transaction_id == null ? null : Number(row.matched_transaction_id),
-    error: row.error == null ? null : String(row.error),
+    error: row.error,
     // better-sqlite3 answers 1 or 0, pg true or false.
     included: row.included === true || row.included === 1,
   };

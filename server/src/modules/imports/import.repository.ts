@@ -7,7 +7,18 @@ import type { SqlParameters, SqlValue } from '../../db/sql-parameters';
 import type { DuplicateCandidate } from './duplicates';
 import { ImportBatch } from './import-batch.entity';
 import { ImportPreview } from './import-preview.entity';
-import { batchRecordOf, CANDIDATE_COLUMNS, candidateOf, CLAIMED_SQL, inList, PREVIEW_ROW_COLUMNS, previewRowOf, valuesList } from './import.repository.parts';
+import {
+  batchRecordOf,
+  CANDIDATE_COLUMNS,
+  candidateOf,
+  CLAIMED_SQL,
+  inList,
+  PREVIEW_ROW_COLUMNS,
+  previewRowOf,
+  valuesList,
+  type CandidateRow,
+  type PreviewRowRow,
+} from './import.repository.parts';
 import {
   IMPORT_ROW_STATUSES,
   type BatchMatchRecord,
@@ -155,7 +166,7 @@ export class ImportRepository extends Repository {
     const conditions = [`"p"."id" = ${parameters.add(previewId)}`, ownerCondition(scope, 'p', parameters)];
     if (status) conditions.push(`"r"."status" = ${parameters.add(status)}`);
     if (afterPosition != null) conditions.push(`"r"."position" > ${parameters.add(afterPosition)}`);
-    const rows = await this.query(
+    const rows = await this.query<PreviewRowRow>(
       `SELECT ${PREVIEW_ROW_COLUMNS} FROM "import_preview_rows" "r" INNER JOIN "import_previews" "p" ON "p"."id" = "r"."preview_id"
         WHERE ${conditions.join(' AND ')} ORDER BY "r"."position" LIMIT ${Math.trunc(limit)}`,
       parameters,
@@ -203,7 +214,7 @@ export class ImportRepository extends Repository {
   async candidatesByExternalId(scope: OwnerScope, accountId: number, externalIds: readonly string[]): Promise<DuplicateCandidate[]> {
     if (!externalIds.length) return [];
     const parameters = this.parameters();
-    const rows = await this.query(
+    const rows = await this.query<CandidateRow>(
       `SELECT ${CANDIDATE_COLUMNS} FROM "transactions" "t"
         WHERE ${ownerCondition(scope, 't', parameters)} AND "t"."account_id" = ${parameters.add(accountId)}
         AND "t"."external_id" IS NOT NULL AND ${inList(this.postgres, '"t"."external_id"', externalIds, 'varchar', parameters)}`,
@@ -217,7 +228,7 @@ export class ImportRepository extends Repository {
   async candidatesByFingerprint(scope: OwnerScope, accountId: number, fingerprints: readonly string[]): Promise<DuplicateCandidate[]> {
     if (!fingerprints.length) return [];
     const parameters = this.parameters();
-    const rows = await this.query(
+    const rows = await this.query<CandidateRow>(
       `SELECT ${CANDIDATE_COLUMNS} FROM "transactions" "t"
         WHERE ${ownerCondition(scope, 't', parameters)} AND "t"."account_id" = ${parameters.add(accountId)}
         AND "t"."import_fingerprint" IS NOT NULL AND ${inList(this.postgres, '"t"."import_fingerprint"', fingerprints, 'varchar', parameters)}`,
@@ -230,7 +241,7 @@ export class ImportRepository extends Repository {
   @GenerateSql({ params: (f) => [f.scope, f.accountId, '2026-03-11', '2026-03-17'] })
   async candidatesInDateRange(scope: OwnerScope, accountId: number, from: string, to: string): Promise<DuplicateCandidate[]> {
     const parameters = this.parameters();
-    const rows = await this.query(
+    const rows = await this.query<CandidateRow>(
       `SELECT ${CANDIDATE_COLUMNS} FROM "transactions" "t"
         WHERE ${ownerCondition(scope, 't', parameters)} AND "t"."account_id" = ${parameters.add(accountId)}
         AND "t"."date" >= ${parameters.add(from)} AND "t"."date" <= ${parameters.add(to)}`,
@@ -313,33 +324,35 @@ export class ImportRepository extends Repository {
         AND NOT ${CLAIMED_SQL} RETURNING "transaction_id"`,
       parameters,
     );
-    const ids = new Set(linked.map((row) => Number(row.transaction_id)));
-    const toLink = matches.filter((match) => ids.has(match.transactionId));
+    // Writes on the rows the insert recorded (every statement is sent, so the catalogue shows both).
+    const recorded = (parameters: SqlParameters) =>
+      `EXISTS (SELECT 1 FROM "import_batch_matches" "bm" WHERE "bm"."batch_id" = ${parameters.add(batchId)} AND "bm"."transaction_id" = "t"."id")`;
     if (this.postgres) {
-      if (toLink.length) {
-        await this.query(
-          `UPDATE "transactions" "t" SET "import_batch_id" = $1, "external_id" = "m"."external_id", "imported_description" = "m"."imported_description", "import_fingerprint" = "m"."import_fingerprint"
-            FROM unnest($2::int[], $3::varchar[], $4::text[], $5::varchar[]) AS "m" ("id", "external_id", "imported_description", "import_fingerprint")
-            WHERE "t"."id" = "m"."id" AND "t"."user_id" = $6`,
-          [batchId, toLink.map((m) => m.transactionId), toLink.map((m) => m.externalId), toLink.map((m) => m.importedDescription), toLink.map((m) => m.importFingerprint), ownedBy(scope).userId],
-        );
-      }
+      const update = this.parameters();
+      const conditions = [ownerCondition(scope, 't', update), recorded(update)];
+      const first = update.values.length + 1;
+      await this.query(
+        `UPDATE "transactions" "t" SET "import_batch_id" = $${first}, "external_id" = "m"."external_id", "imported_description" = "m"."imported_description", "import_fingerprint" = "m"."import_fingerprint"
+          FROM unnest($${first + 1}::int[], $${first + 2}::varchar[], $${first + 3}::text[], $${first + 4}::varchar[]) AS "m" ("id", "external_id", "imported_description", "import_fingerprint")
+          WHERE "t"."id" = "m"."id" AND ${conditions.join(' AND ')}`,
+        [...update.values, batchId, matches.map((m) => m.transactionId), matches.map((m) => m.externalId), matches.map((m) => m.importedDescription), matches.map((m) => m.importFingerprint)],
+      );
     } else {
-      for (let start = 0; start < toLink.length; start += SQLITE_MATCHES_PER_UPDATE) {
+      for (let start = 0; start < matches.length; start += SQLITE_MATCHES_PER_UPDATE) {
         const update = this.parameters();
         const batch = update.add(batchId);
         const values = valuesList(
-          toLink.slice(start, start + SQLITE_MATCHES_PER_UPDATE).map((m) => [m.transactionId, m.externalId, m.importedDescription, m.importFingerprint]),
+          matches.slice(start, start + SQLITE_MATCHES_PER_UPDATE).map((m) => [m.transactionId, m.externalId, m.importedDescription, m.importFingerprint]),
           update,
         );
         await this.query(
           `UPDATE "transactions" AS "t" SET "import_batch_id" = ${batch}, "external_id" = "m"."column2", "imported_description" = "m"."column3", "import_fingerprint" = "m"."column4"
-            FROM (VALUES ${values}) AS "m" WHERE "t"."id" = "m"."column1" AND ${ownerCondition(scope, 't', update)}`,
+            FROM (VALUES ${values}) AS "m" WHERE "t"."id" = "m"."column1" AND ${ownerCondition(scope, 't', update)} AND ${recorded(update)}`,
           update,
         );
       }
     }
-    return [...ids];
+    return linked.map((row) => Number(row.transaction_id));
   }
 
   /** What the batch matched, and what each transaction had before. */
