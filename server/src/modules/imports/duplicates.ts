@@ -30,7 +30,7 @@ export interface DuplicateCandidate {
   claimed: boolean;
 }
 
-export type RowStatus = 'NEW' | 'DUPLICATE' | 'MATCHED';
+type RowStatus = 'NEW' | 'DUPLICATE' | 'MATCHED';
 
 export interface RowClassification {
   status: RowStatus;
@@ -43,7 +43,7 @@ export interface DuplicateOptions {
   windowDays?: number;
 }
 
-export const DEFAULT_MATCH_WINDOW_DAYS = 3;
+const DEFAULT_MATCH_WINDOW_DAYS = 3;
 
 /** Lower case, accents gone, blanks collapsed: what two renderings of the same bank text share. */
 export function normaliseDescription(text: string): string {
