@@ -1,7 +1,10 @@
 import { Account } from '../modules/accounts/account.entity';
 import { Category } from '../modules/categories/category.entity';
+import { ImportBatch, ImportBatchMatch } from '../modules/imports/import-batch.entity';
+import { ImportCsvMapping } from '../modules/imports/import-csv-mapping.entity';
+import { ImportPreview, ImportPreviewRow } from '../modules/imports/import-preview.entity';
 import { Receipt } from '../modules/receipts/receipt.entity';
 import { Transaction } from '../modules/transactions/transaction.entity';
 import { User } from '../modules/users/user.entity';
 
-export const entities = [User, Account, Category, Transaction, Receipt];
+export const entities = [User, Account, Category, Transaction, Receipt, ImportPreview, ImportPreviewRow, ImportBatch, ImportBatchMatch, ImportCsvMapping];

@@ -72,15 +72,34 @@ export async function checkLegacyDatabaseUpgrades(database: DatabaseConfig): Pro
   }
 }
 
-/** Each portable migration can be undone and run again; undoing the newest leaves the rest. */
+/**
+ * The newest portable migration (imports) undoes and runs again, leaving the rest; its transaction
+ * columns come and go in place, so the account-totals triggers keep firing and the rows stay.
+ */
 export async function checkPortableDown(database: DatabaseConfig): Promise<void> {
   const dataSource = await openDatabase(database);
+  const columnsOf = async (table: string) => {
+    const runner = dataSource.createQueryRunner();
+    try {
+      return ((await runner.getTable(table))?.columns ?? []).map((column) => column.name);
+    } finally {
+      await runner.release();
+    }
+  };
   try {
+    await dataSource.query(`INSERT INTO users (email, email_key, password_hash, name, currency) VALUES ('a@b.co', 'a@b.co', 'x', 'A', 'USD')`);
+    await dataSource.query(`INSERT INTO accounts (user_id, name, currency) VALUES (1, 'Cash', 'USD')`);
+    await dataSource.query(`INSERT INTO transactions (user_id, account_id, date, amount, external_id) VALUES (1, 1, '2025-01-01', -500, 'fit-1')`);
     await dataSource.undoLastMigration({ transaction: 'each' });
-    expect(await indexNames(dataSource, 'idempotency_keys')).not.toContain('idempotency_keys_created_at_idx');
     expect(await recordedNames(dataSource)).toEqual(migrationsFor(database.kind).map(nameOf).slice(0, -1));
+    expect(await columnsOf('import_batches')).toEqual([]);
+    expect(await columnsOf('transactions')).not.toContain('external_id');
     expect((await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name)).toEqual([nameOf(portableMigrations.at(-1)!)]);
     expect(await indexNames(dataSource, 'idempotency_keys')).toContain('idempotency_keys_created_at_idx');
+    expect(await indexNames(dataSource, 'transactions')).toEqual(expect.arrayContaining(['transactions_account_external_idx', 'transactions_import_batch_idx']));
+    await dataSource.query(`INSERT INTO transactions (user_id, account_id, date, amount) VALUES (1, 1, '2025-01-02', -250)`);
+    expect(await dataSource.query(`SELECT CAST(transaction_count AS integer) AS n, CAST(transaction_total AS integer) AS total FROM accounts`)).toEqual([{ n: 2, total: -750 }]);
+    await expectSchemaMatchesEntities(dataSource);
   } finally {
     await dataSource.destroy();
   }

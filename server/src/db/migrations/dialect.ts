@@ -1,4 +1,4 @@
-import { TableColumn, type QueryRunner, type TableColumnOptions } from 'typeorm';
+import { TableColumn, TableForeignKey, type QueryRunner, type TableColumnOptions } from 'typeorm';
 
 type Dialect = 'postgres' | 'sqlite';
 
@@ -59,6 +59,38 @@ export async function dropColumnsInPlace(queryRunner: QueryRunner, tableName: st
     postgres: (q) => q.dropColumns(tableName, columnNames),
     sqlite: async (q) => {
       for (const name of columnNames) await q.query(`ALTER TABLE "${tableName}" DROP COLUMN "${name}"`);
+      await q.getTable(tableName);
+    },
+  });
+}
+
+/**
+ * Adds a nullable column that references another table, in place. On SQLite the reference is a
+ * column constraint (ADD COLUMN cannot add a table constraint), under the name TypeORM gives the
+ * entity's foreign key; TypeORM reads foreign-key names on SQLite only from the text
+ * `CONSTRAINT "name" FOREIGN KEY (...) REFERENCES "table"`, so that text goes in a comment beside it,
+ * or the schema would never equal the entities. `dropColumnsInPlace` drops such a column.
+ */
+export async function addReferenceColumnInPlace(
+  queryRunner: QueryRunner,
+  tableName: string,
+  column: TableColumnOptions,
+  reference: { table: string; column: string; onDelete: 'CASCADE' | 'SET NULL' },
+): Promise<void> {
+  const foreignKey = new TableForeignKey({ columnNames: [column.name], referencedTableName: reference.table, referencedColumnNames: [reference.column], onDelete: reference.onDelete });
+  await onDialect(queryRunner, {
+    postgres: async (q) => {
+      await q.addColumn(tableName, new TableColumn(column));
+      await q.createForeignKey(tableName, foreignKey);
+    },
+    sqlite: async (q) => {
+      const name = q.connection.namingStrategy.foreignKeyName(tableName, [column.name], reference.table, [reference.column]);
+      const sqlite = q as unknown as { buildCreateColumnSql(column: TableColumn, skipPrimary: boolean): string };
+      await q.query(
+        `ALTER TABLE "${tableName}" ADD COLUMN ${sqlite.buildCreateColumnSql(new TableColumn(column), true)}` +
+          ` /* CONSTRAINT "${name}" FOREIGN KEY ("${column.name}") REFERENCES "${reference.table}" */` +
+          ` CONSTRAINT "${name}" REFERENCES "${reference.table}" ("${reference.column}") ON DELETE ${reference.onDelete} ON UPDATE NO ACTION`,
+      );
       await q.getTable(tableName);
     },
   });

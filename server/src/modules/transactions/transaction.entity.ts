@@ -12,6 +12,7 @@ import { moneyTransformer } from '../../db/columns';
 import type { MinorUnits } from '../../lib/money';
 import { Account } from '../accounts/account.entity';
 import { Category } from '../categories/category.entity';
+import { ImportBatch } from '../imports/import-batch.entity';
 import { User } from '../users/user.entity';
 
 @Entity('transactions')
@@ -23,6 +24,10 @@ import { User } from '../users/user.entity';
 @Index('transactions_category_date_idx', ['categoryId', 'date', 'id'])
 @Index('transactions_user_amount_idx', ['userId', 'amount'])
 @Index('transactions_uncategorized_idx', { synchronize: false })
+// Imports look rows up by the bank's id, and undo by batch; both columns are null on most rows.
+@Index('transactions_account_external_idx', ['accountId', 'externalId'], { where: '"external_id" IS NOT NULL' })
+@Index('transactions_account_fingerprint_idx', ['accountId', 'importFingerprint'], { where: '"import_fingerprint" IS NOT NULL' })
+@Index('transactions_import_batch_idx', ['importBatchId'], { where: '"import_batch_id" IS NOT NULL' })
 @Index('transactions_search_trgm_idx', { synchronize: false })
 export class Transaction {
   @PrimaryGeneratedColumn()
@@ -63,6 +68,25 @@ export class Transaction {
    */
   @Column({ name: 'search_text', type: 'text', default: '', select: false })
   searchText!: string;
+  /** The bank's own text for the row when it was imported ('' otherwise); the user edits `description`, never this. */
+  @Column({ name: 'imported_description', type: 'text', default: '' })
+  importedDescription!: string;
+  /** The bank's id for the row (OFX FITID, CAMT reference, a CSV column), when an import gave one. */
+  @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
+  externalId!: string | null;
+  /**
+   * The fingerprint (imports/duplicates.ts) of the file's row that created or matched this one: a
+   * re-import finds it even after the user changed the date or the amount. Only imports read it.
+   */
+  @Column({ name: 'import_fingerprint', type: 'varchar', length: 64, nullable: true, select: false })
+  importFingerprint!: string | null;
+  /** The import that created the row or linked it to a row of its file. */
+  @Column({ name: 'import_batch_id', type: 'integer', nullable: true })
+  importBatchId!: number | null;
+  @ManyToOne(() => ImportBatch, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'import_batch_id' })
+  importBatch?: ImportBatch | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at' })

@@ -14,6 +14,12 @@ export interface TransactionRecord {
   amount: Money;
   description: string;
   notes: string;
+  /** The bank's raw text when the row came from an import ('' otherwise). */
+  importedDescription: string;
+  /** The bank's id for the row, when an import gave one. */
+  externalId: string | null;
+  /** The import that created the row or linked it to a file's row. */
+  importBatchId: number | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -48,6 +54,11 @@ export interface NewTransaction {
   amount: MinorUnits;
   description: string;
   notes: string;
+  /** What an import writes beside the row (a form leaves them out: '' and null). */
+  importedDescription?: string;
+  externalId?: string | null;
+  importFingerprint?: string | null;
+  importBatchId?: number | null;
 }
 
 /** Amounts a search text stands for, in the accounts of one currency (null: every account of the owner). */

@@ -27,7 +27,7 @@ const selections: { name: string; selection: (f: SqlFixture) => TransactionSelec
 const examplesOf = (params: (f: SqlFixture, selection: TransactionSelection | null) => unknown[]) =>
   selections.map(({ name, selection }) => ({ name, params: (f: SqlFixture) => params(f, selection(f)) }));
 
-/** Rows per INSERT on SQLite: 8 values each, well under its limit of 32 766 bound values per statement. */
+/** Rows per INSERT on SQLite: 12 values each, well under its limit of 32 766 bound values per statement. */
 const SQLITE_ROWS_PER_INSERT = 500;
 
 /** The owner's transactions: every statement on them, both databases. */
@@ -97,11 +97,12 @@ export class TransactionRepository extends Repository {
   async insertMany(scope: OwnerScope, rows: readonly NewTransaction[]): Promise<number[]> {
     if (!rows.length) return [];
     const { userId } = ownedBy(scope);
+    const columns = `"user_id", "account_id", "category_id", "date", "amount", "description", "notes", "search_text", "imported_description", "external_id", "import_fingerprint", "import_batch_id"`;
     if (this.postgres) {
       // One statement a batch: unnest turns parallel arrays into rows, far fewer round trips than VALUES lists.
       const inserted = await this.query<{ id: unknown }>(
-        `INSERT INTO "transactions" ("user_id", "account_id", "category_id", "date", "amount", "description", "notes", "search_text")
-          SELECT $1, * FROM unnest($2::int[], $3::int[], $4::varchar[], $5::bigint[], $6::varchar[], $7::text[], $8::text[]) RETURNING "id"`,
+        `INSERT INTO "transactions" (${columns})
+          SELECT $1, * FROM unnest($2::int[], $3::int[], $4::varchar[], $5::bigint[], $6::varchar[], $7::text[], $8::text[], $9::text[], $10::varchar[], $11::varchar[], $12::int[]) RETURNING "id"`,
         [
           userId,
           rows.map((row) => row.accountId),
@@ -111,6 +112,10 @@ export class TransactionRepository extends Repository {
           rows.map((row) => row.description),
           rows.map((row) => row.notes),
           rows.map((row) => searchTextOf(row.description, row.notes)),
+          rows.map((row) => row.importedDescription ?? ''),
+          rows.map((row) => row.externalId ?? null),
+          rows.map((row) => row.importFingerprint ?? null),
+          rows.map((row) => row.importBatchId ?? null),
         ],
       );
       return inserted.map((row) => Number(row.id));
@@ -119,14 +124,23 @@ export class TransactionRepository extends Repository {
     for (let start = 0; start < rows.length; start += SQLITE_ROWS_PER_INSERT) {
       const parameters = this.parameters();
       const values = rows.slice(start, start + SQLITE_ROWS_PER_INSERT).map((row) => {
-        const columns = [userId, row.accountId, row.categoryId, row.date, row.amount, row.description, row.notes, searchTextOf(row.description, row.notes)];
-        return `(${columns.map((value) => parameters.add(value)).join(', ')})`;
+        const values = [
+          userId,
+          row.accountId,
+          row.categoryId,
+          row.date,
+          row.amount,
+          row.description,
+          row.notes,
+          searchTextOf(row.description, row.notes),
+          row.importedDescription ?? '',
+          row.externalId ?? null,
+          row.importFingerprint ?? null,
+          row.importBatchId ?? null,
+        ];
+        return `(${values.map((value) => parameters.add(value)).join(', ')})`;
       });
-      const inserted = await this.query<{ id: number }>(
-        `INSERT INTO "transactions" ("user_id", "account_id", "category_id", "date", "amount", "description", "notes", "search_text")
-          VALUES ${values.join(', ')} RETURNING "id"`,
-        parameters,
-      );
+      const inserted = await this.query<{ id: number }>(`INSERT INTO "transactions" (${columns}) VALUES ${values.join(', ')} RETURNING "id"`, parameters);
       for (const row of inserted) ids.push(Number(row.id));
     }
     return ids;

@@ -1,0 +1,474 @@
+-- ImportRepository: the SQL each method sends (postgresql). Do not edit: `npm run queries -w server` writes it.
+
+-- ImportRepository.insertPreview
+INSERT INTO
+  "import_previews" (
+    "user_id",
+    "account_id",
+    "format",
+    "encoding",
+    "filename",
+    "statement_index",
+    "expires_at"
+  )
+VALUES
+  (
+    $1,
+    $2,
+    $3,
+    $4,
+    $5,
+    $6,
+    LOCALTIMESTAMP + make_interval(secs => $7)
+  )
+RETURNING
+  "id";
+INSERT INTO
+  "import_preview_rows" (
+    "preview_id",
+    "position",
+    "line",
+    "date",
+    "amount",
+    "description",
+    "notes",
+    "external_id",
+    "fingerprint",
+    "status",
+    "matched_transaction_id",
+    "error",
+    "included"
+  )
+SELECT
+  $1,
+  *
+FROM
+  unnest(
+    $2::INT[],
+    $3::INT[],
+    $4::VARCHAR[],
+    $5::BIGINT[],
+    $6::TEXT[],
+    $7::TEXT[],
+    $8::VARCHAR[],
+    $9::VARCHAR[],
+    $10::VARCHAR[],
+    $11::INT[],
+    $12::TEXT[],
+    $13::BOOLEAN[]
+  );
+
+-- ImportRepository.findPreview
+SELECT
+  "p"."id" AS "p_id",
+  "p"."user_id" AS "p_user_id",
+  "p"."account_id" AS "p_account_id",
+  "p"."format" AS "p_format",
+  "p"."encoding" AS "p_encoding",
+  "p"."filename" AS "p_filename",
+  "p"."statement_index" AS "p_statement_index",
+  "p"."created_at" AS "p_created_at",
+  "p"."expires_at" AS "p_expires_at"
+FROM
+  "import_previews" "p"
+WHERE
+  "p"."id" = $1
+  AND "p"."user_id" = $2
+  AND "p"."expires_at" > LOCALTIMESTAMP;
+
+-- ImportRepository.previewRows (first page)
+SELECT
+  "r"."position",
+  "r"."line",
+  "r"."date",
+  "r"."amount",
+  "r"."description",
+  "r"."notes",
+  "r"."external_id",
+  "r"."fingerprint",
+  "r"."status",
+  "r"."matched_transaction_id",
+  "r"."error",
+  "r"."included"
+FROM
+  "import_preview_rows" "r"
+  INNER JOIN "import_previews" "p" ON "p"."id" = "r"."preview_id"
+WHERE
+  "p"."id" = $1
+  AND "p"."user_id" = $2
+ORDER BY
+  "r"."position"
+LIMIT
+  51;
+
+-- ImportRepository.previewRows (of a status, after a cursor)
+SELECT
+  "r"."position",
+  "r"."line",
+  "r"."date",
+  "r"."amount",
+  "r"."description",
+  "r"."notes",
+  "r"."external_id",
+  "r"."fingerprint",
+  "r"."status",
+  "r"."matched_transaction_id",
+  "r"."error",
+  "r"."included"
+FROM
+  "import_preview_rows" "r"
+  INNER JOIN "import_previews" "p" ON "p"."id" = "r"."preview_id"
+WHERE
+  "p"."id" = $1
+  AND "p"."user_id" = $2
+  AND "r"."status" = $3
+  AND "r"."position" > $4
+ORDER BY
+  "r"."position"
+LIMIT
+  51;
+
+-- ImportRepository.countPreviewRows
+SELECT
+  "r"."status" AS "status",
+  COUNT(*) AS "count"
+FROM
+  "import_preview_rows" "r"
+  INNER JOIN "import_previews" "p" ON "p"."id" = "r"."preview_id"
+WHERE
+  "p"."id" = $1
+  AND "p"."user_id" = $2
+GROUP BY
+  "r"."status";
+
+-- ImportRepository.deletePreview
+DELETE FROM "import_previews"
+WHERE
+  "id" = $1
+  AND "import_previews"."user_id" = $2
+RETURNING
+  "id";
+
+-- ImportRepository.deleteExpiredPreviews
+DELETE FROM "import_previews"
+WHERE
+  "import_previews"."user_id" = $1
+  AND "expires_at" <= LOCALTIMESTAMP
+RETURNING
+  "id";
+
+-- ImportRepository.candidatesByExternalId
+SELECT
+  "t"."id" AS "id",
+  "t"."date" AS "date",
+  "t"."amount" AS "amount",
+  "t"."description" AS "description",
+  "t"."imported_description" AS "imported_description",
+  "t"."external_id" AS "external_id",
+  "t"."import_fingerprint" AS "import_fingerprint",
+  CASE
+    WHEN (
+      "t"."import_batch_id" IS NOT NULL
+      OR "t"."external_id" IS NOT NULL
+      OR "t"."import_fingerprint" IS NOT NULL
+      OR "t"."imported_description" <> ''
+    ) THEN 1
+    ELSE 0
+  END AS "claimed"
+FROM
+  "transactions" "t"
+WHERE
+  "t"."user_id" = $1
+  AND "t"."account_id" = $2
+  AND "t"."external_id" IS NOT NULL
+  AND "t"."external_id" = ANY ($3::VARCHAR[]);
+
+-- ImportRepository.candidatesByFingerprint
+SELECT
+  "t"."id" AS "id",
+  "t"."date" AS "date",
+  "t"."amount" AS "amount",
+  "t"."description" AS "description",
+  "t"."imported_description" AS "imported_description",
+  "t"."external_id" AS "external_id",
+  "t"."import_fingerprint" AS "import_fingerprint",
+  CASE
+    WHEN (
+      "t"."import_batch_id" IS NOT NULL
+      OR "t"."external_id" IS NOT NULL
+      OR "t"."import_fingerprint" IS NOT NULL
+      OR "t"."imported_description" <> ''
+    ) THEN 1
+    ELSE 0
+  END AS "claimed"
+FROM
+  "transactions" "t"
+WHERE
+  "t"."user_id" = $1
+  AND "t"."account_id" = $2
+  AND "t"."import_fingerprint" IS NOT NULL
+  AND "t"."import_fingerprint" = ANY ($3::VARCHAR[]);
+
+-- ImportRepository.candidatesInDateRange
+SELECT
+  "t"."id" AS "id",
+  "t"."date" AS "date",
+  "t"."amount" AS "amount",
+  "t"."description" AS "description",
+  "t"."imported_description" AS "imported_description",
+  "t"."external_id" AS "external_id",
+  "t"."import_fingerprint" AS "import_fingerprint",
+  CASE
+    WHEN (
+      "t"."import_batch_id" IS NOT NULL
+      OR "t"."external_id" IS NOT NULL
+      OR "t"."import_fingerprint" IS NOT NULL
+      OR "t"."imported_description" <> ''
+    ) THEN 1
+    ELSE 0
+  END AS "claimed"
+FROM
+  "transactions" "t"
+WHERE
+  "t"."user_id" = $1
+  AND "t"."account_id" = $2
+  AND "t"."date" >= $3
+  AND "t"."date" <= $4;
+
+-- ImportRepository.insertBatch
+INSERT INTO
+  "import_batches" (
+    "user_id",
+    "account_id",
+    "format",
+    "filename",
+    "created_count",
+    "matched_count",
+    "skipped_count"
+  )
+VALUES
+  ($1, $2, $3, $4, $5, $6, $7)
+RETURNING
+  "id";
+
+-- ImportRepository.setBatchCounts
+UPDATE "import_batches"
+SET
+  "created_count" = $1,
+  "matched_count" = $2,
+  "skipped_count" = $3
+WHERE
+  "id" = $4
+  AND "import_batches"."user_id" = $5;
+
+-- ImportRepository.findBatch
+SELECT
+  "b"."id" AS "b_id",
+  "b"."user_id" AS "b_user_id",
+  "b"."account_id" AS "b_account_id",
+  "b"."format" AS "b_format",
+  "b"."filename" AS "b_filename",
+  "b"."created_at" AS "b_created_at",
+  "b"."created_count" AS "b_created_count",
+  "b"."matched_count" AS "b_matched_count",
+  "b"."skipped_count" AS "b_skipped_count",
+  "b"."undone_at" AS "b_undone_at"
+FROM
+  "import_batches" "b"
+WHERE
+  "b"."id" = $1
+  AND "b"."user_id" = $2;
+
+-- ImportRepository.listBatches (all)
+SELECT
+  "b"."id" AS "b_id",
+  "b"."user_id" AS "b_user_id",
+  "b"."account_id" AS "b_account_id",
+  "b"."format" AS "b_format",
+  "b"."filename" AS "b_filename",
+  "b"."created_at" AS "b_created_at",
+  "b"."created_count" AS "b_created_count",
+  "b"."matched_count" AS "b_matched_count",
+  "b"."skipped_count" AS "b_skipped_count",
+  "b"."undone_at" AS "b_undone_at"
+FROM
+  "import_batches" "b"
+WHERE
+  "b"."user_id" = $1
+ORDER BY
+  "b"."id" DESC;
+
+-- ImportRepository.listBatches (of an account)
+SELECT
+  "b"."id" AS "b_id",
+  "b"."user_id" AS "b_user_id",
+  "b"."account_id" AS "b_account_id",
+  "b"."format" AS "b_format",
+  "b"."filename" AS "b_filename",
+  "b"."created_at" AS "b_created_at",
+  "b"."created_count" AS "b_created_count",
+  "b"."matched_count" AS "b_matched_count",
+  "b"."skipped_count" AS "b_skipped_count",
+  "b"."undone_at" AS "b_undone_at"
+FROM
+  "import_batches" "b"
+WHERE
+  "b"."user_id" = $1
+  AND "b"."account_id" = $2
+ORDER BY
+  "b"."id" DESC;
+
+-- ImportRepository.markBatchUndone
+UPDATE "import_batches"
+SET
+  "undone_at" = CURRENT_TIMESTAMP
+WHERE
+  "id" = $1
+  AND "import_batches"."user_id" = $2
+  AND "undone_at" IS NULL
+RETURNING
+  "id";
+
+-- ImportRepository.insertMatches
+INSERT INTO
+  "import_batch_matches" (
+    "batch_id",
+    "transaction_id",
+    "previous_imported_description",
+    "previous_external_id"
+  )
+SELECT
+  "b"."id",
+  "t"."id",
+  "t"."imported_description",
+  "t"."external_id"
+FROM
+  "transactions" "t"
+  INNER JOIN "import_batches" "b" ON "b"."id" = $1
+  AND "b"."user_id" = $2
+WHERE
+  "t"."user_id" = $3
+  AND "t"."id" = ANY ($4::INT[])
+  AND NOT (
+    "t"."import_batch_id" IS NOT NULL
+    OR "t"."external_id" IS NOT NULL
+    OR "t"."import_fingerprint" IS NOT NULL
+    OR "t"."imported_description" <> ''
+  )
+RETURNING
+  "transaction_id";
+UPDATE "transactions" "t"
+SET
+  "import_batch_id" = $3,
+  "external_id" = "m"."external_id",
+  "imported_description" = "m"."imported_description",
+  "import_fingerprint" = "m"."import_fingerprint"
+FROM
+  unnest(
+    $4::INT[],
+    $5::VARCHAR[],
+    $6::TEXT[],
+    $7::VARCHAR[]
+  ) AS "m" (
+    "id",
+    "external_id",
+    "imported_description",
+    "import_fingerprint"
+  )
+WHERE
+  "t"."id" = "m"."id"
+  AND "t"."user_id" = $1
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      "import_batch_matches" "bm"
+    WHERE
+      "bm"."batch_id" = $2
+      AND "bm"."transaction_id" = "t"."id"
+  );
+
+-- ImportRepository.listMatches
+SELECT
+  "m"."transaction_id",
+  "m"."previous_imported_description",
+  "m"."previous_external_id"
+FROM
+  "import_batch_matches" "m"
+  INNER JOIN "import_batches" "b" ON "b"."id" = "m"."batch_id"
+WHERE
+  "b"."id" = $1
+  AND "b"."user_id" = $2
+ORDER BY
+  "m"."transaction_id";
+
+-- ImportRepository.restoreMatches
+UPDATE "transactions" AS "t"
+SET
+  "imported_description" = "m"."previous_imported_description",
+  "external_id" = "m"."previous_external_id",
+  "import_fingerprint" = NULL,
+  "import_batch_id" = NULL
+FROM
+  "import_batch_matches" "m"
+WHERE
+  "m"."batch_id" = $1
+  AND "t"."id" = "m"."transaction_id"
+  AND "t"."import_batch_id" = $2
+  AND "t"."user_id" = $3
+RETURNING
+  "id";
+
+-- ImportRepository.createdTransactionIds
+SELECT
+  "t"."id"
+FROM
+  "transactions" "t"
+WHERE
+  "t"."user_id" = $1
+  AND "t"."import_batch_id" = $2
+  AND NOT EXISTS (
+    SELECT
+      1
+    FROM
+      "import_batch_matches" "m"
+    WHERE
+      "m"."batch_id" = $3
+      AND "m"."transaction_id" = "t"."id"
+  )
+ORDER BY
+  "t"."id";
+
+-- ImportRepository.findSettings
+SELECT
+  "s"."mapping",
+  "s"."account_hint"
+FROM
+  "import_csv_mappings" "s"
+WHERE
+  "s"."user_id" = $1
+  AND "s"."account_id" = $2;
+
+-- ImportRepository.saveCsvMapping
+INSERT INTO
+  "import_csv_mappings" ("user_id", "account_id", "mapping")
+VALUES
+  ($1, $2, $3)
+ON CONFLICT ("account_id") DO UPDATE
+SET
+  "mapping" = "excluded"."mapping",
+  "updated_at" = CURRENT_TIMESTAMP
+WHERE
+  "import_csv_mappings"."user_id" = $4;
+
+-- ImportRepository.saveAccountHint
+INSERT INTO
+  "import_csv_mappings" ("user_id", "account_id", "account_hint")
+VALUES
+  ($1, $2, $3)
+ON CONFLICT ("account_id") DO UPDATE
+SET
+  "account_hint" = "excluded"."account_hint",
+  "updated_at" = CURRENT_TIMESTAMP
+WHERE
+  "import_csv_mappings"."user_id" = $4;

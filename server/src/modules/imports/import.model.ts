@@ -1,0 +1,87 @@
+import type { MinorUnits } from '../../lib/money';
+import type { ImportFormat } from './parsers/parsed-file';
+
+export type ImportRowStatus = 'NEW' | 'DUPLICATE' | 'MATCHED' | 'INVALID';
+
+export const IMPORT_ROW_STATUSES: readonly ImportRowStatus[] = ['NEW', 'DUPLICATE', 'MATCHED', 'INVALID'];
+
+/** A preview to store: the file's description; it expires `ttlSeconds` after the insert (database time). */
+export interface NewImportPreview {
+  accountId: number;
+  format: ImportFormat;
+  encoding: string;
+  filename: string;
+  statementIndex: number;
+  ttlSeconds: number;
+}
+
+export interface ImportPreviewRecord {
+  id: number;
+  accountId: number;
+  format: ImportFormat;
+  encoding: string;
+  filename: string;
+  statementIndex: number;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** One classified row of a preview, in file order (its position is its index in the list given). */
+export interface NewPreviewRow {
+  line: number;
+  date: string | null;
+  /** Minor units of the account's currency; null when the row is invalid. */
+  amount: MinorUnits | null;
+  description: string;
+  notes: string;
+  externalId: string | null;
+  fingerprint: string | null;
+  status: ImportRowStatus;
+  /** MATCHED: the transaction the row links to; DUPLICATE: the one it repeats. */
+  matchedTransactionId: number | null;
+  error: string | null;
+  included: boolean;
+}
+
+export interface PreviewRowRecord extends NewPreviewRow {
+  /** 0-based, in file order: the row's identity in its preview and the keyset of its pages. */
+  position: number;
+}
+
+export type PreviewStatusCounts = Record<ImportRowStatus, number>;
+
+export interface NewImportBatch {
+  accountId: number;
+  format: ImportFormat;
+  filename: string;
+  createdCount: number;
+  matchedCount: number;
+  skippedCount: number;
+}
+
+export interface ImportBatchRecord extends NewImportBatch {
+  id: number;
+  createdAt: Date;
+  undoneAt: Date | null;
+}
+
+/** What a MATCHED row writes on the existing transaction: the link and the bank's data, nothing the user edited. */
+export interface NewBatchMatch {
+  transactionId: number;
+  externalId: string | null;
+  importedDescription: string;
+  importFingerprint: string | null;
+}
+
+/** A transaction a batch matched, and what undo puts back on it. */
+export interface BatchMatchRecord {
+  transactionId: number;
+  previousImportedDescription: string;
+  previousExternalId: string | null;
+}
+
+/** What an account remembers of its imports: the CSV mapping (as saved, JSON) and the last statement's account hint. */
+export interface ImportSettings {
+  mapping: unknown;
+  accountHint: string | null;
+}
