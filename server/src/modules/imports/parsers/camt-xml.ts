@@ -7,7 +7,7 @@ import { decodeDeclaredStatementBytes, type DecodedText } from './decode';
 import { UnreadableFileError } from './parsed-file';
 
 /** Where an element starts in the file (1-based line); text-only elements are strings and carry none. */
-export const LINE = Symbol('line');
+const LINE = Symbol('line');
 
 /** An element: its children by local name (namespace prefixes removed), attributes as `@_name`, text as `#text`. */
 export interface XmlElement {
