@@ -104,7 +104,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   app.use(
     '/graphql',
     // The multipart limit stops the stream one byte past the limit; the service enforces the exact limit.
-    multipartRequests({ maxFileSize: config.receiptMaxBytes + 1, maxFiles: 1 }),
+    multipartRequests({ maxFileSize: Math.max(config.receiptMaxBytes, config.importMaxBytes) + 1, maxFiles: 1 }),
     uploadErrorsAsUserErrors,
     jsonBody('1mb'),
     expressMiddleware(apollo, { context: async ({ req, res }) => createContext(services, req, res) }),

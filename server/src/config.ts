@@ -19,6 +19,7 @@ const environmentSchema = z.object({
   SESSION_MAX_AGE_DAYS: z.coerce.number().positive().max(365).default(30),
   COOKIE_SECURE: booleanFlag.default(false),
   RECEIPT_MAX_MB: z.coerce.number().positive().max(1024).default(10),
+  IMPORT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   WEB_DIST_DIR: z.string().min(1).optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
   REDIS_PREFIX: z.string().min(1).max(50).default('ft:'),
@@ -85,6 +86,8 @@ export interface AppConfig {
   readonly rateLimits: { loginPerAccount: number; loginPerIp: number; registerPerIp: number };
   readonly cookieSecure: boolean;
   readonly receiptMaxBytes: number;
+  /** The largest statement file an import previews. */
+  readonly importMaxBytes: number;
   /** Receipts on local disk here, unless `s3` is set. */
   readonly receiptsDir: string;
   readonly s3?: S3Config;
@@ -147,6 +150,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     }),
     cookieSecure: env.COOKIE_SECURE,
     receiptMaxBytes: Math.round(env.RECEIPT_MAX_MB * 1024 * 1024),
+    importMaxBytes: Math.round(env.IMPORT_MAX_MB * 1024 * 1024),
     receiptsDir: path.join(dataDir, 'receipts'),
     s3:
       s3Given.length > 0

@@ -9,6 +9,8 @@ import { CategoryService } from './modules/categories/category.service';
 import { DashboardRepository } from './modules/dashboard/dashboard.repository';
 import { DashboardService } from './modules/dashboard/dashboard.service';
 import { DeletionService } from './modules/deletion/deletion.service';
+import { ImportRepository } from './modules/imports/import.repository';
+import { ImportService } from './modules/imports/import.service';
 import { ReceiptRepository } from './modules/receipts/receipt.repository';
 import { ReceiptService } from './modules/receipts/receipt.service';
 import { TransactionRepository } from './modules/transactions/transaction.repository';
@@ -31,19 +33,22 @@ export interface Services {
   transactions: TransactionService;
   receipts: ReceiptService;
   dashboard: DashboardService;
+  imports: ImportService;
 }
 
 export interface ServiceDependencies {
   dataSource: DataSource;
   storage: ReceiptStorage;
   receiptMaxBytes: number;
+  /** The largest statement file an import reads (IMPORT_MAX_MB). */
+  importMaxBytes: number;
   signInLimits: SignInLimits;
   logger: Logger;
   /** The session store's index of users' sessions, and the absolute timeout (the app has them; scripts do not). */
   sessions?: { index: UserSessionIndex; absoluteTimeoutMs: number };
 }
 
-export function createServices({ dataSource, storage, receiptMaxBytes, signInLimits, logger, sessions }: ServiceDependencies): Services {
+export function createServices({ dataSource, storage, receiptMaxBytes, importMaxBytes, signInLimits, logger, sessions }: ServiceDependencies): Services {
   const userRepository = new UserRepository(dataSource);
   const accountRepository = new AccountRepository(dataSource);
   const categoryRepository = new CategoryRepository(dataSource);
@@ -68,5 +73,6 @@ export function createServices({ dataSource, storage, receiptMaxBytes, signInLim
     transactions: new TransactionService(dataSource, transactionRepository, accountRepository, categoryRepository, deletion, idempotencyKeys),
     receipts,
     dashboard: new DashboardService(new DashboardRepository(dataSource), transactionRepository, categoryRepository),
+    imports: new ImportService(dataSource, new ImportRepository(dataSource), accountRepository, transactionRepository, deletion, importMaxBytes),
   };
 }

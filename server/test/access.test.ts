@@ -30,7 +30,15 @@ interface Ids {
   receipt: string;
   /** A's session, as the devices list names it. */
   session: string;
+  /** An import preview of A's, and a committed import. */
+  importPreview: string;
+  importBatch: string;
 }
+
+const PREVIEW_IMPORT = 'mutation ($accountId: ID!, $file: Upload!) { previewImport(accountId: $accountId, file: $file) { id newCount } }';
+const COMMIT_IMPORT = 'mutation ($previewId: ID!) { commitImport(previewId: $previewId) { id createdCount } }';
+const UNDO_IMPORT = 'mutation ($batchId: ID!) { undoImport(batchId: $batchId) { id undone } }';
+const importFile = { name: 'bank.csv', type: 'text/csv', body: Buffer.from('Date,Description,Amount\n2025-05-02,Bookshop,-7.25\n') };
 
 type Attempt = (client: ApiClient, ids: Ids) => Promise<{ errors?: { extensions?: { code?: string } }[]; data?: any }>;
 
@@ -99,6 +107,16 @@ const operations: Record<string, { signedOut: string | null; asOtherUser: { code
     asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.upload(UPLOAD_RECEIPT, { transactionId: ids.transaction }, receiptFiles.png) },
   },
   deleteReceipt: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(DELETE_RECEIPT, { id: ids.receipt }) } },
+  previewImport: {
+    signedOut: 'UNAUTHENTICATED',
+    asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.upload(PREVIEW_IMPORT, { accountId: ids.account }, importFile) },
+  },
+  commitImport: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(COMMIT_IMPORT, { previewId: ids.importPreview }) } },
+  undoImport: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(UNDO_IMPORT, { batchId: ids.importBatch }) } },
+  importBatches: {
+    signedOut: 'UNAUTHENTICATED',
+    asOtherUser: { code: null, attempt: (c, ids) => c.gql('query ($accountId: ID) { importBatches(accountId: $accountId) { id filename } }', { accountId: ids.account }) },
+  },
 };
 
 /** Minimal valid arguments for the signed-out run. */
@@ -133,6 +151,10 @@ const signedOutCalls: Record<string, Attempt> = {
   deleteTransaction: (c) => c.gql(DELETE_TRANSACTION, { id: '1' }),
   uploadReceipt: (c) => c.upload(UPLOAD_RECEIPT, { transactionId: '1' }, receiptFiles.png),
   deleteReceipt: (c) => c.gql(DELETE_RECEIPT, { id: '1' }),
+  previewImport: (c) => c.upload(PREVIEW_IMPORT, { accountId: '1' }, importFile),
+  commitImport: (c) => c.gql(COMMIT_IMPORT, { previewId: '1' }),
+  undoImport: (c) => c.gql(UNDO_IMPORT, { batchId: '1' }),
+  importBatches: (c) => c.gql('{ importBatches { id } }'),
 };
 
 let running: RunningApp;
@@ -158,7 +180,13 @@ beforeAll(async () => {
   ).createTransaction;
   const receipt = await owner.upload(UPLOAD_RECEIPT, { transactionId: transaction.id }, receiptFiles.png);
   const [session] = (await owner.ok('{ sessions { id } }')).sessions;
-  ids = { account: account.id, category: category.id, transaction: transaction.id, receipt: receipt.data.uploadReceipt.id, session: session.id };
+  const committed = (await owner.upload(PREVIEW_IMPORT, { accountId: account.id }, importFile)).data.previewImport;
+  const importBatch = (await owner.ok(COMMIT_IMPORT, { previewId: committed.id })).commitImport;
+  const importPreview = (await owner.upload(PREVIEW_IMPORT, { accountId: account.id }, importFile)).data.previewImport;
+  ids = {
+    account: account.id, category: category.id, transaction: transaction.id, receipt: receipt.data.uploadReceipt.id, session: session.id,
+    importPreview: importPreview.id, importBatch: importBatch.id,
+  };
 });
 afterAll(() => running.destroy());
 
@@ -190,11 +218,11 @@ describe('another user tries every id of the first', () => {
   });
 
   test('lists, filters and the dashboard show none of the first user’s data', async () => {
-    for (const name of ['accounts', 'categories', 'transactions', 'dashboard']) {
+    for (const name of ['accounts', 'categories', 'transactions', 'dashboard', 'importBatches']) {
       const result = await operations[name].asOtherUser.attempt(intruder, ids);
       expect(result.errors).toBeUndefined();
       const text = JSON.stringify(result.data);
-      for (const secret of ['Savings', 'Books', 'Novel', '-12.50', '100.00']) expect(text).not.toContain(secret);
+      for (const secret of ['Savings', 'Books', 'Novel', '-12.50', '100.00', 'Bookshop', 'bank.csv']) expect(text).not.toContain(secret);
     }
   });
 

@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../../modules/accounts/account.resolver';
 import { CategoryResolver } from '../../modules/categories/category.resolver';
 import { DashboardResolver } from '../../modules/dashboard/dashboard.resolver';
+import { ImportBatchResolver, ImportPreviewRowResolver, ImportResolver } from '../../modules/imports/import.resolver';
 import { ReceiptResolver } from '../../modules/receipts/receipt.resolver';
 import { TransactionConnectionResolver, TransactionResolver } from '../../modules/transactions/transaction.resolver';
 import { AuthResolver } from '../../modules/users/user.resolver';
@@ -17,11 +18,14 @@ const resolvers = [
   TransactionConnectionResolver,
   ReceiptResolver,
   DashboardResolver,
+  ImportResolver,
+  ImportPreviewRowResolver,
+  ImportBatchResolver,
 ] as const;
 
 /** One instance of each resolver, given the services it uses rather than the whole bag. */
 function resolverInstances(services: Services): Map<unknown, unknown> {
-  const { users, twoFactor, sessions, accounts, categories, transactions, receipts, dashboard } = services;
+  const { users, twoFactor, sessions, accounts, categories, transactions, receipts, dashboard, imports } = services;
   return new Map<unknown, unknown>([
     [AuthResolver, new AuthResolver({ users, twoFactor, sessions })],
     [AccountResolver, new AccountResolver({ accounts })],
@@ -30,6 +34,9 @@ function resolverInstances(services: Services): Map<unknown, unknown> {
     [TransactionConnectionResolver, new TransactionConnectionResolver({ transactions })],
     [ReceiptResolver, new ReceiptResolver({ receipts, transactions })],
     [DashboardResolver, new DashboardResolver({ dashboard })],
+    [ImportResolver, new ImportResolver({ imports })],
+    [ImportPreviewRowResolver, new ImportPreviewRowResolver({ transactions })],
+    [ImportBatchResolver, new ImportBatchResolver({ accounts })],
   ]);
 }
 

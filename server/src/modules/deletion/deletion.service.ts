@@ -15,6 +15,8 @@ import type { UserRepository } from '../users/user.repository';
 export type Owned =
   | { receipt: number }
   | { transaction: number }
+  /** Several transactions at once (an import's undo); ids that are not the owner's are passed over. */
+  | { transactions: readonly number[] }
   /** Without `deleteTransactions`, an account that still has transactions answers CONFLICT. */
   | { account: number; deleteTransactions: boolean }
   /** The user and every row they own. */
@@ -67,6 +69,14 @@ export class DeletionService {
     if ('transaction' in what) {
       const keys = await receipts.storageKeysOfTransaction(scope, what.transaction);
       if (!(await transactions.delete(scope, what.transaction))) throw notFound('Transaction');
+      return keys;
+    }
+    if ('transactions' in what) {
+      const keys: string[] = [];
+      for (const id of what.transactions) {
+        keys.push(...(await receipts.storageKeysOfTransaction(scope, id)));
+        await transactions.delete(scope, id);
+      }
       return keys;
     }
     if ('account' in what) {

@@ -24,6 +24,9 @@ export class Transaction {
   @Field(() => String)
   notes!: string;
 
+  @Field(() => String, { description: "The bank's raw text when the transaction came from an import ('' otherwise); `description` is the user's to edit." })
+  importedDescription!: string;
+
   @Field(() => Date)
   createdAt!: Date;
 

@@ -1,0 +1,344 @@
+import type { DataSource } from 'typeorm';
+import type { OwnerScope } from '../../db/owner-scope';
+import { writeTransaction } from '../../db/write-transaction';
+import { AppError, badInput, notFound, tooLarge } from '../../lib/errors';
+import { Money, parseMoney } from '../../lib/money';
+import type { AccountRepository } from '../accounts/account.repository';
+import type { DeletionService } from '../deletion/deletion.service';
+import type { IncomingFile } from '../receipts/receipt.service';
+import type { TransactionRepository } from '../transactions/transaction.repository';
+import { candidateDateRange, classifyRows, fingerprint, type DuplicateCandidate, type RowToClassify } from './duplicates';
+import type { ImportRepository } from './import.repository';
+import type { ImportBatchRecord, ImportRowStatus, NewPreviewRow, PreviewRowRecord, PreviewStatusCounts } from './import.model';
+import { parseCamt } from './parsers/camt';
+import { parseCsv, type CsvOptions } from './parsers/csv';
+import type { CsvMapping } from './parsers/csv-mapping';
+import { parseOfx } from './parsers/ofx';
+import { UnreadableFileError, type ImportFormat, type ParsedFile, type ParsedStatement } from './parsers/parsed-file';
+import { parseQif } from './parsers/qif';
+
+/** A preview lives a day: long enough to review a large file, short enough not to pile up. */
+const PREVIEW_TTL_SECONDS = 86_400;
+/** Rows read per page when a commit walks its preview. */
+const COMMIT_PAGE = 10_000;
+
+export interface ImportOptions {
+  format?: ImportFormat | null;
+  /** The text encoding to read a CSV file as (detected when absent; other formats declare theirs). */
+  encoding?: string | null;
+  /** Which statement of a multi-statement file (0-based). */
+  statement?: number | null;
+  csv?: Omit<CsvOptions, 'encoding' | 'categoryColumn'> | null;
+}
+
+export interface ImportStatementSummary {
+  index: number;
+  accountHint: string | null;
+  currency: string | null;
+  rowCount: number;
+}
+
+/** What a preview answers: the stored preview's id and what the file held, with the counts by status. */
+export interface ImportPreviewResult {
+  id: number;
+  accountId: number;
+  format: ImportFormat;
+  encoding: string;
+  /** The account's currency, for the rows' amounts. */
+  currency: string;
+  statements: ImportStatementSummary[];
+  counts: PreviewStatusCounts;
+  /** CSV only: the columns of the file and the mapping guessed from it. */
+  csvColumns: string[] | null;
+  suggestedCsvMapping: CsvMapping | null;
+}
+
+export interface ImportPreviewRowView extends Omit<PreviewRowRecord, 'amount'> {
+  amount: Money | null;
+}
+
+/**
+ * The import flow: a file is read, parsed, matched against the account's transactions and stored
+ * as a preview (any replica may commit it); a commit writes a batch in one database transaction;
+ * undo removes what the batch created and unlinks what it matched.
+ */
+export class ImportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly imports: ImportRepository,
+    private readonly accounts: AccountRepository,
+    private readonly transactions: TransactionRepository,
+    private readonly deletion: DeletionService,
+    readonly maxBytes: number,
+  ) {}
+
+  async preview(scope: OwnerScope, accountId: number, file: IncomingFile, options: ImportOptions = {}): Promise<ImportPreviewResult> {
+    const account = await this.accounts.findById(scope, accountId);
+    if (!account) throw notFound('Account');
+    const bytes = await this.readLimited(file);
+    if (bytes.length === 0) throw badInput('file', 'The file is empty.');
+    const format = options.format ?? detectFormat(bytes);
+    const settings = await this.imports.findSettings(scope, accountId);
+
+    let parsed: ParsedFile;
+    let csv: { columns: string[]; mapping: CsvMapping; suggestedMapping: CsvMapping } | null = null;
+    try {
+      if (format === 'CSV') {
+        const result = parseWithMapping(bytes, options, savedCsvOptions(settings?.mapping));
+        parsed = result.file;
+        csv = result;
+      } else if (format === 'OFX') parsed = parseOfx(bytes);
+      else if (format === 'QIF') parsed = parseQif(bytes);
+      else parsed = parseCamt(bytes);
+    } catch (error) {
+      if (error instanceof UnreadableFileError) throw badInput('file', error.message);
+      throw error;
+    }
+
+    const statementIndex = chooseStatement(parsed.statements, options.statement, settings?.accountHint ?? null);
+    const statement: ParsedStatement | undefined = parsed.statements[statementIndex];
+    const rows = await this.classify(scope, accountId, account.currency, statement);
+
+    await this.imports.deleteExpiredPreviews(scope);
+    const id = await writeTransaction(this.dataSource, (manager) =>
+      this.imports.within(manager).insertPreview(
+        scope,
+        { accountId, format: parsed.format, encoding: parsed.encoding, filename: cleanFilename(file.filename), statementIndex, ttlSeconds: PREVIEW_TTL_SECONDS },
+        rows,
+      ),
+    );
+
+    const counts = { NEW: 0, DUPLICATE: 0, MATCHED: 0, INVALID: 0 } as PreviewStatusCounts;
+    for (const row of rows) counts[row.status] += 1;
+    // A mapping that reads every row is the account's from now on; so is the statement chosen.
+    if (csv && rows.length > 0 && counts.INVALID === 0) await this.imports.saveCsvMapping(scope, accountId, csv.mapping);
+    if (statement?.accountHint && statement.accountHint !== settings?.accountHint) await this.imports.saveAccountHint(scope, accountId, statement.accountHint);
+
+    return {
+      id,
+      accountId,
+      format: parsed.format,
+      encoding: parsed.encoding,
+      currency: account.currency,
+      statements: parsed.statements.map((s) => ({ index: s.index, accountHint: s.accountHint, currency: s.currency, rowCount: s.rows.length })),
+      counts,
+      csvColumns: csv ? csv.columns : null,
+      suggestedCsvMapping: csv ? csv.suggestedMapping : null,
+    };
+  }
+
+  /** A page of the preview's rows in file order, after the position (keyset), of one status or all. */
+  async previewRows(scope: OwnerScope, preview: { id: number; currency: string }, status: ImportRowStatus | null, limit: number, afterPosition: number | null): Promise<ImportPreviewRowView[]> {
+    const rows = await this.imports.previewRows(scope, preview.id, status, limit, afterPosition);
+    return rows.map((row) => ({ ...row, amount: row.amount === null ? null : new Money(row.amount, preview.currency) }));
+  }
+
+  /**
+   * Writes the preview's rows in one database transaction: NEW rows become transactions, MATCHED
+   * rows link their transaction (its bank text and id; nothing the user edited). Without `include`
+   * the rows the preview marked included go in; `include` names the rows (by line) instead, and
+   * `exclude` leaves rows out. INVALID rows never go in. The preview is gone afterwards.
+   */
+  async commit(scope: OwnerScope, previewId: number, include?: readonly number[] | null, exclude?: readonly number[] | null): Promise<ImportBatchRecord> {
+    const preview = await this.imports.findPreview(scope, previewId);
+    if (!preview) throw notFound('Import preview');
+    const included = include ? new Set(include) : null;
+    const excluded = new Set(exclude ?? []);
+    const rows: PreviewRowRecord[] = [];
+    for (let after: number | null = null; ; ) {
+      const page = await this.imports.previewRows(scope, previewId, null, COMMIT_PAGE, after);
+      rows.push(...page);
+      if (page.length < COMMIT_PAGE) break;
+      after = page[page.length - 1].position;
+    }
+    const chosen = rows.filter((row) => row.status !== 'INVALID' && (included ? included.has(row.line) : row.included) && !excluded.has(row.line));
+
+    const batchId = await writeTransaction(this.dataSource, async (manager) => {
+      const imports = this.imports.within(manager);
+      const transactions = this.transactions.within(manager);
+      // Deleting first makes the commit happen once: a second commit of the same preview finds nothing.
+      if (!(await imports.deletePreview(scope, previewId))) throw notFound('Import preview');
+      const batchId = await imports.insertBatch(scope, { accountId: preview.accountId, format: preview.format, filename: preview.filename, createdCount: 0, matchedCount: 0, skippedCount: 0 });
+      const matching = chosen.filter((row) => row.status === 'MATCHED' && row.matchedTransactionId !== null);
+      const linked = new Set(
+        await imports.insertMatches(
+          scope,
+          batchId,
+          matching.map((row) => ({ transactionId: row.matchedTransactionId!, externalId: row.externalId, importedDescription: row.description, importFingerprint: row.fingerprint })),
+        ),
+      );
+      // A transaction another import claimed since the preview is that import's: the row is skipped, never doubled.
+      const creating = chosen.filter((row) => row.status !== 'MATCHED' && row.date !== null && row.amount !== null);
+      const created = await transactions.insertMany(
+        scope,
+        creating.map((row) => ({
+          accountId: preview.accountId,
+          categoryId: null,
+          date: row.date!,
+          amount: row.amount!,
+          description: row.description,
+          notes: row.notes,
+          importedDescription: row.description,
+          externalId: row.externalId,
+          importFingerprint: row.fingerprint,
+          importBatchId: batchId,
+        })),
+      );
+      const matchedCount = matching.filter((row) => linked.has(row.matchedTransactionId!)).length;
+      await imports.setBatchCounts(scope, batchId, { createdCount: created.length, matchedCount, skippedCount: rows.length - created.length - matchedCount });
+      return batchId;
+    });
+    return (await this.imports.findBatch(scope, batchId))!;
+  }
+
+  batches(scope: OwnerScope, accountId: number | null): Promise<ImportBatchRecord[]> {
+    return this.imports.listBatches(scope, accountId);
+  }
+
+  /**
+   * Unlinks what the batch matched (their earlier bank text and id come back), deletes what it
+   * created and marks it undone. Each step can run again, so an undo cut short is finished by the next.
+   */
+  async undo(scope: OwnerScope, batchId: number): Promise<ImportBatchRecord> {
+    const batch = await this.imports.findBatch(scope, batchId);
+    if (!batch) throw notFound('Import batch');
+    if (batch.undoneAt) return batch;
+    const created = await writeTransaction(this.dataSource, async (manager) => {
+      const imports = this.imports.within(manager);
+      await imports.restoreMatches(scope, batchId);
+      return imports.createdTransactionIds(scope, batchId);
+    });
+    if (created.length) await this.deletion.deleteOwned(scope, { transactions: created });
+    await this.imports.markBatchUndone(scope, batchId);
+    return (await this.imports.findBatch(scope, batchId))!;
+  }
+
+  /** The statement's rows as the preview stores them: amounts in the account's currency, each with its status. */
+  private async classify(scope: OwnerScope, accountId: number, currency: string, statement: ParsedStatement | undefined): Promise<NewPreviewRow[]> {
+    if (!statement) return [];
+    const otherCurrency = statement.currency && statement.currency.toUpperCase() !== currency ? statement.currency.toUpperCase() : null;
+    const rows: NewPreviewRow[] = [];
+    const valid: { index: number; row: RowToClassify; fingerprint: string }[] = [];
+    for (const parsed of statement.rows) {
+      let error = parsed.error;
+      let amount: bigint | null = null;
+      if (!error && otherCurrency) error = `The statement is in ${otherCurrency}; the account is in ${currency}.`;
+      if (!error && parsed.date === null) error = 'The row has no date.';
+      if (!error && parsed.amount === null) error = 'The row has no amount.';
+      if (!error) {
+        try {
+          amount = parseMoney(parsed.amount!, currency, 'amount');
+        } catch (caught) {
+          if (!(caught instanceof AppError)) throw caught;
+          error = caught.message;
+        }
+      }
+      const base = { line: parsed.line, date: parsed.date, description: parsed.description, notes: parsed.notes, externalId: parsed.externalId, matchedTransactionId: null };
+      if (error || amount === null) {
+        rows.push({ ...base, amount: null, fingerprint: null, status: 'INVALID', error: error ?? 'The row cannot be read.', included: false });
+        continue;
+      }
+      const print = fingerprint(parsed.date!, amount, parsed.description);
+      valid.push({ index: rows.length, row: { date: parsed.date!, amount, description: parsed.description, externalId: parsed.externalId }, fingerprint: print });
+      rows.push({ ...base, amount, fingerprint: print, status: 'NEW', error: null, included: true });
+    }
+    if (!valid.length) return rows;
+
+    const toClassify = valid.map((entry) => entry.row);
+    const range = candidateDateRange(toClassify)!;
+    const externalIds = [...new Set(toClassify.flatMap((row) => (row.externalId === null ? [] : [row.externalId])))];
+    const found = [
+      ...(await this.imports.candidatesByExternalId(scope, accountId, externalIds)),
+      ...(await this.imports.candidatesByFingerprint(scope, accountId, [...new Set(valid.map((entry) => entry.fingerprint))])),
+      ...(await this.imports.candidatesInDateRange(scope, accountId, range.from, range.to)),
+    ];
+    const candidates = [...new Map<number, DuplicateCandidate>(found.map((candidate) => [candidate.id, candidate])).values()];
+    classifyRows(toClassify, candidates).forEach((result, i) => {
+      const row = rows[valid[i].index];
+      row.status = result.status;
+      row.matchedTransactionId = result.transactionId;
+      row.included = result.status !== 'DUPLICATE';
+    });
+    return rows;
+  }
+
+  /** Collects the upload, refusing it as soon as it passes the limit (never buffering more). */
+  private async readLimited(file: IncomingFile): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      const stream = file.open();
+      for await (const chunk of stream) {
+        size += (chunk as Buffer).length;
+        if (size > this.maxBytes) {
+          stream.destroy();
+          throw tooLarge('file', this.tooLargeMessage());
+        }
+        chunks.push(chunk as Buffer);
+      }
+    } catch (error) {
+      // graphql-upload-ts ends the stream with its own error when the multipart limit trips.
+      if ((error as { status?: number })?.status === 413) throw tooLarge('file', this.tooLargeMessage());
+      throw error;
+    }
+    return Buffer.concat(chunks);
+  }
+
+  private tooLargeMessage(): string {
+    return `Statement files can be up to ${Math.round((this.maxBytes / 1024 / 1024) * 10) / 10} MB.`;
+  }
+}
+
+/** The format of a file by its content: an OFX header or element, a camt Document, a QIF header, else CSV. */
+export function detectFormat(bytes: Buffer): ImportFormat {
+  const head = headText(bytes.subarray(0, 8192));
+  if (/OFXHEADER\s*[:=]|<\?OFX\b|<OFX[\s>]/i.test(head)) return 'OFX';
+  if (/urn:iso:std:iso:20022:tech:xsd:camt\.|<(\w+:)?BkToCstmr(Stmt|AcctRpt|DbtCdtNtfctn)\b/.test(head)) return 'CAMT';
+  if (/^\s*!(Type|Account|Option)\b/im.test(head)) return 'QIF';
+  return 'CSV';
+}
+
+/** The start of the file as text, well enough to recognise markers (UTF-16 by its BOM or its zero bytes). */
+function headText(head: Buffer): string {
+  if (head[0] === 0xff && head[1] === 0xfe) return head.subarray(2).toString('utf16le');
+  if (head[0] === 0xfe && head[1] === 0xff) return Buffer.from(head.subarray(2)).swap16().toString('utf16le');
+  const zeros = (offset: number) => head.filter((byte, i) => i % 2 === offset && byte === 0).length;
+  if (head.length >= 4 && zeros(1) > head.length / 4) return head.subarray(0, head.length & ~1).toString('utf16le');
+  if (head.length >= 4 && zeros(0) > head.length / 4) return Buffer.from(head.subarray(0, head.length & ~1)).swap16().toString('utf16le');
+  return head.toString('latin1');
+}
+
+/** The statement asked for; else the one the account imported last (by its hint); else the first. */
+function chooseStatement(statements: readonly ParsedStatement[], asked: number | null | undefined, lastHint: string | null): number {
+  if (asked != null) {
+    if (!Number.isInteger(asked) || asked < 0 || asked >= Math.max(statements.length, 1)) {
+      throw badInput('statement', `The file has ${statements.length} statement${statements.length === 1 ? '' : 's'}; statement ${asked} is not one of them.`);
+    }
+    return asked;
+  }
+  const remembered = lastHint === null ? -1 : statements.findIndex((statement) => statement.accountHint === lastHint);
+  return remembered >= 0 ? remembered : 0;
+}
+
+/** The caller's mapping; else the account's saved one, unless it does not fit this file; else the file's own guess. */
+function parseWithMapping(bytes: Buffer, options: ImportOptions, saved: CsvOptions | null) {
+  if (options.csv || !saved) return parseCsv(bytes, { ...options.csv, encoding: options.encoding });
+  try {
+    return parseCsv(bytes, { ...saved, encoding: options.encoding });
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    return parseCsv(bytes, { encoding: options.encoding });
+  }
+}
+
+/** A saved mapping as parse options (an unreadable saved value is as if none were saved). */
+function savedCsvOptions(saved: unknown): CsvOptions | null {
+  if (!saved || typeof saved !== 'object') return null;
+  return saved as CsvOptions;
+}
+
+function cleanFilename(name: string | undefined): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'statement';
+}

@@ -1,0 +1,314 @@
+import { backend } from './support/backends';
+import { ApiClient, signUp } from './support/client';
+import { codeOf, CREATE_ACCOUNT, CREATE_CATEGORY, CREATE_TRANSACTION, UPDATE_TRANSACTION } from './support/operations';
+import { startTestApp, type RunningApp } from './support/test-app';
+
+const PREVIEW = `mutation ($accountId: ID!, $file: Upload!, $options: ImportOptions) {
+  previewImport(accountId: $accountId, file: $file, options: $options) {
+    id format encoding statements { index accountHint currency rowCount }
+    newCount duplicateCount matchedCount invalidCount csvColumns
+    suggestedCsvMapping { delimiter hasHeader skipRows dateColumn dateFormat amountColumn descriptionColumn externalIdColumn decimalSeparator invertSign }
+    rows(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { line date amount description notes externalId status error matchedTransaction { id description } } } }
+  } }`;
+const ROWS_PAGE = `mutation ($accountId: ID!, $file: Upload!, $first: Int, $after: String, $status: ImportRowStatus) {
+  previewImport(accountId: $accountId, file: $file) { rows(first: $first, after: $after, status: $status) { totalCount pageInfo { hasNextPage endCursor } edges { node { line status } } } } }`;
+const BATCH_FIELDS = 'id account { id } format filename createdAt createdCount matchedCount skippedCount undone';
+const COMMIT = `mutation ($previewId: ID!, $include: [Int!], $exclude: [Int!]) { commitImport(previewId: $previewId, include: $include, exclude: $exclude) { ${BATCH_FIELDS} } }`;
+const UNDO = `mutation ($batchId: ID!) { undoImport(batchId: $batchId) { ${BATCH_FIELDS} } }`;
+const BATCHES = `query ($accountId: ID) { importBatches(accountId: $accountId) { ${BATCH_FIELDS} } }`;
+const ACCOUNT_TRANSACTIONS = `query ($filter: TransactionFilter) { transactions(filter: $filter, first: 200) {
+  totalCount edges { node { id date amount description importedDescription notes category { id } } } } }`;
+
+const csv = (text: string, name = 'bank.csv') => ({ name, type: 'text/csv', body: Buffer.from(text, 'utf8') });
+
+/** Header on line 1; two identical coffees (both real), a salary and groceries. */
+const MARCH = csv(['Date,Description,Amount', '2026-03-01,COFFEE SHOP,-3.50', '2026-03-01,COFFEE SHOP,-3.50', '2026-03-02,SALARY ACME,2500.00', '2026-03-05,GROCERY MART,-42.10', ''].join('\n'));
+/** Overlaps MARCH (the coffees and the groceries) and adds one row. */
+const MARCH_LATER = csv(['Date,Description,Amount', '2026-03-01,COFFEE SHOP,-3.50', '2026-03-01,COFFEE SHOP,-3.50', '2026-03-05,GROCERY MART,-42.10', '2026-03-08,BOOKSTORE,-12.00', ''].join('\n'));
+/** No header, semicolons, day-first dates, decimal commas, a bank reference column. */
+const GERMAN = csv(['01.03.2026;Bäckerei Kamps;-2,40;REF-1', '02.03.2026;Miete März;-800,00;REF-2', '03.03.2026;Gehalt;1.234,56;REF-3', ''].join('\r\n'), 'umsaetze.csv');
+const GERMAN_MAPPING = {
+  delimiter: ';', hasHeader: false, dateColumn: '1', dateFormat: 'DD.MM.YYYY', amountColumn: '3', descriptionColumn: '2', externalIdColumn: '4', decimalSeparator: ',',
+};
+const OFX = {
+  name: 'card.qfx',
+  type: 'application/x-ofx',
+  body: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<?OFX OFXHEADER="200" VERSION="211" SECURITY="NONE" OLDFILEUID="NONE" NEWFILEUID="NONE"?>
+<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY></STATUS><DTSERVER>20260401</DTSERVER><LANGUAGE>ENG</LANGUAGE></SONRS></SIGNONMSGSRSV1>
+<CREDITCARDMSGSRSV1><CCSTMTTRNRS><TRNUID>1</TRNUID><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY></STATUS><CCSTMTRS><CURDEF>USD</CURDEF>
+<CCACCTFROM><ACCTID>4111000011112222</ACCTID></CCACCTFROM>
+<BANKTRANLIST><DTSTART>20260301</DTSTART><DTEND>20260331</DTEND>
+<STMTTRN><TRNTYPE>DEBIT</TRNTYPE><DTPOSTED>20260302</DTPOSTED><TRNAMT>-5.50</TRNAMT><FITID>CC-1</FITID><NAME>BEN &amp; JERRY'S</NAME></STMTTRN>
+<STMTTRN><TRNTYPE>CREDIT</TRNTYPE><DTPOSTED>20260310</DTPOSTED><TRNAMT>250.00</TRNAMT><FITID>CC-2</FITID><NAME>PAYMENT THANK YOU</NAME></STMTTRN>
+</BANKTRANLIST><LEDGERBAL><BALAMT>-100.00</BALAMT><DTASOF>20260331</DTASOF></LEDGERBAL></CCSTMTRS></CCSTMTTRNRS></CREDITCARDMSGSRSV1></OFX>
+`),
+};
+const CAMT = {
+  name: 'statement.xml',
+  type: 'application/xml',
+  body: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+  <BkToCstmrStmt>
+    <GrpHdr><MsgId>M-1</MsgId><CreDtTm>2026-03-01T06:00:00+01:00</CreDtTm></GrpHdr>
+    <Stmt>
+      <Id>S-1</Id><CreDtTm>2026-03-01T06:00:00+01:00</CreDtTm>
+      <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>
+      <Ntry><Amt Ccy="EUR">42.50</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-02-03</Dt></BookgDt><AcctSvcrRef>BANKREF-1</AcctSvcrRef>
+        <NtryDtls><TxDtls><RltdPties><Cdtr><Nm>Stadtwerke Köln</Nm></Cdtr></RltdPties><RmtInf><Ustrd>Abschlag Strom</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+      <Ntry><Amt Ccy="EUR">2750.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-02-28</Dt></BookgDt><AcctSvcrRef>BANKREF-2</AcctSvcrRef>
+        <NtryDtls><TxDtls><RmtInf><Ustrd>Gehalt Februar</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+      <Ntry><Amt Ccy="EUR">9.99</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>PDNG</Sts><BookgDt><Dt>2026-02-29</Dt></BookgDt><AcctSvcrRef>PENDING-1</AcctSvcrRef></Ntry>
+    </Stmt>
+  </BkToCstmrStmt>
+</Document>
+`),
+};
+
+interface Row {
+  line: number;
+  date: string | null;
+  amount: string | null;
+  description: string;
+  externalId: string | null;
+  status: string;
+  error: string | null;
+  matchedTransaction: { id: string; description: string } | null;
+}
+
+let running: RunningApp;
+beforeAll(async () => {
+  // 50 kB: every fixture fits, and the too-large upload stays small.
+  running = await startTestApp({ IMPORT_MAX_MB: '0.05' });
+});
+afterAll(() => running.destroy());
+
+async function newUser(currency = 'USD'): Promise<{ client: ApiClient; accountId: string }> {
+  const { client } = await signUp(running.baseUrl, { currency });
+  const { createAccount } = await client.ok(CREATE_ACCOUNT, { input: { name: 'Checking', currency } });
+  return { client, accountId: createAccount.id };
+}
+
+async function preview(client: ApiClient, accountId: string, file: { name: string; type: string; body: Buffer }, options?: object) {
+  const result = await client.upload(PREVIEW, { accountId, options }, file);
+  expect(result.errors).toBeUndefined();
+  const preview = result.data.previewImport;
+  return { ...preview, rows: preview.rows.edges.map((edge: { node: Row }) => edge.node) as Row[] };
+}
+
+async function commit(client: ApiClient, previewId: string, include?: number[], exclude?: number[]) {
+  return (await client.ok(COMMIT, { previewId, include, exclude })).commitImport;
+}
+
+async function transactionsOf(client: ApiClient, accountId: string) {
+  const { transactions } = await client.ok(ACCOUNT_TRANSACTIONS, { filter: { accountId } });
+  return transactions.edges.map((edge: { node: unknown }) => edge.node) as { id: string; date: string; amount: string; description: string; importedDescription: string; notes: string; category: { id: string } | null }[];
+}
+
+const statuses = (rows: Row[]) => rows.map((row) => row.status);
+
+test('a CSV without a mapping previews with the suggested one, commits, and the same file again creates nothing', async () => {
+  const { client, accountId } = await newUser();
+  const first = await preview(client, accountId, MARCH);
+  expect(first).toMatchObject({ format: 'CSV', encoding: 'UTF-8', newCount: 4, duplicateCount: 0, matchedCount: 0, invalidCount: 0, csvColumns: ['Date', 'Description', 'Amount'] });
+  expect(first.suggestedCsvMapping).toMatchObject({ delimiter: ',', hasHeader: true, dateColumn: 'Date', dateFormat: 'YYYY-MM-DD', amountColumn: 'Amount', descriptionColumn: 'Description' });
+  expect(first.rows.map((row: Row) => [row.line, row.date, row.amount, row.description])).toEqual([
+    [2, '2026-03-01', '-3.50', 'COFFEE SHOP'],
+    [3, '2026-03-01', '-3.50', 'COFFEE SHOP'],
+    [4, '2026-03-02', '2500.00', 'SALARY ACME'],
+    [5, '2026-03-05', '-42.10', 'GROCERY MART'],
+  ]);
+
+  const batch = await commit(client, first.id);
+  expect(batch).toMatchObject({ account: { id: accountId }, format: 'CSV', filename: 'bank.csv', createdCount: 4, matchedCount: 0, skippedCount: 0, undone: false });
+  const written = await transactionsOf(client, accountId);
+  // Two coffees on one day are two coffees.
+  expect(written.filter((t) => t.description === 'COFFEE SHOP')).toHaveLength(2);
+  expect(written.every((t) => t.importedDescription === t.description)).toBe(true);
+
+  const again = await preview(client, accountId, MARCH);
+  expect(again).toMatchObject({ newCount: 0, duplicateCount: 4 });
+  expect((await commit(client, again.id)).createdCount).toBe(0);
+  expect(await transactionsOf(client, accountId)).toHaveLength(4);
+
+  // A committed preview is gone.
+  expect(codeOf(await client.gql(COMMIT, { previewId: first.id }))).toBe('NOT_FOUND');
+  expect((await client.ok(BATCHES, { accountId })).importBatches.map((b: { id: string }) => b.id)).toEqual([expect.any(String), batch.id]);
+});
+
+test('overlapping files create only the new rows', async () => {
+  const { client, accountId } = await newUser();
+  await commit(client, (await preview(client, accountId, MARCH)).id);
+  const later = await preview(client, accountId, MARCH_LATER);
+  expect(statuses(later.rows)).toEqual(['DUPLICATE', 'DUPLICATE', 'DUPLICATE', 'NEW']);
+  expect(later.rows[0].matchedTransaction).not.toBeNull();
+  const batch = await commit(client, later.id);
+  expect(batch).toMatchObject({ createdCount: 1, matchedCount: 0, skippedCount: 3 });
+  expect((await transactionsOf(client, accountId)).map((t) => t.description).sort()).toEqual(['BOOKSTORE', 'COFFEE SHOP', 'COFFEE SHOP', 'GROCERY MART', 'SALARY ACME']);
+});
+
+test('a CSV with a mapping is read with it, and the mapping is remembered for the account', async () => {
+  const { client, accountId } = await newUser('EUR');
+  const first = await preview(client, accountId, GERMAN, { csv: GERMAN_MAPPING });
+  expect(first.invalidCount).toBe(0);
+  expect(first.rows.map((row: Row) => [row.line, row.date, row.amount, row.description, row.externalId])).toEqual([
+    [1, '2026-03-01', '-2.40', 'Bäckerei Kamps', 'REF-1'],
+    [2, '2026-03-02', '-800.00', 'Miete März', 'REF-2'],
+    [3, '2026-03-03', '1234.56', 'Gehalt', 'REF-3'],
+  ]);
+  expect((await commit(client, first.id)).createdCount).toBe(3);
+
+  // No mapping given: the saved one reads the file, and the bank's ids make every row a duplicate.
+  const again = await preview(client, accountId, GERMAN);
+  expect(again.rows.map((row: Row) => [row.amount, row.externalId, row.status])).toEqual([
+    ['-2.40', 'REF-1', 'DUPLICATE'],
+    ['-800.00', 'REF-2', 'DUPLICATE'],
+    ['1234.56', 'REF-3', 'DUPLICATE'],
+  ]);
+});
+
+test('an amount with more decimals than the currency has is INVALID with the reason, and the rest import', async () => {
+  const { client, accountId } = await newUser();
+  const result = await preview(client, accountId, csv('Date,Description,Amount\n2026-04-01,FUEL,-30.123\n2026-04-02,LUNCH,-9.00\n2026-04-03,NO AMOUNT,\n'));
+  expect(statuses(result.rows)).toEqual(['INVALID', 'NEW', 'INVALID']);
+  expect(result.rows[0].error).toMatch(/decimal/i);
+  expect(result.rows[2].error).toBeTruthy();
+  // An INVALID row cannot be included.
+  expect(await commit(client, result.id, [2, 3, 4])).toMatchObject({ createdCount: 1, skippedCount: 2 });
+});
+
+test('an OFX file previews its statement and commits; the bank ids make a re-import a duplicate', async () => {
+  const { client, accountId } = await newUser();
+  const first = await preview(client, accountId, OFX);
+  expect(first).toMatchObject({ format: 'OFX', newCount: 2, csvColumns: null, suggestedCsvMapping: null, statements: [{ index: 0, accountHint: '4111000011112222', currency: 'USD', rowCount: 2 }] });
+  expect(first.rows.map((row: Row) => [row.date, row.amount, row.externalId])).toEqual([
+    ['2026-03-02', '-5.50', 'CC-1'],
+    ['2026-03-10', '250.00', 'CC-2'],
+  ]);
+  expect((await commit(client, first.id)).createdCount).toBe(2);
+  const again = await preview(client, accountId, { ...OFX, name: 'renamed.ofx' });
+  expect(statuses(again.rows)).toEqual(['DUPLICATE', 'DUPLICATE']);
+});
+
+test('a camt.053 file previews its booked entries and commits', async () => {
+  const { client, accountId } = await newUser('EUR');
+  const first = await preview(client, accountId, CAMT);
+  expect(first).toMatchObject({ format: 'CAMT', newCount: 2, statements: [{ index: 0, currency: 'EUR', rowCount: 2 }] });
+  expect(first.statements[0].accountHint).toMatch(/DE89/);
+  expect(first.rows.map((row: Row) => [row.date, row.amount, row.externalId])).toEqual([
+    ['2026-02-03', '-42.50', 'BANKREF-1'],
+    ['2026-02-28', '2750.00', 'BANKREF-2'],
+  ]);
+  expect((await commit(client, first.id)).createdCount).toBe(2);
+  expect((await preview(client, accountId, CAMT)).duplicateCount).toBe(2);
+});
+
+test('a MATCHED row links the hand-entered transaction and keeps what the user edited; undo then re-import gives the same result', async () => {
+  const { client, accountId } = await newUser();
+  const { createCategory } = await client.ok(CREATE_CATEGORY, { input: { name: 'Food' } });
+  const typed = (await client.ok(CREATE_TRANSACTION, { input: { accountId, date: '2026-03-04', amount: '-42.10', description: 'Groceries', categoryId: createCategory.id } })).createTransaction;
+  await client.ok(UPDATE_TRANSACTION, { id: typed.id, input: { notes: 'for the party' } });
+
+  const run = async () => {
+    const result = await preview(client, accountId, MARCH);
+    expect(statuses(result.rows)).toEqual(['NEW', 'NEW', 'NEW', 'MATCHED']);
+    expect(result.rows[3].matchedTransaction).toEqual({ id: typed.id, description: 'Groceries' });
+    const batch = await commit(client, result.id);
+    expect(batch).toMatchObject({ createdCount: 3, matchedCount: 1, skippedCount: 0 });
+    const all = await transactionsOf(client, accountId);
+    expect(all).toHaveLength(4);
+    expect(all.find((t) => t.id === typed.id)).toMatchObject({ date: '2026-03-04', description: 'Groceries', importedDescription: 'GROCERY MART', notes: 'for the party', category: { id: createCategory.id } });
+    return { batch, all };
+  };
+  const first = await run();
+
+  const undone = (await client.ok(UNDO, { batchId: first.batch.id })).undoImport;
+  expect(undone).toMatchObject({ id: first.batch.id, undone: true });
+  const left = await transactionsOf(client, accountId);
+  expect(left).toHaveLength(1);
+  expect(left[0]).toMatchObject({ id: typed.id, description: 'Groceries', importedDescription: '', notes: 'for the party', category: { id: createCategory.id } });
+
+  const second = await run();
+  expect(second.all.map((t) => [t.date, t.amount, t.description]).sort()).toEqual(first.all.map((t) => [t.date, t.amount, t.description]).sort());
+  expect((await client.ok(BATCHES, { accountId })).importBatches.map((b: { undone: boolean }) => b.undone)).toEqual([false, true]);
+});
+
+test('include and exclude name rows by their line', async () => {
+  const { client, accountId } = await newUser();
+  const excluded = await commit(client, (await preview(client, accountId, MARCH)).id, undefined, [4]);
+  expect(excluded).toMatchObject({ createdCount: 3, skippedCount: 1 });
+  expect((await transactionsOf(client, accountId)).map((t) => t.description)).not.toContain('SALARY ACME');
+
+  // The salary is NEW now; everything else is a duplicate, and include takes only line 4.
+  const next = await preview(client, accountId, MARCH);
+  expect(statuses(next.rows)).toEqual(['DUPLICATE', 'DUPLICATE', 'NEW', 'DUPLICATE']);
+  expect(await commit(client, next.id, [4])).toMatchObject({ createdCount: 1, skippedCount: 3 });
+  expect(await transactionsOf(client, accountId)).toHaveLength(4);
+});
+
+test('rows page by cursor and filter by status', async () => {
+  const { client, accountId } = await newUser();
+  const first = (await client.upload(ROWS_PAGE, { accountId, first: 3 }, MARCH)).data.previewImport.rows;
+  expect(first).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
+  expect(first.edges.map((e: { node: Row }) => e.node.line)).toEqual([2, 3, 4]);
+  // Any preview's cursors are positions: the next page of a same-file preview continues at line 5.
+  const rest = (await client.upload(ROWS_PAGE, { accountId, first: 3, after: first.pageInfo.endCursor }, MARCH)).data.previewImport.rows;
+  expect(rest.edges.map((e: { node: Row }) => e.node.line)).toEqual([5]);
+  expect(rest.pageInfo.hasNextPage).toBe(false);
+  const invalid = (await client.upload(ROWS_PAGE, { accountId, status: 'INVALID' }, MARCH)).data.previewImport.rows;
+  expect(invalid).toMatchObject({ totalCount: 0, edges: [] });
+  expect(codeOf(await client.upload(ROWS_PAGE, { accountId, after: 'bogus' }, MARCH))).toBe('BAD_USER_INPUT');
+});
+
+test('an expired preview and a foreign one are NOT_FOUND; another user sees no batch and cannot undo', async () => {
+  const owner = await newUser();
+  const other = await newUser();
+  const expired = await preview(owner.client, owner.accountId, MARCH);
+  await running.app.dataSource.query(`UPDATE "import_previews" SET "expires_at" = '2000-01-01 00:00:00' WHERE "id" = ${Number(expired.id)}`);
+  expect(codeOf(await owner.client.gql(COMMIT, { previewId: expired.id }))).toBe('NOT_FOUND');
+
+  const mine = await preview(owner.client, owner.accountId, MARCH);
+  expect(codeOf(await other.client.gql(COMMIT, { previewId: mine.id }))).toBe('NOT_FOUND');
+  expect(codeOf(await other.client.upload(PREVIEW, { accountId: owner.accountId }, MARCH))).toBe('NOT_FOUND');
+  const batch = await commit(owner.client, mine.id);
+  expect((await other.client.ok(BATCHES, {})).importBatches).toEqual([]);
+  expect((await other.client.ok(BATCHES, { accountId: owner.accountId })).importBatches).toEqual([]);
+  expect(codeOf(await other.client.gql(UNDO, { batchId: batch.id }))).toBe('NOT_FOUND');
+  expect(await transactionsOf(owner.client, owner.accountId)).toHaveLength(4);
+  expect(codeOf(await new ApiClient(running.baseUrl).gql(BATCHES, {}))).toBe('UNAUTHENTICATED');
+});
+
+test('a file that cannot be read is BAD_USER_INPUT naming the line; one over the limit is PAYLOAD_TOO_LARGE', async () => {
+  const { client, accountId } = await newUser();
+  const unreadable = await client.upload(PREVIEW, { accountId }, csv('just some words\nand some more\n', 'notes.txt'));
+  expect(codeOf(unreadable)).toBe('BAD_USER_INPUT');
+  expect(unreadable.errors![0].message).toMatch(/^Line 1: /);
+  const broken = await client.upload(PREVIEW, { accountId, options: { format: 'OFX' } }, csv('<OFX><BANKMSGSRSV1><STMTTRNRS>\n<STMTRS><BANKTRANLIST>\n<STMTTRN><TRNAMT>x', 'broken.ofx'));
+  expect(codeOf(broken)).toBe('BAD_USER_INPUT');
+  expect(codeOf(await client.upload(PREVIEW, { accountId }, csv('')))).toBe('BAD_USER_INPUT');
+
+  const huge = csv(`Date,Description,Amount\n${'2026-03-01,COFFEE SHOP,-3.50\n'.repeat(3000)}`);
+  expect(huge.body.length).toBeGreaterThan(0.05 * 1024 * 1024);
+  expect(codeOf(await client.upload(PREVIEW, { accountId }, huge))).toBe('PAYLOAD_TOO_LARGE');
+});
+
+(backend === 'services' ? test : test.skip)('a commit reaching another app instance than its preview writes the batch', async () => {
+  const second = await startTestApp({}, running.environment);
+  try {
+    const { client, accountId } = await newUser();
+    const result = await preview(client, accountId, MARCH);
+    const elsewhere = new ApiClient(second.baseUrl);
+    elsewhere.cookie = client.cookie;
+    expect((await elsewhere.ok(COMMIT, { previewId: result.id })).commitImport).toMatchObject({ createdCount: 4 });
+    expect(await transactionsOf(client, accountId)).toHaveLength(4);
+  } finally {
+    await second.stop();
+  }
+});
+
+test('Transaction.importedDescription is empty for a typed transaction', async () => {
+  const { client, accountId } = await newUser();
+  const { createTransaction } = await client.ok(CREATE_TRANSACTION, { input: { accountId, date: '2026-03-04', amount: '-1.00', description: 'Typed' } });
+  const { transaction } = await client.ok(`query ($id: ID!) { transaction(id: $id) { importedDescription } }`, { id: createTransaction.id });
+  expect(transaction.importedDescription).toBe('');
+});
