@@ -283,8 +283,15 @@ test('a file that cannot be read is BAD_USER_INPUT naming the line; one over the
   const unreadable = await client.upload(PREVIEW, { accountId }, csv('just some words\nand some more\n', 'notes.txt'));
   expect(codeOf(unreadable)).toBe('BAD_USER_INPUT');
   expect(unreadable.errors![0].message).toMatch(/^Line 1: /);
-  const broken = await client.upload(PREVIEW, { accountId, options: { format: 'OFX' } }, csv('<OFX><BANKMSGSRSV1><STMTTRNRS>\n<STMTRS><BANKTRANLIST>\n<STMTTRN><TRNAMT>x', 'broken.ofx'));
+  // Detected as camt by its namespace; the closing tag on line 8 is misspelt.
+  const brokenXml = ['<?xml version="1.0" encoding="UTF-8"?>', '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">', '  <BkToCstmrStmt>', '    <Stmt>',
+    '      <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>', '      <Ntry>', '        <Amt Ccy="EUR">1.00</Amt>', '        <CdtDbtInd>DBIT</Cdtdbtind>', '      </Ntry>',
+    '    </Stmt>', '  </BkToCstmrStmt>', '</Document>', ''].join('\n');
+  const broken = await client.upload(PREVIEW, { accountId }, { name: 'broken.xml', type: 'application/xml', body: Buffer.from(brokenXml) });
   expect(codeOf(broken)).toBe('BAD_USER_INPUT');
+  expect(broken.errors![0].message).toMatch(/^Line 8: /);
+  const noBody = await client.upload(PREVIEW, { accountId, options: { format: 'OFX' } }, csv('OFXHEADER:100\nDATA:OFXSGML\n\nno body here', 'empty.ofx'));
+  expect(codeOf(noBody)).toBe('BAD_USER_INPUT');
   expect(codeOf(await client.upload(PREVIEW, { accountId }, csv('')))).toBe('BAD_USER_INPUT');
 
   const huge = csv(`Date,Description,Amount\n${'2026-03-01,COFFEE SHOP,-3.50\n'.repeat(3000)}`);

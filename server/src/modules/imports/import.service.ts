@@ -22,7 +22,7 @@ const PREVIEW_TTL_SECONDS = 86_400;
 /** Rows read per page when a commit walks its preview. */
 const COMMIT_PAGE = 10_000;
 
-export interface ImportOptions {
+interface ImportOptions {
   format?: ImportFormat | null;
   /** The text encoding to read a CSV file as (detected when absent; other formats declare theirs). */
   encoding?: string | null;
@@ -53,7 +53,7 @@ export interface ImportPreviewResult {
   suggestedCsvMapping: CsvMapping | null;
 }
 
-export interface ImportPreviewRowView extends Omit<PreviewRowRecord, 'amount'> {
+interface ImportPreviewRowView extends Omit<PreviewRowRecord, 'amount'> {
   amount: Money | null;
 }
 
@@ -230,7 +230,7 @@ export class ImportService {
           amount = parseMoney(parsed.amount!, currency, 'amount');
         } catch (caught) {
           if (!(caught instanceof AppError)) throw caught;
-          error = caught.message;
+          error = `Amount ${parsed.amount}: ${caught.message}`;
         }
       }
       const base = { line: parsed.line, date: parsed.date, description: parsed.description, notes: parsed.notes, externalId: parsed.externalId, matchedTransactionId: null };
@@ -290,7 +290,7 @@ export class ImportService {
 }
 
 /** The format of a file by its content: an OFX header or element, a camt Document, a QIF header, else CSV. */
-export function detectFormat(bytes: Buffer): ImportFormat {
+function detectFormat(bytes: Buffer): ImportFormat {
   const head = headText(bytes.subarray(0, 8192));
   if (/OFXHEADER\s*[:=]|<\?OFX\b|<OFX[\s>]/i.test(head)) return 'OFX';
   if (/urn:iso:std:iso:20022:tech:xsd:camt\.|<(\w+:)?BkToCstmr(Stmt|AcctRpt|DbtCdtNtfctn)\b/.test(head)) return 'CAMT';
