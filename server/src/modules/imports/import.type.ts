@@ -38,7 +38,7 @@ export class ImportStatement implements ImportStatementSummary {
   rowCount!: number;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A CSV column mapping, as used or suggested; columns by header text, or by 1-based position without a header.' })
+@ObjectType('CsvMapping', { simpleResolvers: true, description: 'A CSV column mapping, as used or suggested; columns by header text, or by 1-based position without a header.' })
 export class CsvMappingType {
   @Field(() => String)
   delimiter!: string;
