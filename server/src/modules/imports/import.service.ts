@@ -108,7 +108,7 @@ export class ImportService {
       ),
     );
 
-    const counts = { NEW: 0, DUPLICATE: 0, MATCHED: 0, INVALID: 0 } as PreviewStatusCounts;
+    const counts = { NEW: 0, DUPLICATE: 0, MATCHED: 0, INVALID: 0 };
     for (const row of rows) counts[row.status] += 1;
     // A mapping that reads every row is the account's from now on; so is the statement chosen.
     if (csv && rows.length > 0 && counts.INVALID === 0) await this.imports.saveCsvMapping(scope, accountId, csv.mapping);
@@ -334,11 +334,10 @@ function parseWithMapping(bytes: Buffer, options: ImportOptions, saved: CsvOptio
 /** A saved mapping as parse options (an unreadable saved value is as if none were saved). */
 function savedCsvOptions(saved: unknown): CsvOptions | null {
   if (!saved || typeof saved !== 'object') return null;
-  return saved as CsvOptions;
+  return saved;
 }
 
 function cleanFilename(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'statement';
 }
