@@ -103,6 +103,15 @@ WHERE
   "r"."user_id" = $1
   AND "r"."transaction_id" = $2;
 
+-- ReceiptRepository.storageKeysOfTransactions
+SELECT
+  "r"."storage_key" AS "storageKey"
+FROM
+  "receipts" "r"
+WHERE
+  "r"."user_id" = $1
+  AND "r"."transaction_id" IN ($2, $3);
+
 -- ReceiptRepository.storageKeysOfAccount
 SELECT
   "r"."storage_key" AS "storageKey"

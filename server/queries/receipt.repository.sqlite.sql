@@ -113,6 +113,15 @@ WHERE
   "r"."user_id" = ?
   AND "r"."transaction_id" = ?;
 
+-- ReceiptRepository.storageKeysOfTransactions
+SELECT
+  "r"."storage_key" AS "storageKey"
+FROM
+  "receipts" "r"
+WHERE
+  "r"."user_id" = ?
+  AND "r"."transaction_id" IN (?, ?);
+
 -- ReceiptRepository.storageKeysOfAccount
 SELECT
   "r"."storage_key" AS "storageKey"

@@ -732,6 +732,14 @@ WHERE
     AND "id" = $2
   );
 
+-- TransactionRepository.deleteMany
+DELETE FROM "transactions"
+WHERE
+  (
+    "user_id" = $1
+    AND "id" IN ($2, $3)
+  );
+
 -- TransactionRepository.existsInAccount
 SELECT
   1 AS "row_exists"

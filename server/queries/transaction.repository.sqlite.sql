@@ -717,6 +717,14 @@ WHERE
     AND "id" = 1
   );
 
+-- TransactionRepository.deleteMany
+DELETE FROM "transactions"
+WHERE
+  (
+    "user_id" = 1
+    AND "id" IN (1, 2)
+  );
+
 -- TransactionRepository.existsInAccount
 SELECT
   1 AS "row_exists"

@@ -1,6 +1,7 @@
 import { backend } from './support/backends';
 import { ApiClient, signUp } from './support/client';
-import { codeOf, CREATE_ACCOUNT, CREATE_CATEGORY, CREATE_TRANSACTION, UPDATE_TRANSACTION } from './support/operations';
+import { receiptFiles } from './support/fixtures';
+import { codeOf, CREATE_ACCOUNT, CREATE_CATEGORY, CREATE_TRANSACTION, UPDATE_TRANSACTION, UPLOAD_RECEIPT } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
 
 const PREVIEW = `mutation ($accountId: ID!, $file: Upload!, $options: ImportOptions) {
@@ -231,6 +232,26 @@ test('a MATCHED row links the hand-entered transaction and keeps what the user e
   const second = await run();
   expect(second.all.map((t) => [t.date, t.amount, t.description]).sort()).toEqual(first.all.map((t) => [t.date, t.amount, t.description]).sort());
   expect((await client.ok(BATCHES, { accountId })).importBatches.map((b: { undone: boolean }) => b.undone)).toEqual([false, true]);
+});
+
+test('undo deletes what the batch created, with receipts attached since, and only that', async () => {
+  const { client, accountId } = await newUser();
+  const kept = (await client.ok(CREATE_TRANSACTION, { input: { accountId, date: '2026-01-01', amount: '-1.00', description: 'Typed' } })).createTransaction;
+  const batch = await commit(client, (await preview(client, accountId, MARCH)).id);
+  const salary = (await transactionsOf(client, accountId)).find((t) => t.description === 'SALARY ACME')!;
+  const uploaded = await client.upload(UPLOAD_RECEIPT, { transactionId: salary.id }, receiptFiles.png);
+  expect(uploaded.errors).toBeUndefined();
+  const storedKeys = async () => {
+    const keys: string[] = [];
+    for await (const { key } of running.app.storage.listKeys()) keys.push(key);
+    return keys;
+  };
+  const before = await storedKeys();
+  await client.ok(UNDO, { batchId: batch.id });
+  expect((await transactionsOf(client, accountId)).map((t) => t.id)).toEqual([kept.id]);
+  expect((await storedKeys()).length).toBe(before.length - 1);
+  // A second undo changes nothing and answers the batch as it is.
+  expect((await client.ok(UNDO, { batchId: batch.id })).undoImport).toMatchObject({ id: batch.id, undone: true, createdCount: 4 });
 });
 
 test('include and exclude name rows by their line', async () => {

@@ -11,6 +11,9 @@ import type { ReceiptRepository } from '../receipts/receipt.repository';
 import type { TransactionRepository } from '../transactions/transaction.repository';
 import type { UserRepository } from '../users/user.repository';
 
+/** Transactions per DELETE when several go at once. */
+const TRANSACTIONS_PER_DELETE = 5000;
+
 /** What a deletion takes away, with everything that hangs on it. */
 export type Owned =
   | { receipt: number }
@@ -73,9 +76,11 @@ export class DeletionService {
     }
     if ('transactions' in what) {
       const keys: string[] = [];
-      for (const id of what.transactions) {
-        keys.push(...(await receipts.storageKeysOfTransaction(scope, id)));
-        await transactions.delete(scope, id);
+      // Slices stay under SQLite's bound-value limit and keep each statement small.
+      for (let start = 0; start < what.transactions.length; start += TRANSACTIONS_PER_DELETE) {
+        const slice = what.transactions.slice(start, start + TRANSACTIONS_PER_DELETE);
+        keys.push(...(await receipts.storageKeysOfTransactions(scope, slice)));
+        await transactions.deleteMany(scope, slice);
       }
       return keys;
     }

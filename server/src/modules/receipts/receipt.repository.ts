@@ -94,6 +94,18 @@ export class ReceiptRepository extends Repository {
     );
   }
 
+  /** The files of several transactions at once (an import's undo; read inside the deletion's transaction). */
+  @GenerateSql({ params: (f) => [f.scope, [f.transactionId, f.transactionId + 1]] })
+  storageKeysOfTransactions(scope: OwnerScope, transactionIds: readonly number[]): Promise<string[]> {
+    if (!transactionIds.length) return Promise.resolve([]);
+    const parameters = this.parameters();
+    return this.storageKeys(
+      `SELECT "r"."storage_key" AS "storageKey" FROM "receipts" "r"
+        WHERE ${ownerCondition(scope, 'r', parameters)} AND "r"."transaction_id" IN (${transactionIds.map((id) => parameters.add(id)).join(', ')})`,
+      parameters.values,
+    );
+  }
+
   /** The files an account's deletion takes with it: those of its transactions. */
   @GenerateSql({ params: (f) => [f.scope, f.accountId] })
   storageKeysOfAccount(scope: OwnerScope, accountId: number): Promise<string[]> {

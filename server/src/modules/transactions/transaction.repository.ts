@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { GenerateSql, type SqlFixture } from '../../db/generate-sql';
 import { ownedBy, ownerCondition, type OwnerScope } from '../../db/owner-scope';
 import { Repository } from '../../db/repository';
@@ -157,6 +157,14 @@ export class TransactionRepository extends Repository {
   async delete(scope: OwnerScope, id: number): Promise<boolean> {
     const result = await this.manager.delete(Transaction, { ...ownedBy(scope), id });
     return (result.affected ?? 1) > 0;
+  }
+
+  /** Deletes those of the ids that are the owner's (an import's undo sends them in slices); answers how many went. */
+  @GenerateSql({ params: (f) => [f.scope, [f.transactionId, f.transactionId + 1]] })
+  async deleteMany(scope: OwnerScope, ids: readonly number[]): Promise<number> {
+    if (!ids.length) return 0;
+    const result = await this.manager.delete(Transaction, { ...ownedBy(scope), id: In([...ids]) });
+    return result.affected ?? ids.length;
   }
 
   @GenerateSql({ params: (f) => [f.scope, f.accountId] })
