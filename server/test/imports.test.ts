@@ -318,6 +318,8 @@ test('a file that cannot be read is BAD_USER_INPUT naming the line; one over the
   const huge = csv(`Date,Description,Amount\n${'2026-03-01,COFFEE SHOP,-3.50\n'.repeat(3000)}`);
   expect(huge.body.length).toBeGreaterThan(0.05 * 1024 * 1024);
   expect(codeOf(await client.upload(PREVIEW, { accountId }, huge))).toBe('PAYLOAD_TOO_LARGE');
+  // The limit is published, so a client can check before sending.
+  expect((await client.ok('{ serverLimits { importMaxBytes } }')).serverLimits.importMaxBytes).toBe(Math.round(0.05 * 1024 * 1024));
 });
 
 (backend === 'services' ? test : test.skip)('a commit reaching another app instance than its preview writes the batch', async () => {

@@ -32,7 +32,7 @@ function resolverInstances(services: Services): Map<unknown, unknown> {
     [CategoryResolver, new CategoryResolver({ categories })],
     [TransactionResolver, new TransactionResolver({ transactions })],
     [TransactionConnectionResolver, new TransactionConnectionResolver({ transactions })],
-    [ReceiptResolver, new ReceiptResolver({ receipts, transactions })],
+    [ReceiptResolver, new ReceiptResolver({ receipts, transactions, imports })],
     [DashboardResolver, new DashboardResolver({ dashboard })],
     [ImportResolver, new ImportResolver({ imports })],
     [ImportPreviewRowResolver, new ImportPreviewRowResolver({ transactions })],

@@ -7,17 +7,18 @@ import type { OwnerScope } from '../../db/owner-scope';
 import { ownerScope } from '../../db/owner-scope';
 import { Transaction } from '../transactions/transaction.type';
 import type { TransactionRecord } from '../transactions/transaction.model';
+import type { ImportService } from '../imports/import.service';
 import type { TransactionService } from '../transactions/transaction.service';
 import type { ReceiptService } from './receipt.service';
 import { ReceiptType, ServerLimits } from './receipt.type';
 
 @Resolver(() => ReceiptType)
 export class ReceiptResolver {
-  constructor(private readonly services: { receipts: ReceiptService; transactions: TransactionService }) {}
+  constructor(private readonly services: { receipts: ReceiptService; transactions: TransactionService; imports: ImportService }) {}
 
   @Query(() => ServerLimits, { description: 'Public: the same for every user.' })
   serverLimits(): ServerLimits {
-    return { receiptMaxBytes: this.services.receipts.maxBytes };
+    return { receiptMaxBytes: this.services.receipts.maxBytes, importMaxBytes: this.services.imports.maxBytes };
   }
 
   @Mutation(() => ReceiptType, { description: 'JPEG, PNG, WebP, HEIC or PDF, recognised from its bytes.' })

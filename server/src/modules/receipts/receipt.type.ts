@@ -25,4 +25,7 @@ export class ReceiptType {
 export class ServerLimits {
   @Field(() => Int, { description: 'The largest receipt file accepted, in bytes (RECEIPT_MAX_MB).' })
   receiptMaxBytes!: number;
+
+  @Field(() => Int, { description: 'The largest statement file an import reads, in bytes (IMPORT_MAX_MB).' })
+  importMaxBytes!: number;
 }
