@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { backend } from './support/backends';
 import { ApiClient, signUp } from './support/client';
 import { receiptFiles } from './support/fixtures';
@@ -252,6 +254,31 @@ test('undo deletes what the batch created, with receipts attached since, and onl
   expect((await storedKeys()).length).toBe(before.length - 1);
   // A second undo changes nothing and answers the batch as it is.
   expect((await client.ok(UNDO, { batchId: batch.id })).undoImport).toMatchObject({ id: batch.id, undone: true, createdCount: 4 });
+});
+
+test('a multi-account file lists its statements; the one chosen is the default next time; another currency is INVALID', async () => {
+  const file = { name: 'multi.ofx', type: 'application/x-ofx', body: fs.readFileSync(path.join(__dirname, 'fixtures/imports/ofx/multi-account.ofx')) };
+  const { client, accountId } = await newUser();
+  const first = await preview(client, accountId, file);
+  expect(first.statements.map((s: { index: number; currency: string }) => [s.index, s.currency])).toEqual([[0, 'USD'], [1, 'USD'], [2, null], [3, 'CAD']]);
+  expect(first.rows.map((row: Row) => row.externalId)).toEqual(['A1', 'A2']);
+  const card = await preview(client, accountId, file, { statement: 3 });
+  expect(statuses(card.rows)).toEqual(['INVALID']);
+  expect(card.rows[0].error).toMatch(/CAD.*USD/);
+  // The hint of statement 3 is remembered: without a choice, it is previewed again.
+  expect((await preview(client, accountId, file)).rows.map((row: Row) => row.externalId)).toEqual(['C1']);
+  expect(codeOf(await client.upload(PREVIEW, { accountId, options: { statement: 4 } }, file))).toBe('BAD_USER_INPUT');
+});
+
+test('a QIF file is detected and previewed', async () => {
+  const { client, accountId } = await newUser();
+  const qif = { name: 'money.qif', type: 'application/qif', body: Buffer.from('!Type:Bank\nD03/14/2026\nT-12.50\nPCorner Shop\nLFood:Groceries\n^\nD03/15/2026\nT100.00\nPRefund\n^\n') };
+  const result = await preview(client, accountId, qif);
+  expect(result).toMatchObject({ format: 'QIF', newCount: 2 });
+  expect(result.rows.map((row: Row) => [row.date, row.amount, row.description])).toEqual([
+    ['2026-03-14', '-12.50', 'Corner Shop'],
+    ['2026-03-15', '100.00', 'Refund'],
+  ]);
 });
 
 test('include and exclude name rows by their line', async () => {
