@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { backend } from './support/backends';
 import { ApiClient, signUp } from './support/client';
 import { receiptFiles } from './support/fixtures';
 import { codeOf, CREATE_ACCOUNT, CREATE_CATEGORY, CREATE_TRANSACTION, UPDATE_TRANSACTION, UPLOAD_RECEIPT } from './support/operations';
@@ -349,7 +348,7 @@ test('a file that cannot be read is BAD_USER_INPUT naming the line; one over the
   expect((await client.ok('{ serverLimits { importMaxBytes } }')).serverLimits.importMaxBytes).toBe(Math.round(0.05 * 1024 * 1024));
 });
 
-(backend === 'services' ? test : test.skip)('a commit reaching another app instance than its preview writes the batch', async () => {
+test('a commit reaching another app instance than its preview writes the batch', async () => {
   const second = await startTestApp({}, running.environment);
   try {
     const { client, accountId } = await newUser();
