@@ -39,6 +39,16 @@ WHERE
 LIMIT
   1;
 
+-- AccountRepository.lockForWrite
+SELECT
+  "a"."id"
+FROM
+  "accounts" "a"
+WHERE
+  "a"."id" = $1
+  AND "a"."user_id" = $2
+FOR UPDATE;
+
 -- AccountRepository.findDefault
 SELECT
   "Account"."id" AS "Account_id",

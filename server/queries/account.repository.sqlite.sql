@@ -39,6 +39,15 @@ WHERE
 LIMIT
   1;
 
+-- AccountRepository.lockForWrite
+SELECT
+  "a"."id"
+FROM
+  "accounts" "a"
+WHERE
+  "a"."id" = ?
+  AND "a"."user_id" = ?;
+
 -- AccountRepository.findDefault
 SELECT
   "Account"."id" AS "Account_id",

@@ -9,6 +9,7 @@ INSERT INTO
     "encoding",
     "filename",
     "statement_index",
+    "details",
     "expires_at"
   )
 VALUES
@@ -19,7 +20,8 @@ VALUES
     $4,
     $5,
     $6,
-    LOCALTIMESTAMP + make_interval(secs => $7)
+    $7,
+    LOCALTIMESTAMP + make_interval(secs => $8)
   )
 RETURNING
   "id";
@@ -68,7 +70,8 @@ SELECT
   "p"."filename" AS "p_filename",
   "p"."statement_index" AS "p_statement_index",
   "p"."created_at" AS "p_created_at",
-  "p"."expires_at" AS "p_expires_at"
+  "p"."expires_at" AS "p_expires_at",
+  "p"."details" AS "p_details"
 FROM
   "import_previews" "p"
 WHERE
@@ -234,6 +237,45 @@ WHERE
   AND "t"."account_id" = $2
   AND "t"."date" >= $3
   AND "t"."date" <= $4;
+
+-- ImportRepository.candidatesImportedSince
+SELECT
+  "t"."id" AS "id",
+  "t"."date" AS "date",
+  "t"."amount" AS "amount",
+  "t"."description" AS "description",
+  "t"."imported_description" AS "imported_description",
+  "t"."external_id" AS "external_id",
+  "t"."import_fingerprint" AS "import_fingerprint",
+  CASE
+    WHEN (
+      "t"."import_batch_id" IS NOT NULL
+      OR "t"."external_id" IS NOT NULL
+      OR "t"."import_fingerprint" IS NOT NULL
+      OR "t"."imported_description" <> ''
+    ) THEN 1
+    ELSE 0
+  END AS "claimed"
+FROM
+  "transactions" "t"
+WHERE
+  "t"."user_id" = $4
+  AND "t"."account_id" = $5
+  AND "t"."import_batch_id" IS NOT NULL
+  AND NOT "t"."import_batch_id" = ANY ($3::INT[])
+  AND (
+    "t"."external_id" = ANY ($1::VARCHAR[])
+    OR "t"."import_fingerprint" = ANY ($2::VARCHAR[])
+  );
+
+-- ImportRepository.batchIdsOfAccount
+SELECT
+  "b"."id"
+FROM
+  "import_batches" "b"
+WHERE
+  "b"."user_id" = $1
+  AND "b"."account_id" = $2;
 
 -- ImportRepository.insertBatch
 INSERT INTO

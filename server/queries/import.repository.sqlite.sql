@@ -9,10 +9,11 @@ INSERT INTO
     "encoding",
     "filename",
     "statement_index",
+    "details",
     "expires_at"
   )
 VALUES
-  (?, ?, ?, ?, ?, ?, datetime('now', ?))
+  (?, ?, ?, ?, ?, ?, ?, datetime('now', ?))
 RETURNING
   "id";
 INSERT INTO
@@ -45,7 +46,8 @@ SELECT
   "p"."filename" AS "p_filename",
   "p"."statement_index" AS "p_statement_index",
   "p"."created_at" AS "p_created_at",
-  "p"."expires_at" AS "p_expires_at"
+  "p"."expires_at" AS "p_expires_at",
+  "p"."details" AS "p_details"
 FROM
   "import_previews" "p"
 WHERE
@@ -221,6 +223,60 @@ WHERE
   AND "t"."account_id" = ?
   AND "t"."date" >= ?
   AND "t"."date" <= ?;
+
+-- ImportRepository.candidatesImportedSince
+SELECT
+  "t"."id" AS "id",
+  "t"."date" AS "date",
+  "t"."amount" AS "amount",
+  "t"."description" AS "description",
+  "t"."imported_description" AS "imported_description",
+  "t"."external_id" AS "external_id",
+  "t"."import_fingerprint" AS "import_fingerprint",
+  CASE
+    WHEN (
+      "t"."import_batch_id" IS NOT NULL
+      OR "t"."external_id" IS NOT NULL
+      OR "t"."import_fingerprint" IS NOT NULL
+      OR "t"."imported_description" <> ''
+    ) THEN 1
+    ELSE 0
+  END AS "claimed"
+FROM
+  "transactions" "t"
+WHERE
+  "t"."user_id" = ?
+  AND "t"."account_id" = ?
+  AND "t"."import_batch_id" IS NOT NULL
+  AND NOT "t"."import_batch_id" IN (
+    SELECT
+      "value"
+    FROM
+      json_each(?)
+  )
+  AND (
+    "t"."external_id" IN (
+      SELECT
+        "value"
+      FROM
+        json_each(?)
+    )
+    OR "t"."import_fingerprint" IN (
+      SELECT
+        "value"
+      FROM
+        json_each(?)
+    )
+  );
+
+-- ImportRepository.batchIdsOfAccount
+SELECT
+  "b"."id"
+FROM
+  "import_batches" "b"
+WHERE
+  "b"."user_id" = ?
+  AND "b"."account_id" = ?;
 
 -- ImportRepository.insertBatch
 INSERT INTO

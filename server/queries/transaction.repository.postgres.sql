@@ -445,6 +445,49 @@ ORDER BY
 LIMIT
   1;
 
+-- TransactionRepository.findManyByIds
+SELECT
+  "t"."id" AS "t_id",
+  "t"."user_id" AS "t_user_id",
+  "t"."account_id" AS "t_account_id",
+  "t"."category_id" AS "t_category_id",
+  "t"."date" AS "t_date",
+  "t"."amount" AS "t_amount",
+  "t"."description" AS "t_description",
+  "t"."notes" AS "t_notes",
+  "t"."imported_description" AS "t_imported_description",
+  "t"."external_id" AS "t_external_id",
+  "t"."import_batch_id" AS "t_import_batch_id",
+  "t"."created_at" AS "t_created_at",
+  "t"."updated_at" AS "t_updated_at",
+  "account"."id" AS "account_id",
+  "account"."user_id" AS "account_user_id",
+  "account"."name" AS "account_name",
+  "account"."currency" AS "account_currency",
+  "account"."opening_balance" AS "account_opening_balance",
+  "account"."archived" AS "account_archived",
+  "account"."created_at" AS "account_created_at",
+  "account"."transaction_count" AS "account_transaction_count",
+  "account"."transaction_total" AS "account_transaction_total",
+  "category"."id" AS "category_id",
+  "category"."user_id" AS "category_user_id",
+  "category"."name" AS "category_name",
+  "category"."kind" AS "category_kind",
+  "category"."color" AS "category_color",
+  "category"."created_at" AS "category_created_at"
+FROM
+  "transactions" "t"
+  LEFT JOIN "accounts" "account" ON "account"."id" = "t"."account_id"
+  LEFT JOIN "categories" "category" ON "category"."id" = "t"."category_id"
+WHERE
+  "t"."user_id" = $1
+  AND "t"."id" IN ($2, $3)
+ORDER BY
+  "t"."date" DESC,
+  "t"."id" DESC
+LIMIT
+  2;
+
 -- TransactionRepository.count (unfiltered)
 SELECT
   COALESCE(SUM("a"."transaction_count"), 0) AS "count"

@@ -63,7 +63,7 @@ const previewRow = (line: number, overrides: Partial<NewPreviewRow> = {}): NewPr
   ...overrides,
 });
 
-const newPreview = (ttlSeconds = 86_400) => ({ accountId, format: 'CSV' as const, encoding: 'windows-1252', filename: 'bank.csv', statementIndex: 1, ttlSeconds });
+const newPreview = (ttlSeconds = 86_400) => ({ accountId, format: 'CSV' as const, encoding: 'windows-1252', filename: 'bank.csv', statementIndex: 1, ttlSeconds, details: { statements: [], csv: null, accountHint: 'DE89', knownBatchIds: [7] } });
 
 const inWrite = <T>(work: (repository: ImportRepository, rows: TransactionRepository) => Promise<T>) =>
   writeTransaction(dataSource, (manager) => work(imports.within(manager), transactions.within(manager)));
@@ -80,7 +80,7 @@ describe('previews', () => {
     const id = await inWrite((repository) => repository.insertPreview(owner, newPreview(), rows));
 
     const preview = await imports.findPreview(owner, id);
-    expect(preview).toMatchObject({ id, accountId, format: 'CSV', encoding: 'windows-1252', filename: 'bank.csv', statementIndex: 1 });
+    expect(preview).toMatchObject({ id, accountId, format: 'CSV', encoding: 'windows-1252', filename: 'bank.csv', statementIndex: 1, details: newPreview().details });
     expect(preview!.expiresAt.getTime() - preview!.createdAt.getTime()).toBeGreaterThan(86_000_000);
 
     const first = await imports.previewRows(owner, id, null, 4);

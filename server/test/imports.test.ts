@@ -264,7 +264,10 @@ test('a multi-account file lists its statements; the one chosen is the default n
   const card = await preview(client, accountId, file, { statement: 3 });
   expect(statuses(card.rows)).toEqual(['INVALID']);
   expect(card.rows[0].error).toMatch(/CAD.*USD/);
-  // The hint of statement 3 is remembered: without a choice, it is previewed again.
+  // Only a commit makes the choice the account's: previewing statement 3 did not.
+  expect((await preview(client, accountId, file)).rows.map((row: Row) => row.externalId)).toEqual(['A1', 'A2']);
+  // The hint of statement 3, committed, is remembered: without a choice, it is previewed again.
+  expect(await commit(client, card.id)).toMatchObject({ createdCount: 0, skippedCount: 1 });
   expect((await preview(client, accountId, file)).rows.map((row: Row) => row.externalId)).toEqual(['C1']);
   expect(codeOf(await client.upload(PREVIEW, { accountId, options: { statement: 4 } }, file))).toBe('BAD_USER_INPUT');
 });

@@ -73,7 +73,7 @@ export async function checkLegacyDatabaseUpgrades(database: DatabaseConfig): Pro
 }
 
 /**
- * The newest portable migration (imports) undoes and runs again, leaving the rest; its transaction
+ * The newest portable migrations (imports, and the previews' details) undo and run again, leaving the rest; the imports' transaction
  * columns come and go in place, so the account-totals triggers keep firing and the rows stay.
  */
 export async function checkPortableDown(database: DatabaseConfig): Promise<void> {
@@ -90,11 +90,15 @@ export async function checkPortableDown(database: DatabaseConfig): Promise<void>
     await dataSource.query(`INSERT INTO users (email, email_key, password_hash, name, currency) VALUES ('a@b.co', 'a@b.co', 'x', 'A', 'USD')`);
     await dataSource.query(`INSERT INTO accounts (user_id, name, currency) VALUES (1, 'Cash', 'USD')`);
     await dataSource.query(`INSERT INTO transactions (user_id, account_id, date, amount, external_id) VALUES (1, 1, '2025-01-01', -500, 'fit-1')`);
+    await dataSource.query(`INSERT INTO import_previews (user_id, account_id, format, encoding, filename, expires_at, details) VALUES (1, 1, 'CSV', 'UTF-8', 'a.csv', '2099-01-01', '{}')`);
     await dataSource.undoLastMigration({ transaction: 'each' });
-    expect(await recordedNames(dataSource)).toEqual(migrationsFor(database.kind).map(nameOf).slice(0, -1));
+    expect(await columnsOf('import_previews')).not.toContain('details');
+    expect(await dataSource.query(`SELECT filename FROM import_previews`)).toEqual([{ filename: 'a.csv' }]);
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await recordedNames(dataSource)).toEqual(migrationsFor(database.kind).map(nameOf).slice(0, -2));
     expect(await columnsOf('import_batches')).toEqual([]);
     expect(await columnsOf('transactions')).not.toContain('external_id');
-    expect((await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name)).toEqual([nameOf(portableMigrations.at(-1)!)]);
+    expect((await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name)).toEqual(portableMigrations.slice(-2).map(nameOf));
     expect(await indexNames(dataSource, 'idempotency_keys')).toContain('idempotency_keys_created_at_idx');
     expect(await indexNames(dataSource, 'transactions')).toEqual(expect.arrayContaining(['transactions_account_external_idx', 'transactions_import_batch_idx']));
     await dataSource.query(`INSERT INTO transactions (user_id, account_id, date, amount) VALUES (1, 1, '2025-01-02', -250)`);

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import DataLoader from 'dataloader';
 import { ownerScope } from '../../db/owner-scope';
 import type { Receipt } from '../../modules/receipts/receipt.entity';
+import type { TransactionRecord } from '../../modules/transactions/transaction.model';
 import type { Services } from '../../services';
 import { currentUserId } from '../../sessions/current-user';
 
@@ -11,6 +12,8 @@ export interface RequestContext {
   userId: number | null;
   loaders: {
     receiptsByTransaction: DataLoader<number, Receipt[]>;
+    /** The signed-in user's transactions by id (null: gone, or not theirs), for links such as an import row's match. */
+    transactionById: DataLoader<number, TransactionRecord | null>;
   };
 }
 
@@ -30,6 +33,7 @@ export function createContext(services: Services, req: Request, res: Response): 
         }
         return transactionIds.map((id) => byTransaction.get(id)!);
       }),
+      transactionById: new DataLoader((ids) => (userId === null ? Promise.resolve(ids.map(() => null)) : services.transactions.findManyForUser(ownerScope(userId), ids))),
     },
   };
 }

@@ -34,8 +34,8 @@ function resolverInstances(services: Services): Map<unknown, unknown> {
     [TransactionConnectionResolver, new TransactionConnectionResolver({ transactions })],
     [ReceiptResolver, new ReceiptResolver({ receipts, transactions, imports })],
     [DashboardResolver, new DashboardResolver({ dashboard })],
-    [ImportResolver, new ImportResolver({ imports })],
-    [ImportPreviewRowResolver, new ImportPreviewRowResolver({ transactions })],
+    [ImportResolver, new ImportResolver({ imports, accounts })],
+    [ImportPreviewRowResolver, new ImportPreviewRowResolver()],
     [ImportBatchResolver, new ImportBatchResolver({ accounts })],
   ]);
 }

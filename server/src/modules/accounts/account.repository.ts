@@ -1,5 +1,5 @@
 import { GenerateSql } from '../../db/generate-sql';
-import { ownedBy, ownerRow, type OwnerScope } from '../../db/owner-scope';
+import { ownedBy, ownerCondition, ownerRow, type OwnerScope } from '../../db/owner-scope';
 import { Repository } from '../../db/repository';
 import { Money, type MinorUnits } from '../../lib/money';
 import { User } from '../users/user.entity';
@@ -41,6 +41,21 @@ export class AccountRepository extends Repository {
   async findById(scope: OwnerScope, id: number): Promise<AccountRecord | null> {
     const account = await this.manager.findOne(Account, { where: { ...ownedBy(scope), id } });
     return account && accountRecordOf(account);
+  }
+
+  /**
+   * Inside a write transaction, holds the account's row until the commit, so writes that first
+   * read the account's transactions (an import's duplicate check) take turns. Postgres locks the
+   * row; SQLite's writes take turns already. Whether the account is the owner's.
+   */
+  @GenerateSql({ params: (f) => [f.scope, f.accountId] })
+  async lockForWrite(scope: OwnerScope, id: number): Promise<boolean> {
+    const parameters = this.parameters();
+    const rows = await this.query(
+      `SELECT "a"."id" FROM "accounts" "a" WHERE "a"."id" = ${parameters.add(id)} AND ${ownerCondition(scope, 'a', parameters)}${this.postgres ? ' FOR UPDATE' : ''}`,
+      parameters,
+    );
+    return rows.length > 0;
   }
 
   /** Where a transaction goes when no account is named: the first account that is not archived, else the first. */

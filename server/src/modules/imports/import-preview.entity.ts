@@ -38,6 +38,9 @@ export class ImportPreview {
   createdAt!: Date;
   @Column({ name: 'expires_at', type: Date })
   expiresAt!: Date;
+  /** ImportPreviewDetails as JSON (import.model.ts). */
+  @Column({ type: 'text', default: '{}' })
+  details!: string;
 }
 
 /**

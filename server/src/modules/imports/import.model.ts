@@ -1,9 +1,29 @@
 import type { MinorUnits } from '../../lib/money';
+import type { CsvMapping } from './parsers/csv-mapping';
 import type { ImportFormat } from './parsers/parsed-file';
 
 export type ImportRowStatus = 'NEW' | 'DUPLICATE' | 'MATCHED' | 'INVALID';
 
 export const IMPORT_ROW_STATUSES: readonly ImportRowStatus[] = ['NEW', 'DUPLICATE', 'MATCHED', 'INVALID'];
+
+/** One account or statement of a file. */
+export interface ImportStatementSummary {
+  index: number;
+  accountHint: string | null;
+  currency: string | null;
+  rowCount: number;
+}
+
+/** What a preview found beyond its rows, kept with it (as JSON) until the commit. */
+export interface ImportPreviewDetails {
+  statements: ImportStatementSummary[];
+  /** CSV only: the file's columns, the mapping the rows were read with, the guess, and the date formats that read the rows (several: the user picks). */
+  csv: { columns: string[]; mapping: CsvMapping; suggestedMapping: CsvMapping; dateFormatCandidates: string[] } | null;
+  /** The chosen statement's account hint: the commit remembers it for the account. */
+  accountHint: string | null;
+  /** The account's batches when the rows were classified: any other batch was committed since, and the commit checks its rows again. */
+  knownBatchIds: number[];
+}
 
 /** A preview to store: the file's description; it expires `ttlSeconds` after the insert (database time). */
 export interface NewImportPreview {
@@ -13,6 +33,7 @@ export interface NewImportPreview {
   filename: string;
   statementIndex: number;
   ttlSeconds: number;
+  details: ImportPreviewDetails;
 }
 
 export interface ImportPreviewRecord {
@@ -24,6 +45,7 @@ export interface ImportPreviewRecord {
   statementIndex: number;
   createdAt: Date;
   expiresAt: Date;
+  details: ImportPreviewDetails;
 }
 
 /** One classified row of a preview, in file order (its position is its index in the list given). */

@@ -2,7 +2,7 @@ import type { SqlParameters, SqlValue } from '../../db/sql-parameters';
 import { minorFromDatabase } from '../../lib/money';
 import type { DuplicateCandidate } from './duplicates';
 import type { ImportBatch } from './import-batch.entity';
-import type { ImportBatchRecord, ImportRowStatus, PreviewRowRecord } from './import.model';
+import type { ImportBatchRecord, ImportPreviewDetails, ImportRowStatus, PreviewRowRecord } from './import.model';
 import type { ImportFormat } from './parsers/parsed-file';
 
 /**
@@ -101,4 +101,10 @@ export function previewRowOf(row: PreviewRowRow): PreviewRowRecord {
     // better-sqlite3 answers 1 or 0, pg true or false.
     included: row.included === true || row.included === 1,
   };
+}
+
+/** A preview's stored details; a preview stored before they were kept reads as one without any. */
+export function previewDetailsOf(json: string): ImportPreviewDetails {
+  const details = JSON.parse(json || '{}') as Partial<ImportPreviewDetails>;
+  return { statements: details.statements ?? [], csv: details.csv ?? null, accountHint: details.accountHint ?? null, knownBatchIds: details.knownBatchIds ?? [] };
 }

@@ -14,6 +14,7 @@ import {
   CLAIMED_SQL,
   inList,
   PREVIEW_ROW_COLUMNS,
+  previewDetailsOf,
   previewRowOf,
   valuesList,
   type CandidateRow,
@@ -55,7 +56,15 @@ const exampleRow = (f: SqlFixture): NewPreviewRow => ({
   included: true,
 });
 const invalidRow: NewPreviewRow = { ...exampleRow({ date: '2026-03-14', transactionId: 1 } as SqlFixture), line: 3, date: null, amount: null, status: 'INVALID', matchedTransactionId: null, error: 'No date', included: false };
-const examplePreview = (f: SqlFixture): NewImportPreview => ({ accountId: f.accountId, format: 'CSV', encoding: 'UTF-8', filename: 'bank.csv', statementIndex: 0, ttlSeconds: 86_400 });
+const examplePreview = (f: SqlFixture): NewImportPreview => ({
+  accountId: f.accountId,
+  format: 'CSV',
+  encoding: 'UTF-8',
+  filename: 'bank.csv',
+  statementIndex: 0,
+  ttlSeconds: 86_400,
+  details: { statements: [{ index: 0, accountHint: null, currency: null, rowCount: 2 }], csv: null, accountHint: null, knownBatchIds: [] },
+});
 const exampleMatch = (f: SqlFixture): NewBatchMatch => ({ transactionId: f.transactionId, externalId: 'FIT-1', importedDescription: 'CORNER SHOP 1234', importFingerprint: 'f'.repeat(64) });
 
 /**
@@ -80,12 +89,14 @@ export class ImportRepository extends Repository {
   async insertPreview(scope: OwnerScope, preview: NewImportPreview, rows: readonly NewPreviewRow[]): Promise<number> {
     const parameters = this.parameters();
     // Placeholders are added in the order they appear (SQLite's are positional).
-    const values = [ownedBy(scope).userId, preview.accountId, preview.format, preview.encoding, preview.filename, preview.statementIndex].map((value) => parameters.add(value));
+    const values = [ownedBy(scope).userId, preview.accountId, preview.format, preview.encoding, preview.filename, preview.statementIndex, JSON.stringify(preview.details)].map((value) =>
+      parameters.add(value),
+    );
     const expires = this.postgres
       ? `LOCALTIMESTAMP + make_interval(secs => ${parameters.add(preview.ttlSeconds)})`
       : `datetime('now', ${parameters.add(`${Math.trunc(preview.ttlSeconds)} seconds`)})`;
     const [inserted] = await this.query<{ id: unknown }>(
-      `INSERT INTO "import_previews" ("user_id", "account_id", "format", "encoding", "filename", "statement_index", "expires_at")
+      `INSERT INTO "import_previews" ("user_id", "account_id", "format", "encoding", "filename", "statement_index", "details", "expires_at")
         VALUES (${values.join(', ')}, ${expires}) RETURNING "id"`,
       parameters,
     );
@@ -153,7 +164,7 @@ export class ImportRepository extends Repository {
     );
     if (!row) return null;
     const { userId: _owner, account: _account, user: _user, ...preview } = this.previewReader.read(row)!;
-    return { ...preview, format: preview.format as ImportFormat };
+    return { ...preview, format: preview.format as ImportFormat, details: previewDetailsOf(preview.details) };
   }
 
   /** Up to `limit` rows of the preview in file order after the position (keyset), of one status or all. */
@@ -250,7 +261,40 @@ export class ImportRepository extends Repository {
     return rows.map(candidateOf);
   }
 
+  /**
+   * The account's transactions written by a batch not in `knownBatchIds` (committed since a preview
+   * was classified) with one of these bank ids or fingerprints: what a commit checks its rows against again.
+   */
+  @GenerateSql({ params: (f) => [f.scope, f.accountId, [1], ['FIT-1'], ['f'.repeat(64)]] })
+  async candidatesImportedSince(scope: OwnerScope, accountId: number, knownBatchIds: readonly number[], externalIds: readonly string[], fingerprints: readonly string[]): Promise<DuplicateCandidate[]> {
+    if (!externalIds.length && !fingerprints.length) return [];
+    const parameters = this.parameters();
+    const sameRow = [
+      externalIds.length ? inList(this.postgres, '"t"."external_id"', externalIds, 'varchar', parameters) : null,
+      fingerprints.length ? inList(this.postgres, '"t"."import_fingerprint"', fingerprints, 'varchar', parameters) : null,
+    ].filter((condition) => condition !== null);
+    const since = knownBatchIds.length ? ` AND NOT ${inList(this.postgres, '"t"."import_batch_id"', knownBatchIds, 'int', parameters)}` : '';
+    const rows = await this.query<CandidateRow>(
+      `SELECT ${CANDIDATE_COLUMNS} FROM "transactions" "t"
+        WHERE ${ownerCondition(scope, 't', parameters)} AND "t"."account_id" = ${parameters.add(accountId)}
+        AND "t"."import_batch_id" IS NOT NULL${since} AND (${sameRow.join(' OR ')})`,
+      parameters,
+    );
+    return rows.map(candidateOf);
+  }
+
   // ---- batches
+
+  /** The ids of the account's batches, undone ones included. */
+  @GenerateSql({ params: (f) => [f.scope, f.accountId] })
+  async batchIdsOfAccount(scope: OwnerScope, accountId: number): Promise<number[]> {
+    const parameters = this.parameters();
+    const rows = await this.query<{ id: unknown }>(
+      `SELECT "b"."id" FROM "import_batches" "b" WHERE ${ownerCondition(scope, 'b', parameters)} AND "b"."account_id" = ${parameters.add(accountId)}`,
+      parameters,
+    );
+    return rows.map((row) => Number(row.id));
+  }
 
   @GenerateSql({ params: (f) => [f.scope, { accountId: f.accountId, format: 'OFX', filename: 'bank.ofx', createdCount: 10, matchedCount: 2, skippedCount: 3 }] })
   async insertBatch(scope: OwnerScope, batch: NewImportBatch): Promise<number> {

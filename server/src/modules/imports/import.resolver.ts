@@ -9,7 +9,6 @@ import type { AccountRecord } from '../accounts/account.model';
 import type { AccountService } from '../accounts/account.service';
 import { Account } from '../accounts/account.type';
 import type { TransactionRecord } from '../transactions/transaction.model';
-import type { TransactionService } from '../transactions/transaction.service';
 import { Transaction } from '../transactions/transaction.type';
 import type { ImportBatchRecord, ImportRowStatus } from './import.model';
 import type { ImportPreviewResult, ImportService } from './import.service';
@@ -42,6 +41,12 @@ function previewOf(result: ImportPreviewResult): ImportPreview {
     invalidCount: result.counts.INVALID,
     csvColumns: result.csvColumns,
     suggestedCsvMapping: result.suggestedCsvMapping,
+    csvMapping: result.csvMapping,
+    dateFormatCandidates: result.dateFormatCandidates,
+    filename: result.filename,
+    statement: result.statementIndex,
+    expiresAt: result.expiresAt,
+    accountId: result.accountId,
     currency: result.currency,
   };
 }
@@ -52,7 +57,12 @@ function batchOf(record: ImportBatchRecord): ImportBatch {
 
 @Resolver(() => ImportPreview)
 export class ImportResolver {
-  constructor(private readonly services: { imports: ImportService }) {}
+  constructor(private readonly services: { imports: ImportService; accounts: AccountService }) {}
+
+  @FieldResolver(() => Account)
+  account(@Root() preview: ImportPreview, @Ctx() context: RequestContext): Promise<AccountRecord> {
+    return this.services.accounts.getForUser(ownerScope(context.userId ?? 0), preview.accountId);
+  }
 
   @Mutation(() => ImportPreview, { description: 'Reads a statement file (CSV, OFX/QFX, QIF, camt.05x) and matches its rows against the account; nothing is written until commitImport.' })
   async previewImport(
@@ -64,6 +74,11 @@ export class ImportResolver {
     const upload = await file;
     const result = await this.services.imports.preview(scope, decodeId(accountId), { filename: upload.filename, open: () => upload.createReadStream() }, options ?? {});
     return previewOf(result);
+  }
+
+  @Query(() => ImportPreview, { description: 'A preview not yet committed nor expired (NOT_FOUND otherwise): to page or filter its rows again.' })
+  async importPreview(@CurrentUser() scope: OwnerScope, @Arg('id', () => ID) id: string): Promise<ImportPreview> {
+    return previewOf(await this.services.imports.previewById(scope, decodeId(id)));
   }
 
   @Mutation(() => ImportBatch, {
@@ -116,11 +131,10 @@ export class ImportResolver {
 
 @Resolver(() => ImportPreviewRow)
 export class ImportPreviewRowResolver {
-  constructor(private readonly services: { transactions: TransactionService }) {}
-
-  @FieldResolver(() => Transaction, { nullable: true, description: 'MATCHED: the transaction the row links to; DUPLICATE: the one it repeats.' })
-  matchedTransaction(@Root() row: ImportPreviewRow, @Ctx() context: RequestContext): Promise<TransactionRecord> | null {
-    return row.matchedTransactionId === null ? null : this.services.transactions.getForUser(ownerScope(context.userId ?? 0), row.matchedTransactionId);
+  @FieldResolver(() => Transaction, { nullable: true, description: 'MATCHED: the transaction the row links to; DUPLICATE: the one it repeats (null once it is deleted).' })
+  matchedTransaction(@Root() row: ImportPreviewRow, @Ctx() context: RequestContext): Promise<TransactionRecord | null> | null {
+    // One query for a page's links (the request's loader), not one per row.
+    return row.matchedTransactionId === null ? null : context.loaders.transactionById.load(row.matchedTransactionId);
   }
 }
 

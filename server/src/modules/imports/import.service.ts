@@ -9,7 +9,16 @@ import type { IncomingFile } from '../receipts/receipt.service';
 import type { TransactionRepository } from '../transactions/transaction.repository';
 import { candidateDateRange, classifyRows, fingerprint, type DuplicateCandidate, type RowToClassify } from './duplicates';
 import type { ImportRepository } from './import.repository';
-import type { ImportBatchRecord, ImportRowStatus, NewPreviewRow, PreviewRowRecord, PreviewStatusCounts } from './import.model';
+import type {
+  ImportBatchRecord,
+  ImportPreviewDetails,
+  ImportPreviewRecord,
+  ImportRowStatus,
+  ImportStatementSummary,
+  NewPreviewRow,
+  PreviewRowRecord,
+  PreviewStatusCounts,
+} from './import.model';
 import { parseCamt } from './parsers/camt';
 import { parseCsv, type CsvOptions } from './parsers/csv';
 import type { CsvMapping } from './parsers/csv-mapping';
@@ -31,26 +40,26 @@ interface ImportOptions {
   csv?: Omit<CsvOptions, 'encoding' | 'categoryColumn'> | null;
 }
 
-export interface ImportStatementSummary {
-  index: number;
-  accountHint: string | null;
-  currency: string | null;
-  rowCount: number;
-}
-
 /** What a preview answers: the stored preview's id and what the file held, with the counts by status. */
 export interface ImportPreviewResult {
   id: number;
   accountId: number;
   format: ImportFormat;
   encoding: string;
+  filename: string;
   /** The account's currency, for the rows' amounts. */
   currency: string;
   statements: ImportStatementSummary[];
+  /** The statement the rows are of. */
+  statementIndex: number;
   counts: PreviewStatusCounts;
-  /** CSV only: the columns of the file and the mapping guessed from it. */
+  /** CSV only: the columns of the file, the mapping the rows were read with and the one guessed from it. */
   csvColumns: string[] | null;
+  csvMapping: CsvMapping | null;
   suggestedCsvMapping: CsvMapping | null;
+  /** CSV only: the date formats that read the most rows, the one used first (several: the user should pick). */
+  dateFormatCandidates: string[] | null;
+  expiresAt: Date;
 }
 
 interface ImportPreviewRowView extends Omit<PreviewRowRecord, 'amount'> {
@@ -81,7 +90,7 @@ export class ImportService {
     const settings = await this.imports.findSettings(scope, accountId);
 
     let parsed: ParsedFile;
-    let csv: { columns: string[]; mapping: CsvMapping; suggestedMapping: CsvMapping } | null = null;
+    let csv: { columns: string[]; mapping: CsvMapping; suggestedMapping: CsvMapping; dateFormatCandidates: string[] } | null = null;
     try {
       if (format === 'CSV') {
         const result = parseWithMapping(bytes, options, savedCsvOptions(settings?.mapping));
@@ -97,34 +106,37 @@ export class ImportService {
 
     const statementIndex = chooseStatement(parsed.statements, options.statement, settings?.accountHint ?? null);
     const statement: ParsedStatement | undefined = parsed.statements[statementIndex];
+    // The batches read before the rows are classified: whatever commits after is checked again at commit.
+    const knownBatchIds = await this.imports.batchIdsOfAccount(scope, accountId);
     const rows = await this.classify(scope, accountId, account.currency, statement);
+    const details: ImportPreviewDetails = {
+      statements: parsed.statements.map((s) => ({ index: s.index, accountHint: s.accountHint, currency: s.currency, rowCount: s.rows.length })),
+      csv: csv && { columns: csv.columns, mapping: csv.mapping, suggestedMapping: csv.suggestedMapping, dateFormatCandidates: csv.dateFormatCandidates },
+      accountHint: statement?.accountHint ?? null,
+      knownBatchIds,
+    };
 
     await this.imports.deleteExpiredPreviews(scope);
+    const filename = cleanFilename(file.filename);
     const id = await writeTransaction(this.dataSource, (manager) =>
-      this.imports.within(manager).insertPreview(
-        scope,
-        { accountId, format: parsed.format, encoding: parsed.encoding, filename: cleanFilename(file.filename), statementIndex, ttlSeconds: PREVIEW_TTL_SECONDS },
-        rows,
-      ),
+      this.imports
+        .within(manager)
+        .insertPreview(scope, { accountId, format: parsed.format, encoding: parsed.encoding, filename, statementIndex, ttlSeconds: PREVIEW_TTL_SECONDS, details }, rows),
     );
-
     const counts = { NEW: 0, DUPLICATE: 0, MATCHED: 0, INVALID: 0 };
     for (const row of rows) counts[row.status] += 1;
-    // A mapping that reads every row is the account's from now on; so is the statement chosen.
-    if (csv && rows.length > 0 && counts.INVALID === 0) await this.imports.saveCsvMapping(scope, accountId, csv.mapping);
-    if (statement?.accountHint && statement.accountHint !== settings?.accountHint) await this.imports.saveAccountHint(scope, accountId, statement.accountHint);
+    const stored = await this.imports.findPreview(scope, id);
+    if (!stored) throw notFound('Import preview');
+    return resultOf(stored, account.currency, counts);
+  }
 
-    return {
-      id,
-      accountId,
-      format: parsed.format,
-      encoding: parsed.encoding,
-      currency: account.currency,
-      statements: parsed.statements.map((s) => ({ index: s.index, accountHint: s.accountHint, currency: s.currency, rowCount: s.rows.length })),
-      counts,
-      csvColumns: csv ? csv.columns : null,
-      suggestedCsvMapping: csv ? csv.suggestedMapping : null,
-    };
+  /** A stored preview, as previewImport answered it (NOT_FOUND once it is committed, expired or another's). */
+  async previewById(scope: OwnerScope, previewId: number): Promise<ImportPreviewResult> {
+    const preview = await this.imports.findPreview(scope, previewId);
+    if (!preview) throw notFound('Import preview');
+    const account = await this.accounts.findById(scope, preview.accountId);
+    if (!account) throw notFound('Import preview');
+    return resultOf(preview, account.currency, await this.imports.countPreviewRows(scope, previewId));
   }
 
   /** A page of the preview's rows in file order, after the position (keyset), of one status or all. */
@@ -158,8 +170,11 @@ export class ImportService {
       const transactions = this.transactions.within(manager);
       // Deleting first makes the commit happen once: a second commit of the same preview finds nothing.
       if (!(await imports.deletePreview(scope, previewId))) throw notFound('Import preview');
+      // Commits into one account take turns from here, so each sees what the one before wrote.
+      if (!(await this.accounts.within(manager).lockForWrite(scope, preview.accountId))) throw notFound('Account');
       const batchId = await imports.insertBatch(scope, { accountId: preview.accountId, format: preview.format, filename: preview.filename, createdCount: 0, matchedCount: 0, skippedCount: 0 });
       const matching = chosen.filter((row) => row.status === 'MATCHED' && row.matchedTransactionId !== null);
+      // A transaction another import claimed since the preview is that import's: the row is skipped, never doubled.
       const linked = new Set(
         await imports.insertMatches(
           scope,
@@ -167,8 +182,12 @@ export class ImportService {
           matching.map((row) => ({ transactionId: row.matchedTransactionId!, externalId: row.externalId, importedDescription: row.description, importFingerprint: row.fingerprint })),
         ),
       );
-      // A transaction another import claimed since the preview is that import's: the row is skipped, never doubled.
-      const creating = chosen.filter((row) => row.status !== 'MATCHED' && row.date !== null && row.amount !== null);
+      const creating = await this.notImportedSince(
+        imports,
+        scope,
+        preview,
+        chosen.filter((row) => row.status !== 'MATCHED' && row.date !== null && row.amount !== null),
+      );
       const created = await transactions.insertMany(
         scope,
         creating.map((row) => ({
@@ -186,9 +205,30 @@ export class ImportService {
       );
       const matchedCount = matching.filter((row) => linked.has(row.matchedTransactionId!)).length;
       await imports.setBatchCounts(scope, batchId, { createdCount: created.length, matchedCount, skippedCount: rows.length - created.length - matchedCount });
+      // What read the file is the account's from now on: the CSV mapping, and which statement it was.
+      const { csv, accountHint } = preview.details;
+      if (csv && created.length + matchedCount > 0) await imports.saveCsvMapping(scope, preview.accountId, csv.mapping);
+      if (accountHint) await imports.saveAccountHint(scope, preview.accountId, accountHint);
       return batchId;
     });
     return (await this.imports.findBatch(scope, batchId))!;
+  }
+
+  /**
+   * The rows to create less those a batch committed since the preview already wrote (two previews
+   * of one file committed one after the other): the duplicate rules again, against that batch's rows.
+   */
+  private async notImportedSince(imports: ImportRepository, scope: OwnerScope, preview: ImportPreviewRecord, rows: PreviewRowRecord[]): Promise<PreviewRowRecord[]> {
+    if (!rows.length) return rows;
+    const externalIds = [...new Set(rows.flatMap((row) => (row.externalId === null ? [] : [row.externalId])))];
+    const fingerprints = [...new Set(rows.flatMap((row) => (row.fingerprint === null ? [] : [row.fingerprint])))];
+    const since = await imports.candidatesImportedSince(scope, preview.accountId, preview.details.knownBatchIds, externalIds, fingerprints);
+    if (!since.length) return rows;
+    const classified = classifyRows(
+      rows.map((row) => ({ date: row.date!, amount: row.amount!, description: row.description, externalId: row.externalId })),
+      since,
+    );
+    return rows.filter((_, index) => classified[index].status === 'NEW');
   }
 
   batches(scope: OwnerScope, accountId: number | null): Promise<ImportBatchRecord[]> {
@@ -287,6 +327,26 @@ export class ImportService {
   private tooLargeMessage(): string {
     return `Statement files can be up to ${Math.round((this.maxBytes / 1024 / 1024) * 10) / 10} MB.`;
   }
+}
+
+function resultOf(preview: ImportPreviewRecord, currency: string, counts: PreviewStatusCounts): ImportPreviewResult {
+  const { csv } = preview.details;
+  return {
+    id: preview.id,
+    accountId: preview.accountId,
+    format: preview.format,
+    encoding: preview.encoding,
+    filename: preview.filename,
+    currency,
+    statements: preview.details.statements,
+    statementIndex: preview.statementIndex,
+    counts,
+    csvColumns: csv?.columns ?? null,
+    csvMapping: csv?.mapping ?? null,
+    suggestedCsvMapping: csv?.suggestedMapping ?? null,
+    dateFormatCandidates: csv?.dateFormatCandidates ?? null,
+    expiresAt: preview.expiresAt,
+  };
 }
 
 /** The format of a file by its content: an OFX header or element, a camt Document, a QIF header, else CSV. */

@@ -4,7 +4,7 @@ import type { Money } from '../../lib/money';
 import { Account } from '../accounts/account.type';
 import { PageInfo } from '../transactions/transaction-connection';
 import type { ImportRowStatus } from './import.model';
-import type { ImportStatementSummary } from './import.service';
+import type { ImportStatementSummary } from './import.model';
 import type { ImportFormat } from './parsers/parsed-file';
 
 /** The GraphQL enums' values, as the model's string unions spell them. */
@@ -112,6 +112,9 @@ export class ImportPreviewRow {
   @Field(() => String, { nullable: true, description: 'Why an INVALID row cannot be imported.' })
   error!: string | null;
 
+  @Field(() => Boolean, { description: 'Whether a commit without include writes it (NEW and MATCHED rows).' })
+  included!: boolean;
+
   /** What matchedTransaction resolves. */
   matchedTransactionId!: number | null;
   position!: number;
@@ -149,8 +152,20 @@ export class ImportPreview {
   @Field(() => String, { description: 'The text encoding the file was read as.' })
   encoding!: string;
 
+  @Field(() => String, { description: "The file's name, without folders." })
+  filename!: string;
+
+  @Field(() => Account, { description: 'The account the rows are matched against and go into.' })
+  account?: Account;
+
   @Field(() => [ImportStatement])
   statements!: ImportStatement[];
+
+  @Field(() => Int, { description: 'The statement (ImportStatement.index) the rows are of.' })
+  statement!: number;
+
+  @Field(() => Date, { description: 'After this the preview is gone: preview the file again.' })
+  expiresAt!: Date;
 
   @Field(() => Int)
   newCount!: number;
@@ -169,6 +184,17 @@ export class ImportPreview {
 
   @Field(() => CsvMappingType, { nullable: true, description: 'CSV: the mapping guessed from the file.' })
   suggestedCsvMapping!: CsvMappingType | null;
+
+  @Field(() => CsvMappingType, { nullable: true, description: "CSV: the mapping the rows were read with (the options' over the account's saved one, else the guess)." })
+  csvMapping!: CsvMappingType | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'CSV: the date formats that read the most rows, the one used first. Several mean the dates are ambiguous (no day above 12): ask which, and preview again with csv.dateFormat.',
+  })
+  dateFormatCandidates!: string[] | null;
+
+  accountId!: number;
 
   /** What rows resolves. */
   currency!: string;

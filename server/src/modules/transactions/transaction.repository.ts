@@ -55,6 +55,15 @@ export class TransactionRepository extends Repository {
     return found ?? null;
   }
 
+  /** The owner's transactions of these ids, in no order (ids of others or of none are left out): a page's links in one query. */
+  @GenerateSql({ params: (f) => [f.scope, [f.transactionId, 0]] })
+  findManyByIds(scope: OwnerScope, ids: readonly number[]): Promise<TransactionRecord[]> {
+    if (!ids.length) return Promise.resolve([]);
+    const parameters = this.parameters();
+    const conditions = [ownerCondition(scope, 't', parameters), `"t"."id" IN (${ids.map((id) => parameters.add(id)).join(', ')})`];
+    return this.reader.read(this.manager, conditions, parameters, ids.length);
+  }
+
   /**
    * Unfiltered, or by account alone, the count comes from the per-account counters the database keeps;
    * any other selection counts through the index it uses.

@@ -56,6 +56,12 @@ export class TransactionService {
     return this.transactions.totals(scope, await this.select(scope, filter));
   }
 
+  /** The owner's transactions of these ids, in the order asked; null where one is gone or not theirs. */
+  async findManyForUser(scope: OwnerScope, ids: readonly number[]): Promise<(TransactionRecord | null)[]> {
+    const byId = new Map((await this.transactions.findManyByIds(scope, ids)).map((transaction) => [transaction.id, transaction]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   getForUser(scope: OwnerScope, id: number): Promise<TransactionRecord> {
     return found(this.transactions.findById(scope, id));
   }
