@@ -259,13 +259,13 @@ SELECT
 FROM
   "transactions" "t"
 WHERE
-  "t"."user_id" = $4
-  AND "t"."account_id" = $5
+  "t"."user_id" = $1
+  AND "t"."account_id" = $2
   AND "t"."import_batch_id" IS NOT NULL
   AND NOT "t"."import_batch_id" = ANY ($3::INT[])
   AND (
-    "t"."external_id" = ANY ($1::VARCHAR[])
-    OR "t"."import_fingerprint" = ANY ($2::VARCHAR[])
+    "t"."external_id" = ANY ($4::VARCHAR[])
+    OR "t"."import_fingerprint" = ANY ($5::VARCHAR[])
   );
 
 -- ImportRepository.batchIdsOfAccount

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiClient, signUp } from './support/client';
 import { receiptFiles } from './support/fixtures';
-import { codeOf, CREATE_ACCOUNT, CREATE_CATEGORY, CREATE_TRANSACTION, UPDATE_TRANSACTION, UPLOAD_RECEIPT } from './support/operations';
+import { codeOf, CREATE_ACCOUNT, CREATE_CATEGORY, CREATE_TRANSACTION, DELETE_TRANSACTION, UPDATE_TRANSACTION, UPLOAD_RECEIPT } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
 
 const PREVIEW = `mutation ($accountId: ID!, $file: Upload!, $options: ImportOptions) {
@@ -15,7 +15,12 @@ const PREVIEW = `mutation ($accountId: ID!, $file: Upload!, $options: ImportOpti
 const ROWS_PAGE = `mutation ($accountId: ID!, $file: Upload!, $first: Int, $after: String, $status: ImportRowStatus) {
   previewImport(accountId: $accountId, file: $file) { rows(first: $first, after: $after, status: $status) { totalCount pageInfo { hasNextPage endCursor } edges { node { line status } } } } }`;
 const BATCH_FIELDS = 'id account { id } format filename createdAt createdCount matchedCount skippedCount undone';
-const COMMIT = `mutation ($previewId: ID!, $include: [Int!], $exclude: [Int!]) { commitImport(previewId: $previewId, include: $include, exclude: $exclude) { ${BATCH_FIELDS} } }`;
+const COMMIT = `mutation ($previewId: ID!, $include: [Int!], $exclude: [Int!], $alsoInclude: [Int!]) {
+  commitImport(previewId: $previewId, include: $include, exclude: $exclude, alsoInclude: $alsoInclude) { ${BATCH_FIELDS} } }`;
+const READ_PREVIEW = `query ($id: ID!, $status: ImportRowStatus, $after: String) { importPreview(id: $id) {
+  id format encoding filename account { id } statement expiresAt newCount duplicateCount matchedCount invalidCount csvColumns dateFormatCandidates
+  csvMapping { delimiter dateColumn dateFormat amountColumn decimalSeparator invertSign }
+  rows(first: 2, status: $status, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { line status included matchedTransaction { id } } } } } }`;
 const UNDO = `mutation ($batchId: ID!) { undoImport(batchId: $batchId) { ${BATCH_FIELDS} } }`;
 const BATCHES = `query ($accountId: ID) { importBatches(accountId: $accountId) { ${BATCH_FIELDS} } }`;
 const ACCOUNT_TRANSACTIONS = `query ($filter: TransactionFilter) { transactions(filter: $filter, first: 200) {
@@ -98,8 +103,8 @@ async function preview(client: ApiClient, accountId: string, file: { name: strin
   return { ...preview, rows: preview.rows.edges.map((edge: { node: Row }) => edge.node) as Row[] };
 }
 
-async function commit(client: ApiClient, previewId: string, include?: number[], exclude?: number[]) {
-  return (await client.ok(COMMIT, { previewId, include, exclude })).commitImport;
+async function commit(client: ApiClient, previewId: string, include?: number[], exclude?: number[], alsoInclude?: number[]) {
+  return (await client.ok(COMMIT, { previewId, include, exclude, alsoInclude })).commitImport;
 }
 
 async function transactionsOf(client: ApiClient, accountId: string) {
@@ -370,4 +375,86 @@ test('Transaction.importedDescription is empty for a typed transaction', async (
   const { createTransaction } = await client.ok(CREATE_TRANSACTION, { input: { accountId, date: '2026-03-04', amount: '-1.00', description: 'Typed' } });
   const { transaction } = await client.ok(`query ($id: ID!) { transaction(id: $id) { importedDescription } }`, { id: createTransaction.id });
   expect(transaction.importedDescription).toBe('');
+});
+
+test('a preview is read again by id, paged and filtered, until it is committed; it is its owner\'s alone', async () => {
+  const { client, accountId } = await newUser();
+  await commit(client, (await preview(client, accountId, MARCH)).id, undefined, [4]);
+  const made = await preview(client, accountId, MARCH);
+  const read = (await client.ok(READ_PREVIEW, { id: made.id })).importPreview;
+  expect(read).toMatchObject({
+    id: made.id, format: 'CSV', encoding: 'UTF-8', filename: 'bank.csv', account: { id: accountId }, statement: 0,
+    newCount: 1, duplicateCount: 3, matchedCount: 0, invalidCount: 0, csvColumns: ['Date', 'Description', 'Amount'], dateFormatCandidates: ['YYYY-MM-DD'],
+    csvMapping: { delimiter: ',', dateColumn: 'Date', dateFormat: 'YYYY-MM-DD', amountColumn: 'Amount', decimalSeparator: '.', invertSign: false },
+  });
+  expect(new Date(read.expiresAt).getTime() - Date.now()).toBeGreaterThan(23 * 3600 * 1000);
+  expect(read.rows).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
+  expect(read.rows.edges.map((e: { node: { line: number; status: string; included: boolean } }) => [e.node.line, e.node.status, e.node.included])).toEqual([[2, 'DUPLICATE', false], [3, 'DUPLICATE', false]]);
+  const next = (await client.ok(READ_PREVIEW, { id: made.id, after: read.rows.pageInfo.endCursor })).importPreview.rows;
+  expect(next.edges.map((e: { node: { line: number; included: boolean } }) => [e.node.line, e.node.included])).toEqual([[4, true], [5, false]]);
+  const duplicates = (await client.ok(READ_PREVIEW, { id: made.id, status: 'DUPLICATE' })).importPreview.rows;
+  expect(duplicates.totalCount).toBe(3);
+  expect(duplicates.edges.every((e: { node: { matchedTransaction: { id: string } | null } }) => e.node.matchedTransaction !== null)).toBe(true);
+
+  const other = await newUser();
+  expect(codeOf(await other.client.gql(READ_PREVIEW, { id: made.id }))).toBe('NOT_FOUND');
+  expect(codeOf(await other.client.gql(COMMIT, { previewId: made.id }))).toBe('NOT_FOUND');
+  expect(codeOf(await client.gql(READ_PREVIEW, { id: 'bogus' }))).toBe('NOT_FOUND');
+  await commit(client, made.id);
+  expect(codeOf(await client.gql(READ_PREVIEW, { id: made.id }))).toBe('NOT_FOUND');
+});
+
+test('dates that several formats read are offered to choose from, and the choice reads them', async () => {
+  const { client, accountId } = await newUser();
+  const file = csv('Date,Payee,Amount\n03/04/2026,RENT,-900.00\n05/04/2026,GYM,-30.00\n07/04/2026,PAY,2000.00\n');
+  const guessed = await preview(client, accountId, file);
+  const candidates = (await client.ok(READ_PREVIEW, { id: guessed.id })).importPreview.dateFormatCandidates;
+  expect(candidates).toEqual(expect.arrayContaining(['DD/MM/YYYY', 'MM/DD/YYYY']));
+  const chosen = await preview(client, accountId, file, { csv: { dateFormat: 'DD/MM/YYYY' } });
+  expect(chosen.rows.map((row: Row) => row.date)).toEqual(['2026-04-03', '2026-04-05', '2026-04-07']);
+  expect((await client.ok(READ_PREVIEW, { id: chosen.id })).importPreview).toMatchObject({ dateFormatCandidates: ['DD/MM/YYYY'], csvMapping: { dateFormat: 'DD/MM/YYYY' } });
+});
+
+test('a mapping becomes the account\'s when a commit uses it, not when a preview tries it', async () => {
+  const { client, accountId } = await newUser();
+  const card = csv('Date,Description,Amount\n2026-05-01,BOOKS,12.00\n2026-05-02,REFUND,-5.00\n');
+  expect((await preview(client, accountId, card, { csv: { invertSign: true } })).rows.map((row: Row) => row.amount)).toEqual(['-12.00', '5.00']);
+  // Only tried: the next preview guesses again.
+  const tried = await preview(client, accountId, card);
+  expect(tried.rows.map((row: Row) => row.amount)).toEqual(['12.00', '-5.00']);
+  await commit(client, (await preview(client, accountId, card, { csv: { invertSign: true } })).id);
+  const next = await preview(client, accountId, csv('Date,Description,Amount\n2026-06-01,LUNCH,9.00\n'));
+  expect(next.rows.map((row: Row) => row.amount)).toEqual(['-9.00']);
+  expect((await client.ok(READ_PREVIEW, { id: next.id })).importPreview.csvMapping.invertSign).toBe(true);
+});
+
+test('two previews of one file, committed one after the other or at once, write its rows once', async () => {
+  const { client, accountId } = await newUser();
+  const [first, second] = [await preview(client, accountId, MARCH), await preview(client, accountId, MARCH)];
+  expect((await commit(client, first.id)).createdCount).toBe(4);
+  // The second was classified before the first commit: every row was NEW then; none is written now.
+  expect(await commit(client, second.id)).toMatchObject({ createdCount: 0, skippedCount: 4 });
+  expect(await transactionsOf(client, accountId)).toHaveLength(4);
+
+  const other = await newUser();
+  const previews = [await preview(other.client, other.accountId, MARCH_LATER), await preview(other.client, other.accountId, MARCH_LATER), await preview(other.client, other.accountId, MARCH_LATER)];
+  const batches = await Promise.all(previews.map((made) => commit(other.client, made.id)));
+  expect(batches.map((batch) => batch.createdCount).sort()).toEqual([0, 0, 4]);
+  const written = await transactionsOf(other.client, other.accountId);
+  // The two identical coffees of the file are both kept, once.
+  expect(written.map((t) => t.description).sort()).toEqual(['BOOKSTORE', 'COFFEE SHOP', 'COFFEE SHOP', 'GROCERY MART']);
+});
+
+test('alsoInclude writes a duplicate on top of the default rows; a deleted match reads as none', async () => {
+  const { client, accountId } = await newUser();
+  await commit(client, (await preview(client, accountId, MARCH)).id, undefined, [4]);
+  const again = await preview(client, accountId, MARCH);
+  expect(statuses(again.rows)).toEqual(['DUPLICATE', 'DUPLICATE', 'NEW', 'DUPLICATE']);
+  const repeated = again.rows[3].matchedTransaction!.id;
+  await client.ok(DELETE_TRANSACTION, { id: repeated });
+  const read = (await client.ok(READ_PREVIEW, { id: again.id, status: 'DUPLICATE', after: null })).importPreview.rows;
+  expect(read.edges.map((e: { node: { matchedTransaction: { id: string } | null } }) => e.node.matchedTransaction?.id ?? null)).toEqual([again.rows[0].matchedTransaction!.id, again.rows[1].matchedTransaction!.id]);
+  // Lines 4 (NEW, default) and 5 (a duplicate, asked for) go in; exclude still wins over alsoInclude.
+  expect(await commit(client, again.id, undefined, [3], [3, 5])).toMatchObject({ createdCount: 2, skippedCount: 2 });
+  expect((await transactionsOf(client, accountId)).map((t) => t.description).sort()).toEqual(['COFFEE SHOP', 'COFFEE SHOP', 'GROCERY MART', 'SALARY ACME']);
 });

@@ -269,17 +269,15 @@ export class ImportRepository extends Repository {
   async candidatesImportedSince(scope: OwnerScope, accountId: number, knownBatchIds: readonly number[], externalIds: readonly string[], fingerprints: readonly string[]): Promise<DuplicateCandidate[]> {
     if (!externalIds.length && !fingerprints.length) return [];
     const parameters = this.parameters();
+    // Placeholders are added in the order they appear (SQLite's are positional).
+    const conditions = [ownerCondition(scope, 't', parameters), `"t"."account_id" = ${parameters.add(accountId)}`, `"t"."import_batch_id" IS NOT NULL`];
+    if (knownBatchIds.length) conditions.push(`NOT ${inList(this.postgres, '"t"."import_batch_id"', knownBatchIds, 'int', parameters)}`);
     const sameRow = [
       externalIds.length ? inList(this.postgres, '"t"."external_id"', externalIds, 'varchar', parameters) : null,
       fingerprints.length ? inList(this.postgres, '"t"."import_fingerprint"', fingerprints, 'varchar', parameters) : null,
     ].filter((condition) => condition !== null);
-    const since = knownBatchIds.length ? ` AND NOT ${inList(this.postgres, '"t"."import_batch_id"', knownBatchIds, 'int', parameters)}` : '';
-    const rows = await this.query<CandidateRow>(
-      `SELECT ${CANDIDATE_COLUMNS} FROM "transactions" "t"
-        WHERE ${ownerCondition(scope, 't', parameters)} AND "t"."account_id" = ${parameters.add(accountId)}
-        AND "t"."import_batch_id" IS NOT NULL${since} AND (${sameRow.join(' OR ')})`,
-      parameters,
-    );
+    conditions.push(`(${sameRow.join(' OR ')})`);
+    const rows = await this.query<CandidateRow>(`SELECT ${CANDIDATE_COLUMNS} FROM "transactions" "t" WHERE ${conditions.join(' AND ')}`, parameters);
     return rows.map(candidateOf);
   }
 

@@ -90,8 +90,10 @@ export class ImportResolver {
     @Arg('previewId', () => ID) previewId: string,
     @Arg('include', () => [Int], { nullable: true }) include?: number[] | null,
     @Arg('exclude', () => [Int], { nullable: true }) exclude?: number[] | null,
+    @Arg('alsoInclude', () => [Int], { nullable: true, description: 'Lines to write as well as the default (or include) rows: a DUPLICATE the user wants after all; exclude still wins.' })
+    alsoInclude?: number[] | null,
   ): Promise<ImportBatch> {
-    return batchOf(await this.services.imports.commit(scope, decodeId(previewId), include, exclude));
+    return batchOf(await this.services.imports.commit(scope, decodeId(previewId), include, exclude, alsoInclude));
   }
 
   @Query(() => [ImportBatch], { description: 'Committed imports, newest first; of one account or all.' })

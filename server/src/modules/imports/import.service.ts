@@ -148,14 +148,15 @@ export class ImportService {
   /**
    * Writes the preview's rows in one database transaction: NEW rows become transactions, MATCHED
    * rows link their transaction (its bank text and id; nothing the user edited). Without `include`
-   * the rows the preview marked included go in; `include` names the rows (by line) instead, and
-   * `exclude` leaves rows out. INVALID rows never go in. The preview is gone afterwards.
+   * the rows the preview marked included go in; `include` names the rows (by line) instead,
+   * `alsoInclude` adds rows to either (a duplicate the user wants after all), and `exclude` leaves rows out. INVALID rows never go in. The preview is gone afterwards.
    */
-  async commit(scope: OwnerScope, previewId: number, include?: readonly number[] | null, exclude?: readonly number[] | null): Promise<ImportBatchRecord> {
+  async commit(scope: OwnerScope, previewId: number, include?: readonly number[] | null, exclude?: readonly number[] | null, alsoInclude?: readonly number[] | null): Promise<ImportBatchRecord> {
     const preview = await this.imports.findPreview(scope, previewId);
     if (!preview) throw notFound('Import preview');
     const included = include ? new Set(include) : null;
     const excluded = new Set(exclude ?? []);
+    const added = new Set(alsoInclude ?? []);
     const rows: PreviewRowRecord[] = [];
     for (let after: number | null = null; ; ) {
       const page = await this.imports.previewRows(scope, previewId, null, COMMIT_PAGE, after);
@@ -163,7 +164,7 @@ export class ImportService {
       if (page.length < COMMIT_PAGE) break;
       after = page[page.length - 1].position;
     }
-    const chosen = rows.filter((row) => row.status !== 'INVALID' && (included ? included.has(row.line) : row.included) && !excluded.has(row.line));
+    const chosen = rows.filter((row) => row.status !== 'INVALID' && ((included ? included.has(row.line) : row.included) || added.has(row.line)) && !excluded.has(row.line));
 
     const batchId = await writeTransaction(this.dataSource, async (manager) => {
       const imports = this.imports.within(manager);
