@@ -42,13 +42,15 @@ export interface ServiceDependencies {
   receiptMaxBytes: number;
   /** The largest statement file an import reads (IMPORT_MAX_MB). */
   importMaxBytes: number;
+  /** The most rows a statement of an import may hold (IMPORT_MAX_ROWS). */
+  importMaxRows: number;
   signInLimits: SignInLimits;
   logger: Logger;
   /** The session store's index of users' sessions, and the absolute timeout (the app has them; scripts do not). */
   sessions?: { index: UserSessionIndex; absoluteTimeoutMs: number };
 }
 
-export function createServices({ dataSource, storage, receiptMaxBytes, importMaxBytes, signInLimits, logger, sessions }: ServiceDependencies): Services {
+export function createServices({ dataSource, storage, receiptMaxBytes, importMaxBytes, importMaxRows, signInLimits, logger, sessions }: ServiceDependencies): Services {
   const userRepository = new UserRepository(dataSource);
   const accountRepository = new AccountRepository(dataSource);
   const categoryRepository = new CategoryRepository(dataSource);
@@ -73,6 +75,6 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
     transactions: new TransactionService(dataSource, transactionRepository, accountRepository, categoryRepository, deletion, idempotencyKeys),
     receipts,
     dashboard: new DashboardService(new DashboardRepository(dataSource), transactionRepository, categoryRepository),
-    imports: new ImportService(dataSource, new ImportRepository(dataSource), accountRepository, transactionRepository, deletion, importMaxBytes),
+    imports: new ImportService(dataSource, new ImportRepository(dataSource), accountRepository, transactionRepository, deletion, { maxBytes: importMaxBytes, maxRows: importMaxRows }),
   };
 }

@@ -85,8 +85,8 @@ interface Row {
 
 let running: RunningApp;
 beforeAll(async () => {
-  // 50 kB: every fixture fits, and the too-large upload stays small.
-  running = await startTestApp({ IMPORT_MAX_MB: '0.05' });
+  // 50 kB and 100 rows: every fixture fits, and the too-large uploads stay small.
+  running = await startTestApp({ IMPORT_MAX_MB: '0.05', IMPORT_MAX_ROWS: '100' });
 });
 afterAll(() => running.destroy());
 
@@ -457,4 +457,14 @@ test('alsoInclude writes a duplicate on top of the default rows; a deleted match
   // Lines 4 (NEW, default) and 5 (a duplicate, asked for) go in; exclude still wins over alsoInclude.
   expect(await commit(client, again.id, undefined, [3], [3, 5])).toMatchObject({ createdCount: 2, skippedCount: 2 });
   expect((await transactionsOf(client, accountId)).map((t) => t.description).sort()).toEqual(['COFFEE SHOP', 'COFFEE SHOP', 'GROCERY MART', 'SALARY ACME']);
+});
+
+test('a statement over the row limit is BAD_USER_INPUT saying the limit; one at the limit previews; the limit is published', async () => {
+  const { client, accountId } = await newUser();
+  const rows = (count: number) => csv(['Date,Description,Amount', ...Array.from({ length: count }, (_, i) => `2026-07-${String((i % 28) + 1).padStart(2, '0')},SHOP ${i},-1.00`), ''].join('\n'));
+  const over = await client.upload(PREVIEW, { accountId }, rows(101));
+  expect(codeOf(over)).toBe('BAD_USER_INPUT');
+  expect(over.errors![0].message).toMatch(/101 rows.*up to 100/);
+  expect((await preview(client, accountId, rows(100))).newCount).toBe(100);
+  expect((await client.ok('{ serverLimits { importMaxBytes importMaxRows } }')).serverLimits).toEqual({ importMaxBytes: 52_429, importMaxRows: 100 });
 });

@@ -78,7 +78,7 @@ export class ImportService {
     private readonly accounts: AccountRepository,
     private readonly transactions: TransactionRepository,
     private readonly deletion: DeletionService,
-    readonly maxBytes: number,
+    readonly limits: { maxBytes: number; maxRows: number },
   ) {}
 
   async preview(scope: OwnerScope, accountId: number, file: IncomingFile, options: ImportOptions = {}): Promise<ImportPreviewResult> {
@@ -106,6 +106,9 @@ export class ImportService {
 
     const statementIndex = chooseStatement(parsed.statements, options.statement, settings?.accountHint ?? null);
     const statement: ParsedStatement | undefined = parsed.statements[statementIndex];
+    if (statement && statement.rows.length > this.limits.maxRows) {
+      throw badInput('file', `The statement has ${statement.rows.length} rows; an import takes up to ${this.limits.maxRows}. Split the file by date and import each part.`);
+    }
     // The batches read before the rows are classified: whatever commits after is checked again at commit.
     const knownBatchIds = await this.imports.batchIdsOfAccount(scope, accountId);
     const rows = await this.classify(scope, accountId, account.currency, statement);
@@ -311,7 +314,7 @@ export class ImportService {
       const stream = file.open();
       for await (const chunk of stream) {
         size += (chunk as Buffer).length;
-        if (size > this.maxBytes) {
+        if (size > this.limits.maxBytes) {
           stream.destroy();
           throw tooLarge('file', this.tooLargeMessage());
         }
@@ -326,7 +329,7 @@ export class ImportService {
   }
 
   private tooLargeMessage(): string {
-    return `Statement files can be up to ${Math.round((this.maxBytes / 1024 / 1024) * 10) / 10} MB.`;
+    return `Statement files can be up to ${Math.round((this.limits.maxBytes / 1024 / 1024) * 10) / 10} MB.`;
   }
 }
 

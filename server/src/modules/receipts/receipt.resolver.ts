@@ -18,7 +18,7 @@ export class ReceiptResolver {
 
   @Query(() => ServerLimits, { description: 'Public: the same for every user.' })
   serverLimits(): ServerLimits {
-    return { receiptMaxBytes: this.services.receipts.maxBytes, importMaxBytes: this.services.imports.maxBytes };
+    return { receiptMaxBytes: this.services.receipts.maxBytes, importMaxBytes: this.services.imports.limits.maxBytes, importMaxRows: this.services.imports.limits.maxRows };
   }
 
   @Mutation(() => ReceiptType, { description: 'JPEG, PNG, WebP, HEIC or PDF, recognised from its bytes.' })

@@ -28,4 +28,7 @@ export class ServerLimits {
 
   @Field(() => Int, { description: 'The largest statement file an import reads, in bytes (IMPORT_MAX_MB).' })
   importMaxBytes!: number;
+
+  @Field(() => Int, { description: 'The most rows one statement of an import may hold (IMPORT_MAX_ROWS).' })
+  importMaxRows!: number;
 }
