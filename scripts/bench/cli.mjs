@@ -13,6 +13,7 @@ export const { values: args } = parseArgs({
     out: { type: 'string', default: 'bench-results' },
     baseline: { type: 'string' },
     only: { type: 'string' },
+    'app-flags': { type: 'string', default: '' },
     'import-rows': { type: 'string', default: '100000,10000' },
     'import-iterations': { type: 'string', default: '3' },
     help: { type: 'boolean', default: false },
@@ -33,6 +34,8 @@ export const options = {
   importRows: args.quick ? [2000, 500] : args['import-rows'].split(',').map(Number),
   importIterations: args.quick ? 1 : Number(args['import-iterations']),
   onlyImports: args.only === 'imports',
+  // For diagnosis: Node flags added after the app's own (--cpu-prof; a later --max-old-space-size wins).
+  appFlags: args['app-flags'].split(' ').filter(Boolean),
 };
 if (args.only !== undefined && args.only !== 'imports') throw new Error(`--only takes "imports", not "${args.only}"`);
 if (options.onlyImports && options.baseline) throw new Error('--only imports does not time a baseline');
@@ -56,6 +59,8 @@ if (args.help) {
   --only imports           only the import benchmark: no seeding, no reads, no load test
   --import-rows 100000,10000   rows of the CSV and of the OFX file imported
   --import-iterations 3    imports of each file (fresh accounts each time; medians)
+  --app-flags="<flags>"    Node flags for the app after its own, for diagnosis: "--cpu-prof
+                           --cpu-prof-dir=bench-results/profiles", "--max-old-space-size=512"
   --postgres-url, --redis-url   (or BENCH_POSTGRES_URL, BENCH_REDIS_URL)
 `);
   process.exit(0);

@@ -9,7 +9,7 @@ import { csvStatement, ofxStatement } from './import-files.mjs';
 import { median, timed } from './measurement.mjs';
 import { operations } from './operations.mjs';
 import { createCore, createLogger, fingerprint, loadConfig, ownerScope, parseCsv, parseMoney, parseOfx } from './server-dist.mjs';
-import { memoryOf } from './servers.mjs';
+import { memoryOf, startApp } from './servers.mjs';
 
 // What an import screen asks for: the counts and the first page of rows (the web has no import documents yet).
 const PREVIEW = `mutation PreviewImport($accountId: ID!, $file: Upload!) {
@@ -24,6 +24,11 @@ const COMMIT = `mutation CommitImport($previewId: ID!) {
 }`;
 
 const CURRENCY = 'USD';
+
+// A full run takes minutes per file: say what has been done (also where the app failed, if it does).
+const progress = (line) => {
+  if (!args.quick) log(`    ${line}`);
+};
 
 const FILES = [
   { format: 'CSV', make: csvStatement, parse: (bytes) => parseCsv(bytes).file },
@@ -76,11 +81,13 @@ async function measureOnce(app, core, file, spec, order) {
         preview = (await user.client.upload(PREVIEW, { accountId: user.importAccount }, file, previewBody)).previewImport;
       });
       result.preview = preview;
+      progress(`preview ${(result.previewMs / 1000).toFixed(1)} s`);
       let batch;
       result.commitMs = await timed(async () => {
         batch = (await user.client.send(COMMIT, { previewId: preview.id })).commitImport;
       });
       result.batch = batch;
+      progress(`commit ${(result.commitMs / 1000).toFixed(1)} s`);
     },
     floor: async () => {
       let ids;
@@ -91,10 +98,17 @@ async function measureOnce(app, core, file, spec, order) {
     },
   };
   for (const step of order) await steps[step]();
-  // The same file again on the same account: every row is already there.
-  result.repeatMs = await timed(async () => {
-    result.repeat = (await user.client.upload(PREVIEW, { accountId: user.importAccount }, file)).previewImport;
-  });
+  // The same file again on the same account: every row is already there. Last, since it is the
+  // step that can take the app down (the duplicate rules load the account's rows), and then the
+  // iteration's other numbers still count.
+  try {
+    result.repeatMs = await timed(async () => {
+      result.repeat = (await user.client.upload(PREVIEW, { accountId: user.importAccount }, file)).previewImport;
+    });
+    progress(`same file again ${(result.repeatMs / 1000).toFixed(1)} s`);
+  } catch (error) {
+    result.repeatError = error.message;
+  }
   return result;
 }
 
@@ -104,9 +118,22 @@ function checkOnce(format, file, result) {
   const { preview, batch, repeat } = result;
   if (preview.newCount !== file.rows || preview.invalidCount !== 0) failures.push(`${format} preview: ${preview.newCount} NEW and ${preview.invalidCount} INVALID of ${file.rows} rows`);
   if (batch.createdCount !== file.rows) failures.push(`${format} commit created ${batch.createdCount} of ${file.rows} rows`);
-  if (repeat.duplicateCount !== file.rows || repeat.newCount !== 0) failures.push(`${format} second preview: ${repeat.duplicateCount} DUPLICATE and ${repeat.newCount} NEW of ${file.rows} rows`);
+  if (!repeat) failures.push(`${format} second preview of ${file.rows} rows failed: ${result.repeatError}`);
+  else if (repeat.duplicateCount !== file.rows || repeat.newCount !== 0) failures.push(`${format} second preview: ${repeat.duplicateCount} DUPLICATE and ${repeat.newCount} NEW of ${file.rows} rows`);
   if (result.floorCount !== file.rows) failures.push(`${format} floor inserted ${result.floorCount} of ${file.rows} rows`);
   return failures;
+}
+
+/** A failed request may be the app dying: its exit follows the closed socket by a moment. */
+function exitOrTimeout(child, ms) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 const ORDERS = [
@@ -134,8 +161,15 @@ export async function measureImports(backend, app) {
         const result = await measureOnce(app, core, file, spec, ORDERS[iteration % ORDERS.length]);
         failures.push(...checkOnce(spec.format, file, result));
         samples.push(result);
+        if (result.repeatError) await exitOrTimeout(app.child, 5000);
+        if (app.child.exitCode !== null || app.child.signalCode !== null) {
+          // Its own stderr said why (out of memory, so far); the next iteration gets a new one.
+          failures.push(`${spec.format} ${file.rows} rows: the app exited (${app.child.exitCode ?? app.child.signalCode}) during the second preview`);
+          Object.assign(app, await startApp(backend));
+        }
       }
       const pick = (key) => median(samples.map((sample) => sample[key]));
+      const repeats = samples.flatMap((sample) => (sample.repeatMs === undefined ? [] : [sample.repeatMs]));
       const rate = (ms) => file.rows / (ms / 1000);
       const row = {
         backend: backend.kind,
@@ -148,20 +182,21 @@ export async function measureImports(backend, app) {
         parseMs: pick('parseMs'),
         commitMs: pick('commitMs'),
         floorMs: pick('floorMs'),
-        repeatPreviewMs: pick('repeatMs'),
-        samples: samples.map(({ previewMs, parseMs, commitMs, floorMs, repeatMs }) => ({ previewMs, parseMs, commitMs, floorMs, repeatPreviewMs: repeatMs })),
+        // Of the iterations where the app answered it.
+        repeatPreviewMs: repeats.length ? median(repeats) : null,
+        samples: samples.map(({ previewMs, parseMs, commitMs, floorMs, repeatMs, repeatError }) => ({ previewMs, parseMs, commitMs, floorMs, repeatPreviewMs: repeatMs ?? null, repeatError })),
       };
       Object.assign(row, {
         previewRowsPerSecond: rate(row.previewMs),
         parseRowsPerSecond: rate(row.parseMs),
         commitRowsPerSecond: rate(row.commitMs),
         floorRowsPerSecond: rate(row.floorMs),
-        repeatPreviewRowsPerSecond: rate(row.repeatPreviewMs),
+        repeatPreviewRowsPerSecond: row.repeatPreviewMs === null ? null : rate(row.repeatPreviewMs),
         previewToParse: row.previewMs / row.parseMs,
         commitToFloor: row.commitMs / row.floorMs,
       });
       results.push(row);
-      log(`  import ${spec.format} ${file.rows} rows (${(file.body.length / 2 ** 20).toFixed(1)} MiB): preview ${row.previewMs.toFixed(0)} ms, parse ${row.parseMs.toFixed(0)} ms (x${row.previewToParse.toFixed(2)}), commit ${row.commitMs.toFixed(0)} ms, floor ${row.floorMs.toFixed(0)} ms (x${row.commitToFloor.toFixed(2)}), again ${row.repeatPreviewMs.toFixed(0)} ms`);
+      log(`  import ${spec.format} ${file.rows} rows (${(file.body.length / 2 ** 20).toFixed(1)} MiB): preview ${row.previewMs.toFixed(0)} ms, parse ${row.parseMs.toFixed(0)} ms (x${row.previewToParse.toFixed(2)}), commit ${row.commitMs.toFixed(0)} ms, floor ${row.floorMs.toFixed(0)} ms (x${row.commitToFloor.toFixed(2)}), again ${row.repeatPreviewMs === null ? 'failed' : `${row.repeatPreviewMs.toFixed(0)} ms`}`);
     }
   } finally {
     await core.close();
