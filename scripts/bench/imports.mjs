@@ -155,7 +155,8 @@ export async function measureImports(backend, app) {
     for (const [i, spec] of FILES.entries()) {
       const file = spec.make(options.importRows[i]);
       // One small untimed round first: the app's and this process's first import pays for JIT.
-      if (!args.quick) await measureOnce(app, core, spec.make(500), spec, ORDERS[0]);
+      const warmUp = () => (args.quick ? undefined : measureOnce(app, core, spec.make(500), spec, ORDERS[0]));
+      await warmUp();
       const samples = [];
       for (let iteration = 0; iteration < options.importIterations; iteration += 1) {
         const result = await measureOnce(app, core, file, spec, ORDERS[iteration % ORDERS.length]);
@@ -163,9 +164,10 @@ export async function measureImports(backend, app) {
         samples.push(result);
         if (result.repeatError) await exitOrTimeout(app.child, 5000);
         if (app.child.exitCode !== null || app.child.signalCode !== null) {
-          // Its own stderr said why (out of memory, so far); the next iteration gets a new one.
+          // Its own stderr said why (out of memory, so far); the next iteration gets a new one, warmed up.
           failures.push(`${spec.format} ${file.rows} rows: the app exited (${app.child.exitCode ?? app.child.signalCode}) during the second preview`);
           Object.assign(app, await startApp(backend));
+          await warmUp();
         }
       }
       const pick = (key) => median(samples.map((sample) => sample[key]));
