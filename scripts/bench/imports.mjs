@@ -156,20 +156,35 @@ export async function measureImports(backend, app) {
       const file = spec.make(options.importRows[i]);
       // One small untimed round first: the app's and this process's first import pays for JIT.
       const warmUp = () => (args.quick ? undefined : measureOnce(app, core, spec.make(500), spec, ORDERS[0]));
+      const exited = () => app.child.exitCode !== null || app.child.signalCode !== null;
+      // An app that exited (its stderr says why: out of memory, so far) is started again and warmed up.
+      const restartIfExited = async (when) => {
+        if (!exited()) return;
+        failures.push(`${spec.format} ${file.rows} rows: the app exited (${app.child.exitCode ?? app.child.signalCode}) ${when}`);
+        Object.assign(app, await startApp(backend));
+        await warmUp();
+      };
+      await restartIfExited('before the imports');
       await warmUp();
       const samples = [];
       for (let iteration = 0; iteration < options.importIterations; iteration += 1) {
-        const result = await measureOnce(app, core, file, spec, ORDERS[iteration % ORDERS.length]);
+        let result;
+        try {
+          result = await measureOnce(app, core, file, spec, ORDERS[iteration % ORDERS.length]);
+        } catch (error) {
+          // A request to an app that is gone loses this round, not the run (on this shared machine
+          // something outside sent it SIGTERM twice: it exited 0); any other error is the benchmark's own.
+          await exitOrTimeout(app.child, 5000);
+          if (!exited()) throw error;
+          await restartIfExited(`in round ${iteration + 1} (${error.message})`);
+          continue;
+        }
         failures.push(...checkOnce(spec.format, file, result));
         samples.push(result);
         if (result.repeatError) await exitOrTimeout(app.child, 5000);
-        if (app.child.exitCode !== null || app.child.signalCode !== null) {
-          // Its own stderr said why (out of memory, so far); the next iteration gets a new one, warmed up.
-          failures.push(`${spec.format} ${file.rows} rows: the app exited (${app.child.exitCode ?? app.child.signalCode}) during the second preview`);
-          Object.assign(app, await startApp(backend));
-          await warmUp();
-        }
+        await restartIfExited('during the second preview');
       }
+      if (!samples.length) continue;
       const pick = (key) => median(samples.map((sample) => sample[key]));
       const repeats = samples.flatMap((sample) => (sample.repeatMs === undefined ? [] : [sample.repeatMs]));
       const rate = (ms) => file.rows / (ms / 1000);
