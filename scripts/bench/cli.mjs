@@ -12,6 +12,10 @@ export const { values: args } = parseArgs({
     connections: { type: 'string', default: '1,8,32' },
     out: { type: 'string', default: 'bench-results' },
     baseline: { type: 'string' },
+    only: { type: 'string' },
+    'app-flags': { type: 'string', default: '' },
+    'import-rows': { type: 'string', default: '100000,10000' },
+    'import-iterations': { type: 'string', default: '3' },
     help: { type: 'boolean', default: false },
     'postgres-url': { type: 'string', default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
     'redis-url': { type: 'string', default: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' },
@@ -26,7 +30,15 @@ export const options = {
   connections: args.quick ? [1, 8] : args.connections.split(',').map(Number),
   registrations: args.quick ? 1 : 5,
   baseline: args.baseline ? path.resolve(args.baseline) : null,
+  // Rows of the CSV and of the OFX file the import benchmark uploads.
+  importRows: args.quick ? [2000, 500] : args['import-rows'].split(',').map(Number),
+  importIterations: args.quick ? 1 : Number(args['import-iterations']),
+  onlyImports: args.only === 'imports',
+  // For diagnosis: Node flags added after the app's own (--cpu-prof; a later --max-old-space-size wins).
+  appFlags: args['app-flags'].split(' ').filter(Boolean),
 };
+if (args.only !== undefined && args.only !== 'imports') throw new Error(`--only takes "imports", not "${args.only}"`);
+if (options.onlyImports && options.baseline) throw new Error('--only imports does not time a baseline');
 export const PASSWORD = 'benchmark household password 2026';
 export const SEARCH_TERM = 'coffee';
 
@@ -34,7 +46,8 @@ export const log = (line) => process.stderr.write(`${line}\n`);
 
 if (args.help) {
   process.stdout.write(`node scripts/bench/index.mjs [options]   (npm run bench -- [options] builds the server first)
-  --quick                  10 k rows, one iteration: checks that everything works (npm run bench:smoke)
+  --quick                  10 k rows, one iteration, imports of 2 000 CSV and 500 OFX rows:
+                           checks that everything works (npm run bench:smoke)
   --backends sqlite,postgres
   --sizes 10000,100000,1000000   transactions of each seeded user
   --iterations 200         timed rounds per operation (medians)
@@ -43,6 +56,11 @@ if (args.help) {
   --out bench-results      where latest.json and latest.md go
   --baseline <dir>         another checkout (built: its server/dist exists) timed with ours in the
                            same interleaved rounds on the same database: before/after in one run
+  --only imports           only the import benchmark: no seeding, no reads, no load test
+  --import-rows 100000,10000   rows of the CSV and of the OFX file imported
+  --import-iterations 3    imports of each file (fresh accounts each time; medians)
+  --app-flags="<flags>"    Node flags for the app after its own, for diagnosis: "--cpu-prof
+                           --cpu-prof-dir=bench-results/profiles", "--max-old-space-size=512"
   --postgres-url, --redis-url   (or BENCH_POSTGRES_URL, BENCH_REDIS_URL)
 `);
   process.exit(0);

@@ -30,7 +30,21 @@ export class GraphQLClient {
   }
 
   async send(query, variables = {}) {
-    const response = await request(this.url, { method: 'POST', headers: this.headers(), body: JSON.stringify({ query, variables }) });
+    return this.post(this.headers(), JSON.stringify({ query, variables }));
+  }
+
+  /**
+   * A file upload as the web client sends it (the GraphQL multipart request spec: operations, map,
+   * then the file part), with the header Apollo's CSRF prevention wants on multipart requests.
+   * `body` may be prepared once with multipartBody, so a timed request only sends it.
+   */
+  upload(query, variables, file, body = multipartBody(query, variables, file)) {
+    const { cookie } = this.headers();
+    return this.post({ 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'apollo-require-preflight': 'true', ...(cookie ? { cookie } : {}) }, body);
+  }
+
+  async post(headers, body) {
+    const response = await request(this.url, { method: 'POST', headers, body });
     const setCookie = response.headers['set-cookie'];
     if (setCookie?.length) this.cookie = setCookie.map((cookie) => cookie.split(';')[0]).join('; ');
     const parsed = JSON.parse(response.body);
@@ -39,4 +53,17 @@ export class GraphQLClient {
     }
     return parsed.data;
   }
+}
+
+const BOUNDARY = '----finance-bench-upload-boundary';
+
+/** The multipart body of an upload of `file` ({ name, type, body }) as the variable `file`. */
+export function multipartBody(query, variables, file) {
+  const part = (headers, content) => [Buffer.from(`--${BOUNDARY}\r\n${headers}\r\n\r\n`), Buffer.isBuffer(content) ? content : Buffer.from(content), Buffer.from('\r\n')];
+  return Buffer.concat([
+    ...part('Content-Disposition: form-data; name="operations"', JSON.stringify({ query, variables: { ...variables, file: null } })),
+    ...part('Content-Disposition: form-data; name="map"', JSON.stringify({ 0: ['variables.file'] })),
+    ...part(`Content-Disposition: form-data; name="0"; filename="${file.name}"\r\nContent-Type: ${file.type}`, file.body),
+    Buffer.from(`--${BOUNDARY}--\r\n`),
+  ]);
 }

@@ -5,7 +5,9 @@
 // floor (the same SQL behind Express, express-session and Apollo Server, nothing of ours) and the
 // bare SQL. `--quick` is the small version that npm test runs (10 k rows, one iteration): it checks
 // that every measurement works and that the app and both floors answer the same rows. `--baseline
-// <dir>` times another checkout's build beside ours in the same rounds (before/after).
+// <dir>` times another checkout's build beside ours in the same rounds (before/after). After the
+// reads, statement imports (imports.mjs): preview and commit against the parser alone and the seed's
+// bulk insert; `--only imports` runs those alone, on a database with nothing seeded.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,7 @@ import { GraphQLClient, request } from './http-client.mjs';
 import { compare, load, measureCommitDurability, measureStackLayers, median, timed } from './measurement.mjs';
 import { operations } from './operations.mjs';
 import { openPlanRunner } from './plan-runner.mjs';
+import { measureImports } from './imports.mjs';
 import { formatReport } from './report.mjs';
 import { prepareBackend, seed } from './seeding.mjs';
 import { hashPassword } from './server-dist.mjs';
@@ -36,6 +39,11 @@ async function benchBackend(kind, baselineBuild) {
   const stack = { child: null };
   let bare = null;
   try {
+    if (options.onlyImports) {
+      Object.assign(app, await startApp(backend));
+      const imports = await measureImports(backend, app);
+      return { backend: kind, imports, failures: imports.failures };
+    }
     const users = await seed(backend);
     const { plans, cases } = await capture(backend, users);
     Object.assign(app, await startApp(backend));
@@ -145,7 +153,11 @@ async function benchBackend(kind, baselineBuild) {
     const memory = memoryOf(app.child.pid);
     if (withBaseline) memory.baseline = memoryOf(baseline.child.pid);
     log(`  app RSS after the run ${memory.rssMiB.toFixed(0)} MiB (peak ${memory.peakRssMiB.toFixed(0)} MiB)${withBaseline ? `, baseline ${memory.baseline.rssMiB.toFixed(0)} MiB` : ''}`);
-    return { backend: kind, seeding: users.map(({ size, seedSeconds }) => ({ transactions: size, seconds: seedSeconds })), rows, stackLayers, accounts, commitDurability, concurrency, memory, failures };
+
+    // Imports last: they write far more than anything above, and the memory above is the reads'.
+    const imports = await measureImports(backend, app);
+    failures.push(...imports.failures);
+    return { backend: kind, seeding: users.map(({ size, seedSeconds }) => ({ transactions: size, seconds: seedSeconds })), rows, stackLayers, accounts, commitDurability, concurrency, memory, imports, failures };
   } finally {
     if (app.child) await stop(app.child);
     if (baseline.child) await stop(baseline.child);

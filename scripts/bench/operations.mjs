@@ -13,6 +13,7 @@ function loadOperations() {
     dashboard: documentFor('Dashboard'),
     createTransaction: documentFor('CreateTransaction'),
     categories: documentFor('Categories'),
+    createAccount: documentFor('CreateAccount'),
     register: documentFor('Register'),
     login: documentFor('Login'),
   };

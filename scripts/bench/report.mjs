@@ -9,8 +9,16 @@ const count = (value) => (value >= 1_000_000 ? `${value / 1_000_000} M` : value 
 
 export function formatReport(report) {
   const lines = [];
+  lines.push(`Run ${report.startedAt}${report.quick ? ' (quick)' : ''}: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, SQLite ${report.machine.sqlite}${report.machine.postgres ? `, PostgreSQL ${report.machine.postgres}` : ''}; ${report.options.onlyImports ? 'imports only' : `${report.options.iterations} iterations (medians)`}, ${report.seconds.toFixed(0)} s in all.`, '');
+  if (!report.options.onlyImports) lines.push(...reads(report));
+  lines.push(...imports(report));
+  return `${lines.join('\n')}\n`;
+}
+
+/** --only imports leaves the reads out. */
+function reads(report) {
+  const lines = [];
   const largest = Math.max(...report.options.sizes);
-  lines.push(`Run ${report.startedAt}${report.quick ? ' (quick)' : ''}: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, SQLite ${report.machine.sqlite}${report.machine.postgres ? `, PostgreSQL ${report.machine.postgres}` : ''}; ${report.options.iterations} iterations (medians), ${report.seconds.toFixed(0)} s in all.`, '');
 
   lines.push('| backend | operation | transactions | SQL statements | ours (ms) | stack floor (ms) | floor (ms) | bare SQL (ms) | ratio to floor | target | stack floor ÷ floor | ours ÷ stack floor |');
   lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|');
@@ -69,7 +77,29 @@ export function formatReport(report) {
       lines.push(`| ${count(row.transactions)} | ${row.samples} | ${ms(row.fullMs)} | ${ms(row.normalMs)} | ${ms(row.fullMs - row.normalMs)} |`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
+}
+
+/** The issue's targets for imports: preview within 2x of the parser alone, commit within 3x of the seed's bulk insert. */
+const PREVIEW_TO_PARSE_TARGET = 2;
+const COMMIT_TO_FLOOR_TARGET = 3;
+
+const perSecond = (value) => Math.round(value).toLocaleString('en-US');
+const againstTarget = (ratio, target) => `${ratio.toFixed(2)} ${ratio <= target ? '✓' : '✗'}`;
+
+function imports(report) {
+  const lines = ['', `Import: previewImport and commitImport over HTTP (fresh accounts), the parser alone in the benchmark's process, and the same rows through the seed's bulk insert (one database transaction); medians of ${report.options.importIterations}, rows per second. Targets: preview ÷ parse ≤ ${PREVIEW_TO_PARSE_TARGET}, commit ÷ floor ≤ ${COMMIT_TO_FLOOR_TARGET}:`, ''];
+  lines.push('| backend | file | rows | preview rows/s | parse rows/s | preview ÷ parse | commit rows/s | floor rows/s | commit ÷ floor | preview (s) | commit (s) | same file again: preview rows/s |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const backend of report.backends) {
+    for (const row of backend.imports.files) {
+      const file = `${row.format} (${(row.bytes / 2 ** 20).toFixed(1)} MiB)`;
+      lines.push(`| ${row.backend} | ${file} | ${count(row.rows)} | ${perSecond(row.previewRowsPerSecond)} | ${perSecond(row.parseRowsPerSecond)} | ${againstTarget(row.previewToParse, PREVIEW_TO_PARSE_TARGET)} | ${perSecond(row.commitRowsPerSecond)} | ${perSecond(row.floorRowsPerSecond)} | ${againstTarget(row.commitToFloor, COMMIT_TO_FLOOR_TARGET)} | ${(row.previewMs / 1000).toFixed(2)} | ${(row.commitMs / 1000).toFixed(2)} | ${row.repeatPreviewRowsPerSecond === null ? 'failed' : perSecond(row.repeatPreviewRowsPerSecond)} |`);
+    }
+  }
+  lines.push('', '| backend | app RSS after the imports | peak RSS |', '|---|---:|---:|');
+  for (const backend of report.backends) lines.push(`| ${backend.backend} | ${backend.imports.memory.rssMiB.toFixed(0)} MiB | ${backend.imports.memory.peakRssMiB.toFixed(0)} MiB |`);
+  return lines;
 }
 
 /** --baseline: the baseline's and our ratios to the same floor, timed in the same rounds, and ours against the baseline. */

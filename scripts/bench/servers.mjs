@@ -4,14 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startBuiltServer } from '../../test-kit/server.cjs';
 import { SERVER_NODE_FLAGS } from '../server-flags.mjs';
+import { options } from './cli.mjs';
 import { request } from './http-client.mjs';
 import { toJson } from './plan-runner.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** The app as `npm start` runs it (node with its flags, server/dist/main.js), in production mode, logging to /dev/null. */
+/** The app as `npm start` runs it (node with its flags, server/dist/main.js), in production mode, logging to /dev/null; --app-flags adds to its flags. */
 export function startApp(backend) {
-  return startBuiltServer({ cwd: root, env: { ...process.env, ...backend.env }, nodeArgs: SERVER_NODE_FLAGS, timeoutMs: 30_000, quiet: true });
+  return startBuiltServer({ cwd: root, env: { ...process.env, ...backend.env }, nodeArgs: [...SERVER_NODE_FLAGS, ...options.appFlags], timeoutMs: 30_000, quiet: true });
 }
 
 /** Forks one of the reference servers of this folder; it reports its port over IPC. */
