@@ -12,13 +12,16 @@ export interface SelectableRow {
 /** line → the user's tick, for rows ticked differently from their default; with the row's status. */
 export type Toggles = ReadonlyMap<number, { ticked: boolean; status: ImportRowStatus }>;
 
+/** No row ticked differently from its default. */
+export const NO_TOGGLES: Toggles = new Map();
+
 export function isTicked(row: SelectableRow, toggles: Toggles): boolean {
   if (row.status === 'INVALID') return false;
   return toggles.get(row.line)?.ticked ?? row.included;
 }
 
 /** The toggles after the user ticks (or unticks) a row; INVALID rows cannot be ticked. */
-export function withTick(toggles: Toggles, row: SelectableRow, ticked: boolean): Map<number, { ticked: boolean; status: ImportRowStatus }> {
+export function withTick(toggles: Toggles, row: SelectableRow, ticked: boolean): Toggles {
   const next = new Map(toggles);
   if (row.status === 'INVALID' || ticked === row.included) next.delete(row.line);
   else next.set(row.line, { ticked, status: row.status });
@@ -26,7 +29,7 @@ export function withTick(toggles: Toggles, row: SelectableRow, ticked: boolean):
 }
 
 /** Lines unticked among the default-included rows, and DUPLICATE lines ticked to be written as new. */
-export function selectionChanges(toggles: Toggles): { exclude: number[]; addedDuplicates: number[] } {
+function selectionChanges(toggles: Toggles): { exclude: number[]; addedDuplicates: number[] } {
   const exclude: number[] = [];
   const addedDuplicates: number[] = [];
   for (const [line, { ticked }] of toggles) (ticked ? addedDuplicates : exclude).push(line);

@@ -1,15 +1,13 @@
 import type { TypedDocumentNode } from '@apollo/client';
 import { print } from 'graphql';
-import { UploadReceiptDocument, type UploadReceiptMutation } from '../graphql/generated/graphql';
+import { UploadReceiptDocument } from '../graphql/generated/graphql';
 import { GraphQLRequestError, parseErrorBody } from './errors';
-
-export type UploadedReceipt = UploadReceiptMutation['uploadReceipt'];
 
 /**
  * The body of a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec):
  * the operation with `variables.file` null, and the file as part "0".
  */
-export function uploadForm<TVariables extends { file: File }>(document: TypedDocumentNode<unknown, TVariables>, variables: TVariables, file: File): FormData {
+function uploadForm<TVariables extends { file: File }>(document: TypedDocumentNode<unknown, TVariables>, variables: TVariables, file: File): FormData {
   const form = new FormData();
   form.append('operations', JSON.stringify({ query: print(document), variables: { ...variables, file: null } }));
   form.append('map', JSON.stringify({ 0: ['variables.file'] }));

@@ -8,7 +8,7 @@ import {
 import { client, refreshActiveQueries } from '../../lib/apollo';
 import { errorSentence } from '../../lib/errors';
 import { formFromMapping, mappingInput } from '../../lib/import-mapping';
-import { commitArguments, needsDefaultLines, withTick, type SelectableRow, type Toggles } from '../../lib/import-selection';
+import { NO_TOGGLES, commitArguments, needsDefaultLines, withTick, type SelectableRow, type Toggles } from '../../lib/import-selection';
 import { tooLargeSentence, uploadWithProgress } from '../../lib/upload';
 
 export type ImportRow = ImportRowPageFragment['edges'][number]['node'];
@@ -38,7 +38,7 @@ export class ImportFlow {
   nextCursor = $state<string | null>(null);
   loadingRows = $state(false);
   rowsError = $state('');
-  toggles = $state.raw<Toggles>(new Map());
+  toggles = $state.raw<Toggles>(NO_TOGGLES);
   committing = $state(false);
   commitError = $state('');
   result = $state.raw<ImportBatchFieldsFragment | null>(null);
@@ -102,7 +102,7 @@ export class ImportFlow {
     this.commitError = '';
     this.chosenDateFormat = '';
     this.rows = [];
-    this.toggles = new Map();
+    this.toggles = NO_TOGGLES;
     this.result = null;
     this.statement = undefined;
     this.csv = undefined;
@@ -127,7 +127,7 @@ export class ImportFlow {
       const { rows, ...preview } = previewImport;
       this.preview = preview;
       this.showRows(null, rows);
-      this.toggles = new Map();
+      this.toggles = NO_TOGGLES;
     } catch (failure) {
       if (sequence !== this.sequence || (failure instanceof DOMException && failure.name === 'AbortError')) return;
       this.error = errorSentence(failure);
