@@ -36,6 +36,7 @@ describe('the route table', () => {
       ['/transactions', 'Transactions', 'list'],
       ['/categories', 'Categories', 'tag'],
       ['/accounts', 'Accounts', 'wallet'],
+      ['/import', 'Import', 'import'],
       ['/settings', 'Settings', 'settings'],
     ]);
     for (const link of NAV_LINKS) expect(resolveRoute(link.href).route.access).toBe('user');

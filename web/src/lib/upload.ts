@@ -1,25 +1,34 @@
+import type { TypedDocumentNode } from '@apollo/client';
 import { print } from 'graphql';
-import { UploadReceiptDocument, type UploadReceiptMutation } from '../graphql/generated/graphql';
+import { UploadReceiptDocument } from '../graphql/generated/graphql';
 import { GraphQLRequestError, parseErrorBody } from './errors';
 
-export type UploadedReceipt = UploadReceiptMutation['uploadReceipt'];
-
-/** The body of a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec). */
-export function receiptUploadForm(transactionId: string, file: File): FormData {
+/**
+ * The body of a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec):
+ * the operation with `variables.file` null, and the file as part "0".
+ */
+function uploadForm<TVariables extends { file: File }>(document: TypedDocumentNode<unknown, TVariables>, variables: TVariables, file: File): FormData {
   const form = new FormData();
-  form.append('operations', JSON.stringify({ query: print(UploadReceiptDocument), variables: { transactionId, file: null } }));
+  form.append('operations', JSON.stringify({ query: print(document), variables: { ...variables, file: null } }));
   form.append('map', JSON.stringify({ 0: ['variables.file'] }));
   form.append('0', file, file.name);
   return form;
 }
 
+export function receiptUploadForm(transactionId: string, file: File): FormData {
+  return uploadForm(UploadReceiptDocument, { transactionId, file }, file);
+}
+
 /**
- * Uploads one receipt with XMLHttpRequest, which (unlike fetch) reports upload progress.
- * Apollo's CSRF prevention wants a non-simple header on multipart requests.
+ * Sends one operation with its file through XMLHttpRequest, which (unlike fetch) reports upload
+ * progress, and resolves with the operation's data. Apollo's CSRF prevention wants a non-simple
+ * header on multipart requests.
  */
-export function uploadReceipt(transactionId: string, file: File, onProgress: (fraction: number) => void) {
+export function uploadWithProgress<TData, TVariables extends { file: File }>(
+  document: TypedDocumentNode<TData, TVariables>, variables: TVariables, onProgress: (fraction: number) => void,
+) {
   const request = new XMLHttpRequest();
-  const promise = new Promise<UploadedReceipt>((resolve, reject) => {
+  const promise = new Promise<TData>((resolve, reject) => {
     request.open('POST', '/graphql');
     request.setRequestHeader('apollo-require-preflight', 'true');
     request.upload.addEventListener('progress', (event) => {
@@ -29,8 +38,8 @@ export function uploadReceipt(transactionId: string, file: File, onProgress: (fr
       const errors = parseErrorBody(request.responseText);
       if (errors) return reject(new GraphQLRequestError(errors));
       try {
-        const body = JSON.parse(request.responseText) as { data?: UploadReceiptMutation };
-        if (body.data?.uploadReceipt) return resolve(body.data.uploadReceipt);
+        const body = JSON.parse(request.responseText) as { data?: TData | null };
+        if (body.data) return resolve(body.data);
       } catch {
         // fall through: not JSON (a proxy's error page, say)
       }
@@ -38,9 +47,15 @@ export function uploadReceipt(transactionId: string, file: File, onProgress: (fr
     });
     request.addEventListener('error', () => reject(new TypeError('network error')));
     request.addEventListener('abort', () => reject(new DOMException('Upload cancelled', 'AbortError')));
-    request.send(receiptUploadForm(transactionId, file));
+    request.send(uploadForm(document, variables, variables.file));
   });
   return { promise, abort: () => request.abort() };
+}
+
+/** Uploads one receipt to a transaction. */
+export function uploadReceipt(transactionId: string, file: File, onProgress: (fraction: number) => void) {
+  const upload = uploadWithProgress(UploadReceiptDocument, { transactionId, file }, onProgress);
+  return { promise: upload.promise.then((data) => data.uploadReceipt), abort: upload.abort };
 }
 
 /** A file size as people read it: "10 MB", "2.5 MB", "340 kB" (binary units, as the server's limit is set). */
@@ -51,7 +66,7 @@ export function formatFileSize(bytes: number, locale?: string): string {
 }
 
 /** Why a file will not be sent, checked before uploading; null when it fits the server's limit. */
-export function tooLargeSentence(file: { size: number }, maxBytes: number, locale?: string): string | null {
+export function tooLargeSentence(file: { size: number }, maxBytes: number, locale?: string, what = 'receipts'): string | null {
   if (file.size <= maxBytes) return null;
-  return `The file is ${formatFileSize(file.size, locale)}; receipts can be at most ${formatFileSize(maxBytes, locale)}.`;
+  return `The file is ${formatFileSize(file.size, locale)}; ${what} can be at most ${formatFileSize(maxBytes, locale)}.`;
 }

@@ -1,0 +1,199 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, newUser, screenshots, screenshotOnFailure, signUp } from './browser';
+
+const baseURL = inject('baseURL');
+const executable = inject('chromium');
+const dana = { name: 'Dana Imports', email: `dana-${Date.now()}@example.com`, password: 'correct horse battery' };
+
+// A German bank's export: semicolons, decimal commas, an amount with an S/H (debit/credit) column,
+// and dates that read as DD/MM or MM/DD alike (no day above 12). The guess puts the purpose text
+// in the description; the user wants the payee there and the purpose as notes.
+const GIRO_CSV = [
+  'Datum;Empfaenger;Verwendungszweck;Betrag;S/H',
+  '03/04/2026;REWE Markt;Einkauf Lebensmittel;12,50;S',
+  '05/04/2026;ACME GmbH;Gehalt April;2.345,67;H',
+  '07/04/2026;Stadtwerke;Strom Abschlag;1.234,56;S',
+  '11/04/2026;Baeckerei Korn;Broetchen;3,20;S',
+  '',
+].join('\r\n');
+
+// An OFX 2.x (XML) credit-card statement with bank ids (FITID).
+const CARD_OFX = `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<?OFX OFXHEADER="200" VERSION="220" SECURITY="NONE" OLDFILEUID="NONE" NEWFILEUID="NONE"?>
+<OFX>
+  <SIGNONMSGSRSV1><SONRS><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY></STATUS><DTSERVER>20260420120000</DTSERVER><LANGUAGE>ENG</LANGUAGE></SONRS></SIGNONMSGSRSV1>
+  <CREDITCARDMSGSRSV1><CCSTMTTRNRS><TRNUID>1</TRNUID><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY></STATUS>
+    <CCSTMTRS><CURDEF>USD</CURDEF><CCACCTFROM><ACCTID>4111111111111111</ACCTID></CCACCTFROM>
+      <BANKTRANLIST><DTSTART>20260401</DTSTART><DTEND>20260420</DTEND>
+        <STMTTRN><TRNTYPE>DEBIT</TRNTYPE><DTPOSTED>20260402</DTPOSTED><TRNAMT>-42.10</TRNAMT><FITID>CARD-0001</FITID><NAME>Corner Books &amp; Co</NAME></STMTTRN>
+        <STMTTRN><TRNTYPE>DEBIT</TRNTYPE><DTPOSTED>20260409120000[-5:EST]</DTPOSTED><TRNAMT>-7.99</TRNAMT><FITID>CARD-0002</FITID><NAME>Streaming Service</NAME><MEMO>Monthly plan</MEMO></STMTTRN>
+        <STMTTRN><TRNTYPE>CREDIT</TRNTYPE><DTPOSTED>20260415</DTPOSTED><TRNAMT>100.00</TRNAMT><FITID>CARD-0003</FITID><NAME>Payment thank you</NAME></STMTTRN>
+      </BANKTRANLIST>
+      <LEDGERBAL><BALAMT>49.91</BALAMT><DTASOF>20260420</DTASOF></LEDGERBAL>
+    </CCSTMTRS></CCSTMTTRNRS></CREDITCARDMSGSRSV1>
+</OFX>
+`;
+
+describe.skipIf(!executable)('importing statements in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const outside: string[] = [];
+  const ids: Record<string, string> = {};
+  const uploads: string[] = [];
+
+  const gql = (query: string, variables: Record<string, unknown> = {}) =>
+    page.evaluate(async ({ query, variables }) => {
+      const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      const body = await response.json();
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    }, { query, variables });
+
+  const row = (line: number) => page.locator(`tr[data-line="${line}"]`);
+  const rowText = (line: number) => row(line).innerText();
+  const choose = (name: string, text: string, mimeType = 'text/csv') =>
+    page.locator('#import-file').setInputFiles([{ name, mimeType, buffer: Buffer.from(text, 'utf8') }]);
+  /** The transactions list of an account: "description … amount" per row, as shown. */
+  const transactionsOf = async (accountId: string) => {
+    await page.goto(`/transactions?account=${accountId}`);
+    await page.locator('ul.transactions, .status.empty').first().waitFor();
+    return page.locator('.transactions li').allInnerTexts().then((rows) => rows.map((text) => text.replace(/\s+/g, ' ').trim()));
+  };
+
+  beforeAll(async () => {
+    browser = await launch(executable);
+    ({ page } = await newUser(browser, baseURL, outside));
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && /multipart\/form-data/.test(request.headers()['content-type'] ?? '')) uploads.push(request.url());
+    });
+    await page.goto('/signup');
+    await signUp(page, dana);
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    const create = async (key: string, input: Record<string, unknown>) => {
+      ids[key] = (await gql('mutation ($input: CreateAccountInput!) { createAccount(input: $input) { id } }', { input })).createAccount.id;
+    };
+    await create('giro', { name: 'Girokonto', currency: 'EUR' });
+    await create('card', { name: 'Visa card', currency: 'USD' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  screenshotOnFailure('imports', () => page);
+
+  it('imports a CSV after the date format is picked and the columns are corrected, leaving out an unticked row', async () => {
+    await page.goto('/accounts');
+    await page.getByRole('link', { name: 'Import into Visa card' }).waitFor();
+    await screenshots(page, 'import-accounts');
+    await page.getByRole('link', { name: 'Import into Girokonto' }).click();
+    await page.getByRole('heading', { name: 'Import', level: 1 }).waitFor();
+    expect(new URL(page.url()).search).toBe(`?account=${ids.giro}`);
+    await expect.poll(() => page.getByLabel('Account').inputValue()).toBe(ids.giro);
+    await choose('giro-april.csv', GIRO_CSV);
+
+    // What was detected, and the ambiguity flagged until the user picks.
+    await expect.poll(() => page.getByTestId('import-format').innerText()).toBe('CSV');
+    await page.getByText('Ambiguous — pick one').waitFor();
+    await expect.poll(() => page.getByLabel('Delimiter').inputValue()).toBe(';');
+    expect(await page.getByLabel('Decimal separator').inputValue()).toBe(',');
+    expect(await page.getByLabel('Amounts').inputValue()).toBe('indicator');
+    expect(await page.getByLabel('Value meaning money out').inputValue()).toBe('S');
+    expect(await page.getByTestId('import-counts').innerText()).toMatch(/4\s+new/);
+    await screenshots(page, 'import-csv-ambiguous');
+
+    // Month first reads the 3rd of April as the 4th of March; day first as the 3rd of April.
+    await page.getByLabel('Date format').selectOption('MM/DD/YYYY');
+    await expect.poll(() => rowText(2)).toContain('Mar 4, 2026');
+    await expect.poll(() => page.getByText('Ambiguous — pick one').count()).toBe(0);
+    await page.getByLabel('Date format').selectOption('DD/MM/YYYY');
+    await expect.poll(() => rowText(2)).toContain('Apr 3, 2026');
+    expect(await rowText(2)).toContain('Einkauf Lebensmittel');
+
+    // The payee as the description, the purpose as notes: the rows follow the form.
+    await page.getByLabel('Description column').selectOption('Empfaenger');
+    await expect.poll(() => rowText(2)).toContain('REWE Markt');
+    await page.getByLabel('Notes column').selectOption('Verwendungszweck');
+    await expect.poll(() => rowText(3)).toContain('Gehalt April');
+    expect(await rowText(3)).toContain('+€2,345.67');
+    expect(await rowText(4)).toContain('-€1,234.56');
+    expect(await rowText(2)).toContain('Apr 3, 2026');
+
+    await row(5).getByRole('checkbox', { name: 'Import line 5' }).uncheck();
+    await expect.poll(() => page.getByTestId('import-plan').innerText()).toMatch(/adds 3 new transactions, links 0 rows .* skips 1 row\./);
+    await screenshots(page, 'import-csv-mapped');
+    await page.getByRole('button', { name: 'Import 3 rows' }).click();
+    await expect.poll(() => page.getByTestId('import-result').innerText()).toBe('3 created, 0 matched, 1 skipped, in Girokonto.');
+    await page.getByRole('link', { name: 'See the transactions of Girokonto' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe(`?account=${ids.giro}`);
+    await page.locator('ul.transactions').waitFor();
+    expect(await transactionsOf(ids.giro)).toEqual([
+      expect.stringMatching(/^Apr 7, 2026 Stadtwerke .*-€1,234\.56$/),
+      expect.stringMatching(/^Apr 5, 2026 ACME GmbH .*\+€2,345\.67$/),
+      expect.stringMatching(/^Apr 3, 2026 REWE Markt .*-€12\.50$/),
+    ]);
+  });
+
+  it('finds the same file again all duplicates (the unticked row still new), and writes a ticked duplicate again', async () => {
+    await page.goto(`/import?account=${ids.giro}`);
+    await choose('giro-april.csv', GIRO_CSV);
+    // The mapping that worked is the account's now: payee, notes and the day-first dates come back.
+    await expect.poll(() => page.getByTestId('import-counts').innerText()).toMatch(/1\s+new\s+3\s+duplicates/);
+    expect(await page.getByText('Ambiguous — pick one').count()).toBe(0);
+    expect(await page.getByLabel('Description column').inputValue()).toBe('Empfaenger');
+    await page.getByRole('tab', { name: /Duplicates/ }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
+    expect(await rowText(2)).toMatch(/Already here as Apr 3, 2026 · REWE Markt · -€12\.50/);
+    await screenshots(page, 'import-csv-duplicates');
+
+    // "Defaults plus this duplicate": commitImport's include has to name every default row too.
+    await row(2).getByRole('checkbox', { name: 'Import line 2' }).check();
+    await expect.poll(() => page.getByTestId('import-plan').innerText()).toMatch(/adds 2 new transactions/);
+    await page.getByRole('button', { name: 'Import 2 rows' }).click();
+    await expect.poll(() => page.getByTestId('import-result').innerText()).toBe('2 created, 0 matched, 2 skipped, in Girokonto.');
+    const rows = await transactionsOf(ids.giro);
+    expect(rows.filter((text) => text.includes('REWE Markt'))).toHaveLength(2);
+    expect(rows.filter((text) => /Baeckerei Korn .*-€3\.20$/.test(text))).toHaveLength(1);
+  });
+
+  it('imports an OFX 2.x card statement with its bank ids', async () => {
+    await page.goto('/import');
+    await page.getByLabel('Account').selectOption({ label: 'Visa card (USD)' });
+    await choose('visa-april.ofx', CARD_OFX, 'application/x-ofx');
+    await expect.poll(() => page.getByTestId('import-format').innerText()).toBe('OFX');
+    expect(await page.locator('#csv-delimiter').count()).toBe(0);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
+    expect(await page.locator('tbody').innerText()).toContain('Corner Books & Co');
+    await screenshots(page, 'import-ofx-preview');
+    await page.getByRole('button', { name: 'Import 3 rows' }).click();
+    await expect.poll(() => page.getByTestId('import-result').innerText()).toBe('3 created, 0 matched, 0 skipped, in Visa card.');
+    expect(await transactionsOf(ids.card)).toEqual([
+      expect.stringMatching(/^Apr 15, 2026 Payment thank you .*\+\$100\.00$/),
+      expect.stringMatching(/^Apr 9, 2026 Streaming Service .*-\$7\.99$/),
+      expect.stringMatching(/^Apr 2, 2026 Corner Books & Co .*-\$42\.10$/),
+    ]);
+  });
+
+  it('undoes a batch from the history, after asking, and its rows are gone', async () => {
+    await page.goto(`/import?account=${ids.giro}`);
+    const history = page.getByRole('region', { name: 'Past imports' });
+    await expect.poll(() => history.locator('li').count()).toBe(2);
+    // Newest first: the re-import that wrote REWE Markt a second time and Baeckerei Korn.
+    await history.getByRole('button', { name: /^Undo import of giro-april\.csv/ }).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Undo import' }).click();
+    await expect.poll(() => history.getByText('Undone').count()).toBe(1);
+    await screenshots(page, 'import-history');
+    const rows = await transactionsOf(ids.giro);
+    expect(rows).toHaveLength(3);
+    expect(rows.some((text) => text.includes('Baeckerei'))).toBe(false);
+  });
+
+  it('refuses a file over the server’s limit without sending it', async () => {
+    await page.goto('/import');
+    const { serverLimits } = await gql('{ serverLimits { importMaxBytes } }');
+    const before = uploads.length;
+    await page.locator('#import-file').setInputFiles([{ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(serverLimits.importMaxBytes + 1, 0x41) }]);
+    await page.getByRole('alert').filter({ hasText: 'statement files can be at most' }).waitFor();
+    expect(uploads.length).toBe(before);
+    expect(outside).toEqual([]);
+  });
+});

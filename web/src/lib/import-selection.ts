@@ -1,0 +1,68 @@
+// Which preview rows a commit writes. Each row has a default (ImportPreviewRow.included: NEW and
+// MATCHED rows); the user's ticks are kept only where they differ from it, by line, so rows not yet
+// loaded keep their default.
+import type { ImportRowStatus } from '../graphql/generated/graphql';
+
+export interface SelectableRow {
+  line: number;
+  status: ImportRowStatus;
+  included: boolean;
+}
+
+/** line → the user's tick, for rows ticked differently from their default; with the row's status. */
+export type Toggles = ReadonlyMap<number, { ticked: boolean; status: ImportRowStatus }>;
+
+/** No row ticked differently from its default. */
+export const NO_TOGGLES: Toggles = new Map();
+
+export function isTicked(row: SelectableRow, toggles: Toggles): boolean {
+  if (row.status === 'INVALID') return false;
+  return toggles.get(row.line)?.ticked ?? row.included;
+}
+
+/** The toggles after the user ticks (or unticks) a row; INVALID rows cannot be ticked. */
+export function withTick(toggles: Toggles, row: SelectableRow, ticked: boolean): Toggles {
+  const next = new Map(toggles);
+  if (row.status === 'INVALID' || ticked === row.included) next.delete(row.line);
+  else next.set(row.line, { ticked, status: row.status });
+  return next;
+}
+
+/** Lines unticked among the default-included rows, and DUPLICATE lines ticked to be written as new. */
+function selectionChanges(toggles: Toggles): { exclude: number[]; addedDuplicates: number[] } {
+  const exclude: number[] = [];
+  const addedDuplicates: number[] = [];
+  for (const [line, { ticked }] of toggles) (ticked ? addedDuplicates : exclude).push(line);
+  return { exclude: exclude.sort((a, b) => a - b), addedDuplicates: addedDuplicates.sort((a, b) => a - b) };
+}
+
+/**
+ * commitImport's include and exclude. Without ticked duplicates, `exclude` alone says it. With
+ * them, `include` must name every row to write, since it replaces the defaults rather than adding
+ * to them: `defaultLines` are then all the default-included lines of the preview, fetched first.
+ */
+export function commitArguments(toggles: Toggles, defaultLines?: readonly number[]): { include?: number[]; exclude?: number[] } {
+  const { exclude, addedDuplicates } = selectionChanges(toggles);
+  const excludeArg = exclude.length ? { exclude } : {};
+  if (!addedDuplicates.length) return excludeArg;
+  if (!defaultLines) throw new Error('Ticked duplicates need the default-included lines to name them all.');
+  const include = [...new Set([...defaultLines, ...addedDuplicates])].sort((a, b) => a - b);
+  return { include, ...excludeArg };
+}
+
+export function needsDefaultLines(toggles: Toggles): boolean {
+  return selectionChanges(toggles).addedDuplicates.length > 0;
+}
+
+/** What a commit will do with these counts and toggles: rows created, linked, and left out. */
+export function commitOutcome(counts: { newCount: number; duplicateCount: number; matchedCount: number; invalidCount: number }, toggles: Toggles) {
+  let create = counts.newCount;
+  let link = counts.matchedCount;
+  for (const { ticked, status } of toggles.values()) {
+    if (status === 'NEW') create -= ticked ? 0 : 1;
+    else if (status === 'MATCHED') link -= ticked ? 0 : 1;
+    else if (status === 'DUPLICATE' && ticked) create += 1;
+  }
+  const total = counts.newCount + counts.duplicateCount + counts.matchedCount + counts.invalidCount;
+  return { create, link, skip: total - create - link };
+}

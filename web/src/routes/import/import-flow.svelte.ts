@@ -1,0 +1,214 @@
+// The state of one import on screen: the file (kept in memory, so a change of mapping or statement
+// sends it again), the preview the server answered, the rows loaded of one status, the user's ticks,
+// and the commit.
+import {
+  CommitImportDocument, ImportIncludedLinesDocument, ImportPreviewRowsDocument, PreviewImportDocument,
+  type CsvMappingInput, type ImportBatchFieldsFragment, type ImportIncludedLinesQuery, type ImportPreviewFieldsFragment, type ImportRowPageFragment, type ImportRowStatus,
+} from '../../graphql/generated/graphql';
+import { client, refreshActiveQueries } from '../../lib/apollo';
+import { errorSentence } from '../../lib/errors';
+import { formFromMapping, mappingInput } from '../../lib/import-mapping';
+import { NO_TOGGLES, commitArguments, needsDefaultLines, withTick, type SelectableRow, type Toggles } from '../../lib/import-selection';
+import { tooLargeSentence, uploadWithProgress } from '../../lib/upload';
+
+export type ImportRow = ImportRowPageFragment['edges'][number]['node'];
+
+/** Rows per page of the table. */
+const PAGE = 100;
+/**
+ * Lines per request when listing the default rows: the API's largest page. As a variable: written
+ * into the document, the query cost limit counts it against the fields and refuses 500.
+ */
+const LINES_PAGE = 500;
+/** A mapping being typed re-previews once the typing pauses. */
+const DEBOUNCE_MS = 400;
+
+export class ImportFlow {
+  accountId = $state('');
+  file = $state.raw<File | null>(null);
+  preview = $state.raw<ImportPreviewFieldsFragment | null>(null);
+  /** Upload progress (0..1) while a preview is on its way; null otherwise. */
+  progress = $state<number | null>(null);
+  error = $state('');
+  /** The date format the user picked ('' until then). */
+  chosenDateFormat = $state('');
+  tab = $state<ImportRowStatus | null>(null);
+  rows = $state.raw<ImportRow[]>([]);
+  rowCount = $state(0);
+  nextCursor = $state<string | null>(null);
+  loadingRows = $state(false);
+  rowsError = $state('');
+  toggles = $state.raw<Toggles>(NO_TOGGLES);
+  committing = $state(false);
+  commitError = $state('');
+  result = $state.raw<ImportBatchFieldsFragment | null>(null);
+
+  private statement: number | undefined;
+  private csv: CsvMappingInput | undefined;
+  private sequence = 0;
+  private abortUpload: (() => void) | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(accountId = '') {
+    this.accountId = accountId;
+  }
+
+  /** A new file: checked against the server's limit before a byte is sent, then previewed with what the server guesses. */
+  choose(file: File, maxBytes: number | undefined) {
+    this.reset();
+    const tooLarge = maxBytes === undefined ? null : tooLargeSentence(file, maxBytes, undefined, 'statement files');
+    if (tooLarge) return void (this.error = tooLarge);
+    this.file = file;
+    void this.run();
+  }
+
+  setAccount(accountId: string) {
+    this.accountId = accountId;
+    this.statement = undefined;
+    if (this.file) void this.run();
+  }
+
+  setStatement(index: number) {
+    this.statement = index;
+    void this.run();
+  }
+
+  /** A changed mapping: previewed again once the user pauses. */
+  setMapping(csv: CsvMappingInput, chosenDateFormat: string) {
+    this.csv = csv;
+    this.chosenDateFormat = chosenDateFormat;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(), DEBOUNCE_MS);
+  }
+
+  /** A date format picked: the dates are read again with it, at once. */
+  setDateFormat(format: string) {
+    const mapping = this.preview?.csvMapping;
+    if (!mapping) return;
+    this.chosenDateFormat = format;
+    this.csv = { ...(this.csv ?? mappingInput(formFromMapping(mapping))), dateFormat: format };
+    void this.run();
+  }
+
+  /** Back to choosing a file; the result of a commit stays unless a new file is chosen. */
+  reset() {
+    clearTimeout(this.timer);
+    this.abortUpload?.();
+    this.sequence++;
+    this.file = null;
+    this.preview = null;
+    this.progress = null;
+    this.error = '';
+    this.commitError = '';
+    this.chosenDateFormat = '';
+    this.rows = [];
+    this.toggles = NO_TOGGLES;
+    this.result = null;
+    this.statement = undefined;
+    this.csv = undefined;
+  }
+
+  /** Sends the file with the current options; a newer request replaces one still on its way. */
+  private async run() {
+    if (!this.file || !this.accountId) return;
+    clearTimeout(this.timer);
+    this.abortUpload?.();
+    const sequence = ++this.sequence;
+    this.error = '';
+    this.progress = 0;
+    const options = { statement: this.statement, csv: this.csv };
+    const upload = uploadWithProgress(PreviewImportDocument, { accountId: this.accountId, file: this.file, options, first: PAGE }, (fraction) => {
+      if (sequence === this.sequence) this.progress = fraction;
+    });
+    this.abortUpload = upload.abort;
+    try {
+      const { previewImport } = await upload.promise;
+      if (sequence !== this.sequence) return;
+      const { rows, ...preview } = previewImport;
+      this.preview = preview;
+      this.showRows(null, rows);
+      this.toggles = NO_TOGGLES;
+    } catch (failure) {
+      if (sequence !== this.sequence || (failure instanceof DOMException && failure.name === 'AbortError')) return;
+      this.error = errorSentence(failure);
+    } finally {
+      if (sequence === this.sequence) this.progress = null;
+    }
+  }
+
+  private showRows(tab: ImportRowStatus | null, page: ImportRowPageFragment, append = false) {
+    this.tab = tab;
+    const nodes = page.edges.map((edge) => edge.node);
+    this.rows = append ? [...this.rows, ...nodes] : nodes;
+    this.rowCount = page.totalCount;
+    this.nextCursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+  }
+
+  /** The rows of one status (all with null), or the next page of those on screen. */
+  async loadRows(tab: ImportRowStatus | null, more = false) {
+    const preview = this.preview;
+    if (!preview) return;
+    this.loadingRows = true;
+    this.rowsError = '';
+    try {
+      const { data } = await client.query({
+        query: ImportPreviewRowsDocument,
+        variables: { id: preview.id, status: tab, first: PAGE, after: more ? this.nextCursor : null },
+        fetchPolicy: 'no-cache',
+      });
+      if (this.preview !== preview || !data) return;
+      this.showRows(tab, data.importPreview.rows, more);
+    } catch (failure) {
+      this.rowsError = errorSentence(failure);
+    } finally {
+      this.loadingRows = false;
+    }
+  }
+
+  tick(row: SelectableRow, ticked: boolean) {
+    this.toggles = withTick(this.toggles, row, ticked);
+  }
+
+  async commit() {
+    const preview = this.preview;
+    if (!preview || this.committing) return;
+    this.committing = true;
+    this.commitError = '';
+    try {
+      const defaults = needsDefaultLines(this.toggles) ? await this.defaultLines(preview.id) : undefined;
+      const { data } = await client.mutate({ mutation: CommitImportDocument, variables: { previewId: preview.id, ...commitArguments(this.toggles, defaults) } });
+      if (!data) throw new Error('The server did not answer the commit.');
+      const batch = data.commitImport;
+      this.reset();
+      this.result = batch;
+      await refreshActiveQueries();
+    } catch (failure) {
+      this.commitError = errorSentence(failure);
+    } finally {
+      this.committing = false;
+    }
+  }
+
+  /**
+   * Every line a commit writes by default (NEW and MATCHED rows), loaded page by page: commitImport's
+   * `include` replaces the defaults, so writing a duplicate too means naming them all.
+   */
+  private async defaultLines(previewId: string): Promise<number[]> {
+    const lines: number[] = [];
+    for (const status of ['NEW', 'MATCHED'] as const) {
+      let after: string | null = null;
+      do {
+        const page: ImportIncludedLinesQuery['importPreview']['rows'] = await this.includedPage(previewId, status, after);
+        for (const { node } of page.edges) if (node.included) lines.push(node.line);
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+    }
+    return lines;
+  }
+
+  private async includedPage(id: string, status: ImportRowStatus, after: string | null) {
+    const { data } = await client.query({ query: ImportIncludedLinesDocument, variables: { id, status, first: LINES_PAGE, after }, fetchPolicy: 'no-cache' });
+    if (!data) throw new Error('The server did not list the preview’s rows.');
+    return data.importPreview.rows;
+  }
+}
