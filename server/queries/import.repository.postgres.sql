@@ -165,8 +165,19 @@ SELECT
   "t"."id" AS "id",
   "t"."date" AS "date",
   "t"."amount" AS "amount",
-  "t"."description" AS "description",
-  "t"."imported_description" AS "imported_description",
+  CASE
+    WHEN (
+      "t"."import_batch_id" IS NOT NULL
+      OR "t"."external_id" IS NOT NULL
+      OR "t"."import_fingerprint" IS NOT NULL
+      OR "t"."imported_description" <> ''
+    ) THEN ''
+    ELSE "t"."description"
+  END AS "description",
+  CASE
+    WHEN "t"."import_fingerprint" IS NULL THEN "t"."imported_description"
+    ELSE ''
+  END AS "imported_description",
   "t"."external_id" AS "external_id",
   "t"."import_fingerprint" AS "import_fingerprint",
   CASE
@@ -191,8 +202,19 @@ SELECT
   "t"."id" AS "id",
   "t"."date" AS "date",
   "t"."amount" AS "amount",
-  "t"."description" AS "description",
-  "t"."imported_description" AS "imported_description",
+  CASE
+    WHEN (
+      "t"."import_batch_id" IS NOT NULL
+      OR "t"."external_id" IS NOT NULL
+      OR "t"."import_fingerprint" IS NOT NULL
+      OR "t"."imported_description" <> ''
+    ) THEN ''
+    ELSE "t"."description"
+  END AS "description",
+  CASE
+    WHEN "t"."import_fingerprint" IS NULL THEN "t"."imported_description"
+    ELSE ''
+  END AS "imported_description",
   "t"."external_id" AS "external_id",
   "t"."import_fingerprint" AS "import_fingerprint",
   CASE
@@ -212,13 +234,62 @@ WHERE
   AND "t"."import_fingerprint" IS NOT NULL
   AND "t"."import_fingerprint" = ANY ($3::VARCHAR[]);
 
+-- ImportRepository.candidatesByFingerprint (without a bank id)
+SELECT
+  "t"."id" AS "id",
+  "t"."date" AS "date",
+  "t"."amount" AS "amount",
+  CASE
+    WHEN (
+      "t"."import_batch_id" IS NOT NULL
+      OR "t"."external_id" IS NOT NULL
+      OR "t"."import_fingerprint" IS NOT NULL
+      OR "t"."imported_description" <> ''
+    ) THEN ''
+    ELSE "t"."description"
+  END AS "description",
+  CASE
+    WHEN "t"."import_fingerprint" IS NULL THEN "t"."imported_description"
+    ELSE ''
+  END AS "imported_description",
+  "t"."external_id" AS "external_id",
+  "t"."import_fingerprint" AS "import_fingerprint",
+  CASE
+    WHEN (
+      "t"."import_batch_id" IS NOT NULL
+      OR "t"."external_id" IS NOT NULL
+      OR "t"."import_fingerprint" IS NOT NULL
+      OR "t"."imported_description" <> ''
+    ) THEN 1
+    ELSE 0
+  END AS "claimed"
+FROM
+  "transactions" "t"
+WHERE
+  "t"."user_id" = $1
+  AND "t"."account_id" = $2
+  AND "t"."import_fingerprint" IS NOT NULL
+  AND "t"."import_fingerprint" = ANY ($3::VARCHAR[])
+  AND "t"."external_id" IS NULL;
+
 -- ImportRepository.candidatesInDateRange
 SELECT
   "t"."id" AS "id",
   "t"."date" AS "date",
   "t"."amount" AS "amount",
-  "t"."description" AS "description",
-  "t"."imported_description" AS "imported_description",
+  CASE
+    WHEN (
+      "t"."import_batch_id" IS NOT NULL
+      OR "t"."external_id" IS NOT NULL
+      OR "t"."import_fingerprint" IS NOT NULL
+      OR "t"."imported_description" <> ''
+    ) THEN ''
+    ELSE "t"."description"
+  END AS "description",
+  CASE
+    WHEN "t"."import_fingerprint" IS NULL THEN "t"."imported_description"
+    ELSE ''
+  END AS "imported_description",
   "t"."external_id" AS "external_id",
   "t"."import_fingerprint" AS "import_fingerprint",
   CASE
@@ -236,15 +307,27 @@ WHERE
   "t"."user_id" = $1
   AND "t"."account_id" = $2
   AND "t"."date" >= $3
-  AND "t"."date" <= $4;
+  AND "t"."date" <= $4
+  AND "t"."import_fingerprint" IS NULL;
 
 -- ImportRepository.candidatesImportedSince
 SELECT
   "t"."id" AS "id",
   "t"."date" AS "date",
   "t"."amount" AS "amount",
-  "t"."description" AS "description",
-  "t"."imported_description" AS "imported_description",
+  CASE
+    WHEN (
+      "t"."import_batch_id" IS NOT NULL
+      OR "t"."external_id" IS NOT NULL
+      OR "t"."import_fingerprint" IS NOT NULL
+      OR "t"."imported_description" <> ''
+    ) THEN ''
+    ELSE "t"."description"
+  END AS "description",
+  CASE
+    WHEN "t"."import_fingerprint" IS NULL THEN "t"."imported_description"
+    ELSE ''
+  END AS "imported_description",
   "t"."external_id" AS "external_id",
   "t"."import_fingerprint" AS "import_fingerprint",
   CASE

@@ -12,6 +12,8 @@ export interface RowToClassify {
   /** The bank's raw text for the row. */
   description: string;
   externalId: string | null;
+  /** fingerprint(date, amount, description), when the caller has it already (else computed here). */
+  fingerprint?: string | null;
 }
 
 /** An existing transaction of the account that a row may repeat or match. */
@@ -19,9 +21,9 @@ export interface DuplicateCandidate {
   id: number;
   date: string;
   amount: bigint;
-  /** The bank's raw text when the transaction came from an import ('' when entered by hand). */
+  /** The bank's raw text when the transaction came from an import ('' when entered by hand; may be '' when it has a fingerprint, which says more). */
   importedDescription: string;
-  /** The description the user sees (and may have edited). */
+  /** The description the user sees (and may have edited); may be '' when claimed (only a typed transaction's is compared). */
   description: string;
   externalId: string | null;
   /** The fingerprint of the file row that created or matched it (null when typed in). */
@@ -52,11 +54,7 @@ export function normaliseDescription(text: string): string {
 
 /** The fingerprint of a row without the bank's id: its date, amount and normalised raw text (hex SHA-256, 64 characters). */
 export function fingerprint(date: string, amount: bigint, description: string): string {
-  return fingerprintOfNormalised(date, amount, normaliseDescription(description));
-}
-
-function fingerprintOfNormalised(date: string, amount: bigint, text: string): string {
-  return createHash('sha256').update(`${date}\u0000${amount.toString()}\u0000${text}`).digest('hex');
+  return createHash('sha256').update(`${date}\u0000${amount.toString()}\u0000${normaliseDescription(description)}`).digest('hex');
 }
 
 /**
@@ -90,14 +88,13 @@ export function classifyRows(rows: readonly RowToClassify[], candidates: readonl
   });
 
   // 2. The fingerprint of what was imported before (a transaction with another bank id is another row).
-  const texts = rows.map((row) => normaliseDescription(row.description));
   const byFingerprint = groupBy(
     sorted.filter((candidate) => candidate.claimed && !used.has(candidate.id)),
     (candidate) => candidate.importFingerprint ?? fingerprint(candidate.date, candidate.amount, candidate.importedDescription),
   );
   rows.forEach((row, index) => {
     if (result[index].status !== 'NEW' || !byFingerprint.size) return;
-    const same = byFingerprint.get(fingerprintOfNormalised(row.date, row.amount, texts[index]));
+    const same = byFingerprint.get(row.fingerprint ?? fingerprint(row.date, row.amount, row.description));
     const repeated = takeFirstUnused(same, used, (candidate) => row.externalId === null || candidate.externalId === null);
     if (repeated) result[index] = { status: 'DUPLICATE', transactionId: repeated.id };
   });
@@ -120,7 +117,7 @@ export function classifyRows(rows: readonly RowToClassify[], candidates: readonl
     const group = open.get(row.amount.toString());
     if (!group) return;
     const day = dayNumber(row.date);
-    const text = texts[index];
+    const text = normaliseDescription(row.description);
     const pairs: { bucket: number; candidate: DuplicateCandidate }[] = [];
     for (let i = firstAtOrAfter(group, day - windowDays); i < group.length && group[i].day <= day + windowDays; i += 1) {
       pairs.push({ bucket: 2 * Math.abs(group[i].day - day) + (group[i].text === text ? 0 : 1), candidate: group[i].candidate });

@@ -234,28 +234,35 @@ export class ImportRepository extends Repository {
     return rows.map(candidateOf);
   }
 
-  /** The account's transactions imported from a row with one of these fingerprints (whatever their date now). */
-  @GenerateSql({ params: (f) => [f.scope, f.accountId, ['f'.repeat(64)]] })
-  async candidatesByFingerprint(scope: OwnerScope, accountId: number, fingerprints: readonly string[]): Promise<DuplicateCandidate[]> {
+  /**
+   * The account's transactions imported from a row with one of these fingerprints (whatever their
+   * date now); only those without a bank id when `withoutExternalId` (a row with a bank id repeats no
+   * transaction that has another).
+   */
+  @GenerateSql({ params: (f) => [f.scope, f.accountId, ['f'.repeat(64)]] }, { name: 'without a bank id', params: (f) => [f.scope, f.accountId, ['f'.repeat(64)], true] })
+  async candidatesByFingerprint(scope: OwnerScope, accountId: number, fingerprints: readonly string[], withoutExternalId = false): Promise<DuplicateCandidate[]> {
     if (!fingerprints.length) return [];
     const parameters = this.parameters();
     const rows = await this.query<CandidateRow>(
       `SELECT ${CANDIDATE_COLUMNS} FROM "transactions" "t"
         WHERE ${ownerCondition(scope, 't', parameters)} AND "t"."account_id" = ${parameters.add(accountId)}
-        AND "t"."import_fingerprint" IS NOT NULL AND ${inList(this.postgres, '"t"."import_fingerprint"', fingerprints, 'varchar', parameters)}`,
+        AND "t"."import_fingerprint" IS NOT NULL AND ${inList(this.postgres, '"t"."import_fingerprint"', fingerprints, 'varchar', parameters)}${withoutExternalId ? ' AND "t"."external_id" IS NULL' : ''}`,
       parameters,
     );
     return rows.map(candidateOf);
   }
 
-  /** The account's transactions dated from `from` to `to` (inclusive), claimed or not: the fingerprint and fuzzy rules' candidates. */
+  /**
+   * The account's transactions dated from `from` to `to` (inclusive) that have no fingerprint: the
+   * fuzzy rule's typed ones, and any claimed without one (the fingerprint rule computes theirs).
+   */
   @GenerateSql({ params: (f) => [f.scope, f.accountId, '2026-03-11', '2026-03-17'] })
   async candidatesInDateRange(scope: OwnerScope, accountId: number, from: string, to: string): Promise<DuplicateCandidate[]> {
     const parameters = this.parameters();
     const rows = await this.query<CandidateRow>(
       `SELECT ${CANDIDATE_COLUMNS} FROM "transactions" "t"
         WHERE ${ownerCondition(scope, 't', parameters)} AND "t"."account_id" = ${parameters.add(accountId)}
-        AND "t"."date" >= ${parameters.add(from)} AND "t"."date" <= ${parameters.add(to)}`,
+        AND "t"."date" >= ${parameters.add(from)} AND "t"."date" <= ${parameters.add(to)} AND "t"."import_fingerprint" IS NULL`,
       parameters,
     );
     return rows.map(candidateOf);
