@@ -468,3 +468,20 @@ test('a statement over the row limit is BAD_USER_INPUT saying the limit; one at 
   expect((await preview(client, accountId, rows(100))).newCount).toBe(100);
   expect((await client.ok('{ serverLimits { importMaxBytes importMaxRows } }')).serverLimits).toEqual({ importMaxBytes: 52_429, importMaxRows: 100 });
 });
+
+test('a column mapped to none stays none, also in the mapping saved at commit; a discarded preview is gone', async () => {
+  const { client, accountId } = await newUser();
+  const file = csv('Date,Description,Amount,Memo\n2026-08-01,SHOP,-4.00,card 1234\n');
+  expect((await preview(client, accountId, file)).rows[0].notes).toBe('card 1234');
+  const none = await preview(client, accountId, file, { csv: { notesColumn: '' } });
+  expect(none.rows[0].notes).toBe('');
+  await commit(client, none.id);
+  expect((await preview(client, accountId, csv('Date,Description,Amount,Memo\n2026-08-02,CAFE,-3.00,card 1234\n'))).rows[0].notes).toBe('');
+
+  const superseded = await preview(client, accountId, file);
+  const other = await newUser();
+  expect((await other.client.ok('mutation ($id: ID!) { discardImportPreview(id: $id) }', { id: superseded.id })).discardImportPreview).toBe(false);
+  expect((await client.ok('mutation ($id: ID!) { discardImportPreview(id: $id) }', { id: superseded.id })).discardImportPreview).toBe(true);
+  expect(codeOf(await client.gql(READ_PREVIEW, { id: superseded.id }))).toBe('NOT_FOUND');
+  expect(codeOf(await client.gql(COMMIT, { previewId: superseded.id }))).toBe('NOT_FOUND');
+});

@@ -34,13 +34,13 @@ export class CsvMappingInput {
   @Field(() => String, { nullable: true, description: "The indicator's value for money out (D, DBIT, S); any other is money in." })
   debitIndicator?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "'' for none (left out, it is guessed)." })
   descriptionColumn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "'' for none (left out, it is guessed)." })
   notesColumn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "'' for none (left out, it is guessed)." })
   externalIdColumn?: string | null;
 
   @Field(() => String, { nullable: true, description: '"." or ",".' })

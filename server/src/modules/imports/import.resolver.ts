@@ -96,6 +96,11 @@ export class ImportResolver {
     return batchOf(await this.services.imports.commit(scope, decodeId(previewId), include, exclude, alsoInclude));
   }
 
+  @Mutation(() => Boolean, { description: 'Drops a preview that will not be committed (superseded by a re-preview, or cancelled); false when it was not there.' })
+  discardImportPreview(@CurrentUser() scope: OwnerScope, @Arg('id', () => ID) id: string): Promise<boolean> {
+    return this.services.imports.discard(scope, decodeId(id));
+  }
+
   @Query(() => [ImportBatch], { description: 'Committed imports, newest first; of one account or all.' })
   async importBatches(@CurrentUser() scope: OwnerScope, @Arg('accountId', () => ID, { nullable: true }) accountId?: string | null): Promise<ImportBatch[]> {
     return (await this.services.imports.batches(scope, decodeOptionalId(accountId) ?? null)).map(batchOf);

@@ -142,6 +142,11 @@ export class ImportService {
     return resultOf(preview, account.currency, await this.imports.countPreviewRows(scope, previewId));
   }
 
+  /** Drops a preview the user will not commit (a re-preview with another mapping supersedes it): whether it was there. */
+  discard(scope: OwnerScope, previewId: number): Promise<boolean> {
+    return this.imports.deletePreview(scope, previewId);
+  }
+
   /** A page of the preview's rows in file order, after the position (keyset), of one status or all. */
   async previewRows(scope: OwnerScope, preview: { id: number; currency: string }, status: ImportRowStatus | null, limit: number, afterPosition: number | null): Promise<ImportPreviewRowView[]> {
     const rows = await this.imports.previewRows(scope, preview.id, status, limit, afterPosition);
@@ -416,10 +421,12 @@ function parseWithMapping(bytes: Buffer, options: ImportOptions, saved: CsvOptio
   }
 }
 
-/** A saved mapping as parse options (an unreadable saved value is as if none were saved). */
+/** A saved mapping as parse options (an unreadable saved value is as if none were saved); a column it had none of stays none. */
 function savedCsvOptions(saved: unknown): CsvOptions | null {
   if (!saved || typeof saved !== 'object') return null;
-  return saved;
+  const mapping = saved as CsvOptions;
+  const none = (column: string | null | undefined) => column ?? '';
+  return { ...mapping, descriptionColumn: none(mapping.descriptionColumn), notesColumn: none(mapping.notesColumn), externalIdColumn: none(mapping.externalIdColumn) };
 }
 
 function cleanFilename(name: string | undefined): string {

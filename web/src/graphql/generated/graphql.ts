@@ -52,13 +52,16 @@ export type CsvMappingInput = {
   /** "." or ",". */
   decimalSeparator?: string | null | undefined;
   delimiter?: string | null | undefined;
+  /** '' for none (left out, it is guessed). */
   descriptionColumn?: string | null | undefined;
+  /** '' for none (left out, it is guessed). */
   externalIdColumn?: string | null | undefined;
   hasHeader?: boolean | null | undefined;
   indicatorColumn?: string | null | undefined;
   inflowColumn?: string | null | undefined;
   /** Credit-card files write spending as positive. */
   invertSign?: boolean | null | undefined;
+  /** '' for none (left out, it is guessed). */
   notesColumn?: string | null | undefined;
   outflowColumn?: string | null | undefined;
   /** Lines before the header (or the first row without one). */

@@ -76,6 +76,8 @@ export function mappingOf(guess: ColumnGuess, table: TableShape, delimiter: stri
 /** The caller's choices over the guess; naming any amount column replaces the guessed amount style. */
 export function withOptions(suggested: CsvMapping, options: CsvOptions): CsvMapping {
   const given = <K extends keyof CsvMapping>(key: K): CsvMapping[K] => (options[key as keyof CsvOptions] ?? suggested[key]) as CsvMapping[K];
+  // An optional column given as '' is none (null would be "guess it").
+  const optional = (key: 'descriptionColumn' | 'notesColumn' | 'externalIdColumn' | 'categoryColumn') => (options[key] === '' ? null : given(key));
   const amountGiven = [options.amountColumn, options.inflowColumn, options.outflowColumn, options.indicatorColumn].some((value) => value !== undefined && value !== null);
   const amountOf = <K extends 'amountColumn' | 'inflowColumn' | 'outflowColumn' | 'indicatorColumn'>(key: K) =>
     amountGiven ? (options[key] ?? null) : suggested[key];
@@ -90,8 +92,8 @@ export function withOptions(suggested: CsvMapping, options: CsvOptions): CsvMapp
     dateColumn: given('dateColumn'), dateFormat: given('dateFormat'),
     amountColumn: amountOf('amountColumn'), inflowColumn: amountOf('inflowColumn'), outflowColumn: amountOf('outflowColumn'),
     indicatorColumn: amountOf('indicatorColumn'), debitIndicator: options.debitIndicator ?? (amountGiven ? null : suggested.debitIndicator),
-    descriptionColumn: given('descriptionColumn'), notesColumn: given('notesColumn'), externalIdColumn: given('externalIdColumn'),
-    categoryColumn: given('categoryColumn'), decimalSeparator: given('decimalSeparator'), invertSign: options.invertSign ?? false,
+    descriptionColumn: optional('descriptionColumn'), notesColumn: optional('notesColumn'), externalIdColumn: optional('externalIdColumn'),
+    categoryColumn: optional('categoryColumn'), decimalSeparator: given('decimalSeparator'), invertSign: options.invertSign ?? false,
   };
 }
 
