@@ -485,3 +485,13 @@ test('a column mapped to none stays none, also in the mapping saved at commit; a
   expect(codeOf(await client.gql(READ_PREVIEW, { id: superseded.id }))).toBe('NOT_FOUND');
   expect(codeOf(await client.gql(COMMIT, { previewId: superseded.id }))).toBe('NOT_FOUND');
 });
+
+test('a page of preview rows holds up to 200, asked for with every field in a literal', async () => {
+  const { client, accountId } = await newUser();
+  const made = await preview(client, accountId, MARCH);
+  const fields = 'line date amount description notes externalId status error included matchedTransaction { id date amount description }';
+  const full = await client.gql(`query ($id: ID!) { importPreview(id: $id) { rows(first: 200) { totalCount edges { cursor node { ${fields} } } } } }`, { id: made.id });
+  expect(full.errors).toBeUndefined();
+  expect(full.data.importPreview.rows.totalCount).toBe(4);
+  expect(codeOf(await client.gql('query ($id: ID!) { importPreview(id: $id) { rows(first: 201) { totalCount } } }', { id: made.id }))).toBe('BAD_USER_INPUT');
+});

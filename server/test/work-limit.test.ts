@@ -56,6 +56,19 @@ test('pages are priced by their size and counts extra, most under a search', asy
   expect(fewSmall.data.a4.totalCount).toBe(1);
 });
 
+test('pages of preview rows are priced by their size, through a variable as through a literal', async () => {
+  const schema = await buildAppSchema();
+  const cost = (document: string, variables: Record<string, unknown> = {}) => {
+    const parsed = parse(document);
+    return workOf(schema, parsed, parsed.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!, variables);
+  };
+  expect(cost('{ importPreview(id: 1) { rows(first: 200) { totalCount } } }')).toBe(10 + 200);
+  expect(cost('query ($n: Int) { importPreview(id: 1) { rows(first: $n) { totalCount } } }', { n: 200 })).toBe(10 + 200);
+  expect(cost('{ importPreview(id: 1) { rows { totalCount } } }')).toBe(10 + 50);
+  const tenPages = await client.gql(`query ($n: Int) ${aliased(10, 'importPreview(id: 1) { rows(first: $n) { totalCount } }')}`, { n: 200 });
+  expect(codeOf(tenPages)).toBe('GRAPHQL_VALIDATION_FAILED');
+});
+
 test('a costly field inside a fragment is counted at each spread', async () => {
   const century = 'dashboard(from: "1900-01-01", to: "2999-12-31") { net }';
   expect((await client.gql(`{ ${century} }`)).errors).toBeUndefined();

@@ -36,6 +36,8 @@ const FIELD_COSTS: Record<string, (args: Arguments, now: Date, parentArgs: Argum
   'Query.dashboard': (args, now) => DASHBOARD_BASE + Math.min(monthsOf(args.from, args.to, now), DASHBOARD_MAX_MONTHS),
   'Query.transactions': (args) => PAGE_BASE + Math.min(Math.max(Number(args.first ?? DEFAULT_PAGE_SIZE) || 0, 0), MAX_PAGE_SIZE),
   'TransactionConnection.totalCount': (_args, _now, connection) => (searchOf(connection.filter) ? SEARCH_COUNT : COUNT),
+  // A page of preview rows reads `first` stored rows (their matched transactions in one more query).
+  'ImportPreview.rows': (args) => PAGE_BASE + Math.min(Math.max(Number(args.first ?? DEFAULT_PAGE_SIZE) || 0, 0), MAX_PAGE_SIZE),
 };
 
 /**

@@ -16,7 +16,8 @@ import { ImportOptions } from './import.inputs';
 import { ImportBatch, ImportPreview, ImportPreviewRow, ImportPreviewRowConnection, ImportRowStatusValues } from './import.type';
 
 const DEFAULT_PAGE = 50;
-const MAX_PAGE = 500;
+/** As transactions' pages: a literal `first` of this many passes graphql-armor's cost limit with every row field asked for. */
+const MAX_PAGE = 200;
 
 /** A preview row's cursor: its position in the file, opaque to clients. */
 function encodePositionCursor(position: number): string {
