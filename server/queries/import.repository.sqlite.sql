@@ -166,7 +166,7 @@ SELECT
     ELSE 0
   END AS "claimed"
 FROM
-  "transactions" "t"
+  "transactions" "t" INDEXED BY "transactions_account_external_idx"
 WHERE
   "t"."user_id" = ?
   AND "t"."account_id" = ?
@@ -208,7 +208,7 @@ SELECT
     ELSE 0
   END AS "claimed"
 FROM
-  "transactions" "t"
+  "transactions" "t" INDEXED BY "transactions_account_fingerprint_idx"
 WHERE
   "t"."user_id" = ?
   AND "t"."account_id" = ?
@@ -250,7 +250,7 @@ SELECT
     ELSE 0
   END AS "claimed"
 FROM
-  "transactions" "t"
+  "transactions" "t" INDEXED BY "transactions_account_fingerprint_idx"
 WHERE
   "t"."user_id" = ?
   AND "t"."account_id" = ?

@@ -71,68 +71,109 @@ export function fingerprint(date: string, amount: bigint, description: string): 
  * Anything left is NEW.
  */
 export function classifyRows(rows: readonly RowToClassify[], candidates: readonly DuplicateCandidate[], options: DuplicateOptions = {}): RowClassification[] {
-  const windowDays = options.windowDays ?? DEFAULT_MATCH_WINDOW_DAYS;
-  const result: RowClassification[] = rows.map(() => ({ status: 'NEW', transactionId: null }));
-  const used = new Set<number>();
-  const sorted = [...candidates].sort((a, b) => a.id - b.id);
+  const classification = new DuplicateClassification(rows, options);
+  classification.byExternalId(candidates);
+  classification.byFingerprint(candidates);
+  classification.byNearDate(candidates);
+  return classification.results;
+}
 
-  // 1. The bank's own id, on this account.
-  const byExternalId = groupBy(
-    sorted.filter((candidate) => candidate.externalId !== null),
-    (candidate) => candidate.externalId!,
-  );
-  rows.forEach((row, index) => {
-    if (row.externalId === null) return;
-    const repeated = takeFirstUnused(byExternalId.get(row.externalId), used);
-    if (repeated) result[index] = { status: 'DUPLICATE', transactionId: repeated.id };
-  });
+/**
+ * classifyRows one rule at a time, each over the rows in slices with the candidates of that slice,
+ * so a large file never needs all its candidates at once: the rules run in order over all the rows
+ * (every slice of rule 1 before any of rule 2), and the candidates taken are remembered across
+ * slices, which gives the same answer as one pass over everything.
+ */
+export class DuplicateClassification {
+  readonly results: RowClassification[];
+  private readonly used = new Set<number>();
+  private readonly windowDays: number;
 
-  // 2. The fingerprint of what was imported before (a transaction with another bank id is another row).
-  const byFingerprint = groupBy(
-    sorted.filter((candidate) => candidate.claimed && !used.has(candidate.id)),
-    (candidate) => candidate.importFingerprint ?? fingerprint(candidate.date, candidate.amount, candidate.importedDescription),
-  );
-  rows.forEach((row, index) => {
-    if (result[index].status !== 'NEW' || !byFingerprint.size) return;
-    const same = byFingerprint.get(row.fingerprint ?? fingerprint(row.date, row.amount, row.description));
-    const repeated = takeFirstUnused(same, used, (candidate) => row.externalId === null || candidate.externalId === null);
-    if (repeated) result[index] = { status: 'DUPLICATE', transactionId: repeated.id };
-  });
-
-  // 3. Fuzzy: hand-entered transactions of the same amount near the row's date, by date in each amount.
-  const open = new Map<string, { candidate: DuplicateCandidate; day: number; text: string }[]>();
-  for (const candidate of sorted) {
-    if (candidate.claimed || candidate.externalId !== null || used.has(candidate.id)) continue;
-    const key = candidate.amount.toString();
-    const group = open.get(key) ?? [];
-    group.push({ candidate, day: dayNumber(candidate.date), text: normaliseDescription(candidate.description) });
-    open.set(key, group);
+  constructor(
+    private readonly rows: readonly RowToClassify[],
+    options: DuplicateOptions = {},
+  ) {
+    this.windowDays = options.windowDays ?? DEFAULT_MATCH_WINDOW_DAYS;
+    this.results = rows.map(() => ({ status: 'NEW', transactionId: null }));
   }
-  for (const group of open.values()) group.sort((a, b) => a.day - b.day || a.candidate.id - b.candidate.id);
-  // Pairs go into one bucket per (distance, other text): taken bucket by bucket, each in file order,
-  // they are in the order of the rule without sorting them all.
-  const buckets: { row: number; candidate: DuplicateCandidate }[][] = Array.from({ length: 2 * (windowDays + 1) }, () => []);
-  rows.forEach((row, index) => {
-    if (result[index].status !== 'NEW') return;
-    const group = open.get(row.amount.toString());
-    if (!group) return;
-    const day = dayNumber(row.date);
-    const text = normaliseDescription(row.description);
-    const pairs: { bucket: number; candidate: DuplicateCandidate }[] = [];
-    for (let i = firstAtOrAfter(group, day - windowDays); i < group.length && group[i].day <= day + windowDays; i += 1) {
-      pairs.push({ bucket: 2 * Math.abs(group[i].day - day) + (group[i].text === text ? 0 : 1), candidate: group[i].candidate });
-    }
-    pairs.sort((a, b) => a.bucket - b.bucket || a.candidate.id - b.candidate.id);
-    for (const pair of pairs) buckets[pair.bucket].push({ row: index, candidate: pair.candidate });
-  });
-  for (const bucket of buckets) {
-    for (const pair of bucket) {
-      if (result[pair.row].status !== 'NEW' || used.has(pair.candidate.id)) continue;
-      used.add(pair.candidate.id);
-      result[pair.row] = { status: 'MATCHED', transactionId: pair.candidate.id };
+
+  /** Whether the row at this index is still NEW (the later rules and their candidates concern only those). */
+  isOpen(index: number): boolean {
+    return this.results[index].status === 'NEW';
+  }
+
+  /** Rule 1 for the rows from `from` to before `to`: the bank's own id, on this account. */
+  byExternalId(candidates: readonly DuplicateCandidate[], from = 0, to = this.rows.length): void {
+    const byExternalId = groupBy(
+      byId(candidates).filter((candidate) => candidate.externalId !== null),
+      (candidate) => candidate.externalId!,
+    );
+    for (let index = from; index < to; index += 1) {
+      const row = this.rows[index];
+      if (row.externalId === null || !this.isOpen(index)) continue;
+      const repeated = takeFirstUnused(byExternalId.get(row.externalId), this.used);
+      if (repeated) this.results[index] = { status: 'DUPLICATE', transactionId: repeated.id };
     }
   }
-  return result;
+
+  /** Rule 2: the fingerprint of what was imported before (a transaction with another bank id is another row). */
+  byFingerprint(candidates: readonly DuplicateCandidate[], from = 0, to = this.rows.length): void {
+    const byFingerprint = groupBy(
+      byId(candidates).filter((candidate) => candidate.claimed && !this.used.has(candidate.id)),
+      (candidate) => candidate.importFingerprint ?? fingerprint(candidate.date, candidate.amount, candidate.importedDescription),
+    );
+    if (!byFingerprint.size) return;
+    for (let index = from; index < to; index += 1) {
+      const row = this.rows[index];
+      if (!this.isOpen(index)) continue;
+      const same = byFingerprint.get(row.fingerprint ?? fingerprint(row.date, row.amount, row.description));
+      const repeated = takeFirstUnused(same, this.used, (candidate) => row.externalId === null || candidate.externalId === null);
+      if (repeated) this.results[index] = { status: 'DUPLICATE', transactionId: repeated.id };
+    }
+  }
+
+  /** Rule 3, over all the rows at once: hand-entered transactions of the same amount near the row's date, by date in each amount. */
+  byNearDate(candidates: readonly DuplicateCandidate[]): void {
+    const { windowDays, rows, results, used } = this;
+    const open = new Map<string, { candidate: DuplicateCandidate; day: number; text: string }[]>();
+    for (const candidate of byId(candidates)) {
+      if (candidate.claimed || candidate.externalId !== null || used.has(candidate.id)) continue;
+      const key = candidate.amount.toString();
+      const group = open.get(key) ?? [];
+      group.push({ candidate, day: dayNumber(candidate.date), text: normaliseDescription(candidate.description) });
+      open.set(key, group);
+    }
+    if (!open.size) return;
+    for (const group of open.values()) group.sort((a, b) => a.day - b.day || a.candidate.id - b.candidate.id);
+    // Pairs go into one bucket per (distance, other text): taken bucket by bucket, each in file order,
+    // they are in the order of the rule without sorting them all.
+    const buckets: { row: number; candidate: DuplicateCandidate }[][] = Array.from({ length: 2 * (windowDays + 1) }, () => []);
+    rows.forEach((row, index) => {
+      if (results[index].status !== 'NEW') return;
+      const group = open.get(row.amount.toString());
+      if (!group) return;
+      const day = dayNumber(row.date);
+      const text = normaliseDescription(row.description);
+      const pairs: { bucket: number; candidate: DuplicateCandidate }[] = [];
+      for (let i = firstAtOrAfter(group, day - windowDays); i < group.length && group[i].day <= day + windowDays; i += 1) {
+        pairs.push({ bucket: 2 * Math.abs(group[i].day - day) + (group[i].text === text ? 0 : 1), candidate: group[i].candidate });
+      }
+      pairs.sort((a, b) => a.bucket - b.bucket || a.candidate.id - b.candidate.id);
+      for (const pair of pairs) buckets[pair.bucket].push({ row: index, candidate: pair.candidate });
+    });
+    for (const bucket of buckets) {
+      for (const pair of bucket) {
+        if (results[pair.row].status !== 'NEW' || used.has(pair.candidate.id)) continue;
+        used.add(pair.candidate.id);
+        results[pair.row] = { status: 'MATCHED', transactionId: pair.candidate.id };
+      }
+    }
+  }
+}
+
+/** Oldest first: of several candidates, the rules take the oldest. */
+function byId(candidates: readonly DuplicateCandidate[]): DuplicateCandidate[] {
+  return [...candidates].sort((a, b) => a.id - b.id);
 }
 
 /** The widest date range whose transactions can repeat or match the rows: theirs, widened by the window. */

@@ -226,7 +226,7 @@ export class ImportRepository extends Repository {
     if (!externalIds.length) return [];
     const parameters = this.parameters();
     const rows = await this.query<CandidateRow>(
-      `SELECT ${CANDIDATE_COLUMNS} FROM "transactions" "t"
+      `SELECT ${CANDIDATE_COLUMNS} FROM "transactions" "t"${this.sqliteIndex('transactions_account_external_idx')}
         WHERE ${ownerCondition(scope, 't', parameters)} AND "t"."account_id" = ${parameters.add(accountId)}
         AND "t"."external_id" IS NOT NULL AND ${inList(this.postgres, '"t"."external_id"', externalIds, 'varchar', parameters)}`,
       parameters,
@@ -244,7 +244,7 @@ export class ImportRepository extends Repository {
     if (!fingerprints.length) return [];
     const parameters = this.parameters();
     const rows = await this.query<CandidateRow>(
-      `SELECT ${CANDIDATE_COLUMNS} FROM "transactions" "t"
+      `SELECT ${CANDIDATE_COLUMNS} FROM "transactions" "t"${this.sqliteIndex('transactions_account_fingerprint_idx')}
         WHERE ${ownerCondition(scope, 't', parameters)} AND "t"."account_id" = ${parameters.add(accountId)}
         AND "t"."import_fingerprint" IS NOT NULL AND ${inList(this.postgres, '"t"."import_fingerprint"', fingerprints, 'varchar', parameters)}${withoutExternalId ? ' AND "t"."external_id" IS NULL' : ''}`,
       parameters,
@@ -477,6 +477,14 @@ export class ImportRepository extends Repository {
         WHERE ${ownerCondition(scope, 'import_csv_mappings', parameters)}`,
       parameters,
     );
+  }
+
+  /**
+   * SQLite's planner cannot tell how many values a json_each list holds and walks the owner's
+   * whole amount index instead (0.4 s a slice of 20 000 ids at 200 000 rows, 0.03 s by this index).
+   */
+  private sqliteIndex(name: string): string {
+    return this.postgres ? '' : ` INDEXED BY "${name}"`;
   }
 
   /** The rows an UPDATE or DELETE ... RETURNING answers (TypeORM's Postgres runner wraps them with the count). */

@@ -7,7 +7,7 @@ import type { AccountRepository } from '../accounts/account.repository';
 import type { DeletionService } from '../deletion/deletion.service';
 import type { IncomingFile } from '../receipts/receipt.service';
 import type { TransactionRepository } from '../transactions/transaction.repository';
-import { candidateDateRange, classifyRows, fingerprint, type DuplicateCandidate, type RowToClassify } from './duplicates';
+import { candidateDateRange, classifyRows, DuplicateClassification, fingerprint, type RowToClassify } from './duplicates';
 import type { ImportRepository } from './import.repository';
 import type {
   ImportBatchRecord,
@@ -28,6 +28,8 @@ import { parseQif } from './parsers/qif';
 
 /** A preview lives a day: long enough to review a large file, short enough not to pile up. */
 const PREVIEW_TTL_SECONDS = 86_400;
+/** Rows whose duplicate candidates are read at once. */
+const CLASSIFY_SLICE = 20_000;
 /** Rows read per page when a commit walks its preview. */
 const COMMIT_PAGE = 10_000;
 
@@ -304,26 +306,32 @@ export class ImportService {
     if (!valid.length) return rows;
 
     const range = candidateDateRange(valid)!;
-    const externalIds = new Set<string>();
-    const fingerprintsWithoutId = new Set<string>();
-    const fingerprintsWithId = new Set<string>();
-    for (const row of valid) {
-      if (row.externalId === null) fingerprintsWithoutId.add(row.fingerprint!);
-      else {
-        externalIds.add(row.externalId);
-        fingerprintsWithId.add(row.fingerprint!);
-      }
+    const classification = new DuplicateClassification(valid);
+    // Each rule reads the candidates of a slice of rows at a time: a re-import of a whole file
+    // would otherwise hold every transaction of the account beside its rows (the heap is 192 MB).
+    for (let from = 0; from < valid.length; from += CLASSIFY_SLICE) {
+      const to = Math.min(from + CLASSIFY_SLICE, valid.length);
+      const externalIds = new Set(valid.slice(from, to).flatMap((row) => (row.externalId === null ? [] : [row.externalId])));
+      if (externalIds.size) classification.byExternalId(await this.imports.candidatesByExternalId(scope, accountId, [...externalIds]), from, to);
     }
-    // Read one kind at a time into one map: a re-import of a large file finds each of its rows once.
-    const candidates = new Map<number, DuplicateCandidate>();
-    const reads = [
-      () => this.imports.candidatesByExternalId(scope, accountId, [...externalIds]),
-      () => this.imports.candidatesByFingerprint(scope, accountId, [...fingerprintsWithoutId]),
-      () => this.imports.candidatesByFingerprint(scope, accountId, [...fingerprintsWithId].filter((print) => !fingerprintsWithoutId.has(print)), true),
-      () => this.imports.candidatesInDateRange(scope, accountId, range.from, range.to),
-    ];
-    for (const read of reads) for (const candidate of await read()) candidates.set(candidate.id, candidate);
-    classifyRows(valid, [...candidates.values()]).forEach((result, i) => {
+    // Typed transactions near the rows' dates (and any imported without a fingerprint): the near-date rule's, and the fingerprint rule's too.
+    const unprinted = await this.imports.candidatesInDateRange(scope, accountId, range.from, range.to);
+    for (let from = 0; from < valid.length; from += CLASSIFY_SLICE) {
+      const to = Math.min(from + CLASSIFY_SLICE, valid.length);
+      const withoutId = new Set<string>();
+      const withId = new Set<string>();
+      for (let index = from; index < to; index += 1) {
+        if (!classification.isOpen(index)) continue;
+        (valid[index].externalId === null ? withoutId : withId).add(valid[index].fingerprint!);
+      }
+      const printed = [
+        ...(await this.imports.candidatesByFingerprint(scope, accountId, [...withoutId])),
+        ...(await this.imports.candidatesByFingerprint(scope, accountId, [...withId].filter((print) => !withoutId.has(print)), true)),
+      ];
+      classification.byFingerprint([...printed, ...unprinted], from, to);
+    }
+    classification.byNearDate(unprinted);
+    classification.results.forEach((result, i) => {
       const row = valid[i];
       row.status = result.status;
       row.matchedTransactionId = result.transactionId;
