@@ -18,6 +18,9 @@ const GIRO_CSV = [
   '',
 ].join('\r\n');
 
+// A plain export whose memo column the server guesses as notes.
+const SHOP_CSV = 'Date,Description,Amount,Memo\n2026-04-01,SHOP,-4.00,card 1234\n2026-04-02,CAFE,-3.00,card 1234\n';
+
 // An OFX 2.x (XML) credit-card statement with bank ids (FITID).
 const CARD_OFX = `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
 <?OFX OFXHEADER="200" VERSION="220" SECURITY="NONE" OLDFILEUID="NONE" NEWFILEUID="NONE"?>
@@ -41,6 +44,10 @@ describe.skipIf(!executable)('importing statements in Chromium', () => {
   const outside: string[] = [];
   const ids: Record<string, string> = {};
   const uploads: string[] = [];
+  /** The JSON GraphQL operations the page sent, and the ids of the previews the server answered. */
+  const operations: { operationName?: string; variables?: Record<string, unknown> }[] = [];
+  const previewIds: string[] = [];
+  const sent = (name: string) => operations.filter((operation) => operation.operationName === name).map((operation) => operation.variables ?? {});
 
   const gql = (query: string, variables: Record<string, unknown> = {}) =>
     page.evaluate(async ({ query, variables }) => {
@@ -65,7 +72,14 @@ describe.skipIf(!executable)('importing statements in Chromium', () => {
     browser = await launch(executable);
     ({ page } = await newUser(browser, baseURL, outside));
     page.on('request', (request) => {
-      if (request.url().endsWith('/graphql') && /multipart\/form-data/.test(request.headers()['content-type'] ?? '')) uploads.push(request.url());
+      if (!request.url().endsWith('/graphql')) return;
+      if (/multipart\/form-data/.test(request.headers()['content-type'] ?? '')) uploads.push(request.url());
+      else if (request.method() === 'POST') operations.push(request.postDataJSON());
+    });
+    page.on('response', async (response) => {
+      if (!response.url().endsWith('/graphql') || !/multipart\/form-data/.test(response.request().headers()['content-type'] ?? '')) return;
+      const id = await response.json().then((body) => body.data?.previewImport?.id, () => undefined);
+      if (id) previewIds.push(id);
     });
     await page.goto('/signup');
     await signUp(page, dana);
@@ -145,14 +159,49 @@ describe.skipIf(!executable)('importing statements in Chromium', () => {
     expect(await rowText(2)).toMatch(/Already here as Apr 3, 2026 · REWE Markt · -€12\.50/);
     await screenshots(page, 'import-csv-duplicates');
 
-    // "Defaults plus this duplicate": commitImport's include has to name every default row too.
+    // "Defaults plus this duplicate": alsoInclude names the duplicate, the default rows are the server's.
     await row(2).getByRole('checkbox', { name: 'Import line 2' }).check();
     await expect.poll(() => page.getByTestId('import-plan').innerText()).toMatch(/adds 2 new transactions/);
     await page.getByRole('button', { name: 'Import 2 rows' }).click();
     await expect.poll(() => page.getByTestId('import-result').innerText()).toBe('2 created, 0 matched, 2 skipped, in Girokonto.');
+    expect(sent('CommitImport').at(-1)).toEqual({ previewId: expect.any(String), alsoInclude: [2] });
     const rows = await transactionsOf(ids.giro);
     expect(rows.filter((text) => text.includes('REWE Markt'))).toHaveLength(2);
     expect(rows.filter((text) => /Baeckerei Korn .*-€3\.20$/.test(text))).toHaveLength(1);
+  });
+
+  it('leaves the notes out when set to None, and drops each preview not committed on the server', async () => {
+    const gone = (id: string) => gql('query ($id: ID!) { importPreview(id: $id) { id } }', { id }).then(() => false, (error) => /NOT_FOUND/.test(String(error)));
+    await page.goto(`/import?account=${ids.card}`);
+    const before = previewIds.length;
+    await choose('shop.csv', SHOP_CSV);
+    await expect.poll(() => rowText(2)).toContain('card 1234');
+    expect(await page.getByLabel('Notes column').inputValue()).toBe('Memo');
+
+    // "None" sticks: sent as '', not as "guess", which would find the memo column again.
+    await page.getByLabel('Notes column').selectOption({ label: 'None' });
+    await expect.poll(() => rowText(2)).not.toContain('card 1234');
+    expect(await rowText(2)).toContain('SHOP');
+    expect(await rowText(3)).not.toContain('card 1234');
+    expect(await page.getByLabel('Notes column').inputValue()).toBe('');
+    await screenshots(page, 'import-csv-no-notes');
+
+    // The re-preview replaced the first preview, and Cancel drops the second.
+    const [guessed, none] = previewIds.slice(before);
+    await expect.poll(() => gone(guessed)).toBe(true);
+    expect(await gone(none)).toBe(false);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => gone(none)).toBe(true);
+
+    // Leaving the screen before committing drops its preview too.
+    await choose('shop.csv', SHOP_CSV);
+    await expect.poll(() => previewIds.length).toBe(before + 3);
+    await row(2).waitFor();
+    const left = previewIds.at(-1)!;
+    await page.getByRole('link', { name: 'Dashboard' }).first().click();
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await expect.poll(() => gone(left)).toBe(true);
+    expect(sent('DiscardImportPreview').map((variables) => variables.id)).toEqual(expect.arrayContaining([guessed, none, left]));
   });
 
   it('imports an OFX 2.x card statement with its bank ids', async () => {

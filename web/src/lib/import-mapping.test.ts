@@ -20,8 +20,15 @@ describe('the CSV mapping form', () => {
     expect(form.dateFormat).toBe('');
     expect(mappingInput(form)).toEqual({
       delimiter: ';', hasHeader: true, skipRows: 0, decimalSeparator: ',', invertSign: false,
-      inflowColumn: 'Haben', outflowColumn: 'Soll', dateColumn: 'Datum', descriptionColumn: 'Text', notesColumn: null, externalIdColumn: null,
+      inflowColumn: 'Haben', outflowColumn: 'Soll', dateColumn: 'Datum', descriptionColumn: 'Text', notesColumn: '', externalIdColumn: '',
     });
+  });
+
+  it('sends "None" for description, notes or bank reference as \'\', so the server does not guess one again', () => {
+    const form = { ...formFromMapping({ ...mapping, notesColumn: 'Info', externalIdColumn: 'Ref' }), notesColumn: '', descriptionColumn: '' };
+    expect(mappingInput(form)).toMatchObject({ descriptionColumn: '', notesColumn: '', externalIdColumn: 'Ref' });
+    // The next preview answers null for a column mapped to none: the form keeps it none.
+    expect(mappingInput(formFromMapping({ ...mapping, notesColumn: null }))).toMatchObject({ notesColumn: '' });
   });
 
   it('sends a date format the user picked', () => {

@@ -98,8 +98,10 @@ export function mappingInput(form: MappingForm, tableChanged = false): CsvMappin
     ...common,
     ...amounts,
     dateColumn: column(form.dateColumn),
-    descriptionColumn: column(form.descriptionColumn),
-    notesColumn: column(form.notesColumn),
-    externalIdColumn: column(form.externalIdColumn),
+    // These may be none: '' says so (null would have the server guess one again). The form's '' is
+    // "None" for them, also where the preview's mapping had none (null).
+    descriptionColumn: form.descriptionColumn,
+    notesColumn: form.notesColumn,
+    externalIdColumn: form.externalIdColumn,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commitArguments, commitOutcome, isTicked, needsDefaultLines, withTick, type SelectableRow } from './import-selection';
+import { commitArguments, commitOutcome, isTicked, withTick, type SelectableRow } from './import-selection';
 
 const row = (line: number, status: SelectableRow['status']): SelectableRow => ({ line, status, included: status === 'NEW' || status === 'MATCHED' });
 const counts = { newCount: 3, duplicateCount: 2, matchedCount: 1, invalidCount: 1 };
@@ -23,16 +23,15 @@ describe('choosing the rows a commit writes', () => {
   it('sends nothing when nothing changed, and only exclude for unticked rows', () => {
     expect(commitArguments(new Map())).toEqual({});
     const toggles = withTick(withTick(new Map(), row(7, 'MATCHED'), false), row(3, 'NEW'), false);
-    expect(needsDefaultLines(toggles)).toBe(false);
     expect(commitArguments(toggles)).toEqual({ exclude: [3, 7] });
   });
 
-  it('names every default row in include once a duplicate is ticked, since include replaces the defaults', () => {
-    const toggles = withTick(withTick(new Map(), row(4, 'DUPLICATE'), true), row(3, 'NEW'), false);
-    expect(needsDefaultLines(toggles)).toBe(true);
-    expect(() => commitArguments(toggles)).toThrow();
-    // Rows 2, 3 and 9 are included by default; 9 was never loaded on screen and keeps its default.
-    expect(commitArguments(toggles, [2, 3, 9])).toEqual({ include: [2, 3, 4, 9], exclude: [3] });
+  it('adds a ticked duplicate with alsoInclude, leaving every other row to its default', () => {
+    let toggles = withTick(withTick(new Map(), row(8, 'DUPLICATE'), true), row(3, 'NEW'), false);
+    toggles = withTick(toggles, row(4, 'DUPLICATE'), true);
+    expect(commitArguments(toggles)).toEqual({ exclude: [3], alsoInclude: [4, 8] });
+    // Unticked again: back to its default, so it is not named at all.
+    expect(commitArguments(withTick(toggles, row(8, 'DUPLICATE'), false))).toEqual({ exclude: [3], alsoInclude: [4] });
   });
 
   it('says what a commit will do with the toggles', () => {

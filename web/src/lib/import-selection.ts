@@ -28,30 +28,17 @@ export function withTick(toggles: Toggles, row: SelectableRow, ticked: boolean):
   return next;
 }
 
-/** Lines unticked among the default-included rows, and DUPLICATE lines ticked to be written as new. */
-function selectionChanges(toggles: Toggles): { exclude: number[]; addedDuplicates: number[] } {
-  const exclude: number[] = [];
-  const addedDuplicates: number[] = [];
-  for (const [line, { ticked }] of toggles) (ticked ? addedDuplicates : exclude).push(line);
-  return { exclude: exclude.sort((a, b) => a - b), addedDuplicates: addedDuplicates.sort((a, b) => a - b) };
-}
-
 /**
- * commitImport's include and exclude. Without ticked duplicates, `exclude` alone says it. With
- * them, `include` must name every row to write, since it replaces the defaults rather than adding
- * to them: `defaultLines` are then all the default-included lines of the preview, fetched first.
+ * commitImport's exclude and alsoInclude: the default-included lines the user unticked, and the lines
+ * ticked that are not included by default (DUPLICATEs to write as new). Rows never loaded on screen
+ * keep their default, so nothing else needs naming.
  */
-export function commitArguments(toggles: Toggles, defaultLines?: readonly number[]): { include?: number[]; exclude?: number[] } {
-  const { exclude, addedDuplicates } = selectionChanges(toggles);
-  const excludeArg = exclude.length ? { exclude } : {};
-  if (!addedDuplicates.length) return excludeArg;
-  if (!defaultLines) throw new Error('Ticked duplicates need the default-included lines to name them all.');
-  const include = [...new Set([...defaultLines, ...addedDuplicates])].sort((a, b) => a - b);
-  return { include, ...excludeArg };
-}
-
-export function needsDefaultLines(toggles: Toggles): boolean {
-  return selectionChanges(toggles).addedDuplicates.length > 0;
+export function commitArguments(toggles: Toggles): { exclude?: number[]; alsoInclude?: number[] } {
+  const exclude: number[] = [];
+  const alsoInclude: number[] = [];
+  for (const [line, { ticked }] of toggles) (ticked ? alsoInclude : exclude).push(line);
+  const sorted = (lines: number[]) => lines.sort((a, b) => a - b);
+  return { ...(exclude.length ? { exclude: sorted(exclude) } : {}), ...(alsoInclude.length ? { alsoInclude: sorted(alsoInclude) } : {}) };
 }
 
 /** What a commit will do with these counts and toggles: rows created, linked, and left out. */

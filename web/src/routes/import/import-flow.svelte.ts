@@ -1,25 +1,21 @@
 // The state of one import on screen: the file (kept in memory, so a change of mapping or statement
 // sends it again), the preview the server answered, the rows loaded of one status, the user's ticks,
-// and the commit.
+// and the commit. A preview that will not be committed (replaced by a re-preview, or the import left)
+// is discarded on the server, so live re-previews do not pile up there.
 import {
-  CommitImportDocument, ImportIncludedLinesDocument, ImportPreviewRowsDocument, PreviewImportDocument,
-  type CsvMappingInput, type ImportBatchFieldsFragment, type ImportIncludedLinesQuery, type ImportPreviewFieldsFragment, type ImportRowPageFragment, type ImportRowStatus,
+  CommitImportDocument, DiscardImportPreviewDocument, ImportPreviewRowsDocument, PreviewImportDocument,
+  type CsvMappingInput, type ImportBatchFieldsFragment, type ImportPreviewFieldsFragment, type ImportRowPageFragment, type ImportRowStatus,
 } from '../../graphql/generated/graphql';
 import { client, refreshActiveQueries } from '../../lib/apollo';
 import { errorSentence } from '../../lib/errors';
 import { formFromMapping, mappingInput } from '../../lib/import-mapping';
-import { NO_TOGGLES, commitArguments, needsDefaultLines, withTick, type SelectableRow, type Toggles } from '../../lib/import-selection';
+import { NO_TOGGLES, commitArguments, withTick, type SelectableRow, type Toggles } from '../../lib/import-selection';
 import { tooLargeSentence, uploadWithProgress } from '../../lib/upload';
 
 export type ImportRow = ImportRowPageFragment['edges'][number]['node'];
 
 /** Rows per page of the table. */
 const PAGE = 100;
-/**
- * Lines per request when listing the default rows: the API's largest page. As a variable: written
- * into the document, the query cost limit counts it against the fields and refuses 500.
- */
-const LINES_PAGE = 500;
 /** A mapping being typed re-previews once the typing pauses. */
 const DEBOUNCE_MS = 400;
 
@@ -48,6 +44,7 @@ export class ImportFlow {
   private sequence = 0;
   private abortUpload: (() => void) | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private committingId: string | undefined;
 
   constructor(accountId = '') {
     this.accountId = accountId;
@@ -90,11 +87,9 @@ export class ImportFlow {
     void this.run();
   }
 
-  /** Back to choosing a file; the result of a commit stays unless a new file is chosen. */
+  /** Back to choosing a file ("Cancel", a new file); the result of a commit stays unless a new file is chosen. */
   reset() {
-    clearTimeout(this.timer);
-    this.abortUpload?.();
-    this.sequence++;
+    this.dispose();
     this.file = null;
     this.preview = null;
     this.progress = null;
@@ -106,6 +101,22 @@ export class ImportFlow {
     this.result = null;
     this.statement = undefined;
     this.csv = undefined;
+  }
+
+  /**
+   * The import is left (the screen goes, or is reset): a pending re-preview is cancelled, and the
+   * preview on screen, not committed, is discarded. The state on screen is left as it is.
+   */
+  dispose() {
+    clearTimeout(this.timer);
+    this.abortUpload?.();
+    this.sequence++;
+    if (this.preview) this.discardUnlessCommitting(this.preview);
+  }
+
+  /** A preview being committed is the commit's to use up (a discard could race it). */
+  private discardUnlessCommitting(preview: ImportPreviewFieldsFragment) {
+    if (this.committingId !== preview.id) discard(preview.id);
   }
 
   /** Sends the file with the current options; a newer request replaces one still on its way. */
@@ -123,8 +134,10 @@ export class ImportFlow {
     this.abortUpload = upload.abort;
     try {
       const { previewImport } = await upload.promise;
-      if (sequence !== this.sequence) return;
+      // Answered after a newer request or a reset: nobody will see or commit it.
+      if (sequence !== this.sequence) return discard(previewImport.id);
       const { rows, ...preview } = previewImport;
+      if (this.preview && this.preview.id !== preview.id) this.discardUnlessCommitting(this.preview);
       this.preview = preview;
       this.showRows(null, rows);
       this.toggles = NO_TOGGLES;
@@ -173,12 +186,14 @@ export class ImportFlow {
     const preview = this.preview;
     if (!preview || this.committing) return;
     this.committing = true;
+    this.committingId = preview.id;
     this.commitError = '';
     try {
-      const defaults = needsDefaultLines(this.toggles) ? await this.defaultLines(preview.id) : undefined;
-      const { data } = await client.mutate({ mutation: CommitImportDocument, variables: { previewId: preview.id, ...commitArguments(this.toggles, defaults) } });
+      const { data } = await client.mutate({ mutation: CommitImportDocument, variables: { previewId: preview.id, ...commitArguments(this.toggles) } });
       if (!data) throw new Error('The server did not answer the commit.');
       const batch = data.commitImport;
+      // The commit used its preview up; a re-preview that came in meanwhile is discarded by reset.
+      if (this.preview === preview) this.preview = null;
       this.reset();
       this.result = batch;
       await refreshActiveQueries();
@@ -186,29 +201,15 @@ export class ImportFlow {
       this.commitError = errorSentence(failure);
     } finally {
       this.committing = false;
+      this.committingId = undefined;
     }
   }
+}
 
-  /**
-   * Every line a commit writes by default (NEW and MATCHED rows), loaded page by page: commitImport's
-   * `include` replaces the defaults, so writing a duplicate too means naming them all.
-   */
-  private async defaultLines(previewId: string): Promise<number[]> {
-    const lines: number[] = [];
-    for (const status of ['NEW', 'MATCHED'] as const) {
-      let after: string | null = null;
-      do {
-        const page: ImportIncludedLinesQuery['importPreview']['rows'] = await this.includedPage(previewId, status, after);
-        for (const { node } of page.edges) if (node.included) lines.push(node.line);
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-      } while (after);
-    }
-    return lines;
-  }
-
-  private async includedPage(id: string, status: ImportRowStatus, after: string | null) {
-    const { data } = await client.query({ query: ImportIncludedLinesDocument, variables: { id, status, first: LINES_PAGE, after }, fetchPolicy: 'no-cache' });
-    if (!data) throw new Error('The server did not list the preview’s rows.');
-    return data.importPreview.rows;
-  }
+/**
+ * Drops a preview on the server, fire and forget: if it fails, the preview expires on its own. Sent
+ * with keepalive, so it still goes when the page is closing.
+ */
+function discard(id: string) {
+  client.mutate({ mutation: DiscardImportPreviewDocument, variables: { id }, context: { fetchOptions: { keepalive: true } } }).catch(() => undefined);
 }
