@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { candidateDateRange, classifyRows, DuplicateClassification, fingerprint, normaliseDescription, type DuplicateCandidate, type RowToClassify } from '../src/modules/imports/duplicates';
 
 /** The duplicate rules of issue 16, each as a story about a file and an account's transactions. */
@@ -46,6 +47,20 @@ function afterImport(rows: RowToClassify[], existing: DuplicateCandidate[]): Dup
 const statusesOf = (rows: RowToClassify[], candidates: DuplicateCandidate[], windowDays?: number) => classifyRows(rows, candidates, { windowDays }).map((result) => result.status);
 
 describe('fingerprint', () => {
+  test('is the stored format: hex SHA-256 of date, amount and normalised text (imported transactions keep it)', () => {
+    expect(fingerprint('2026-03-01', -350n, '  Coffee   SHOP ')).toBe(createHash('sha256').update('2026-03-01\u0000-350\u0000coffee shop').digest('hex'));
+  });
+
+  test('plain ASCII texts normalise as every other text does', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647);
+    const alphabet = 'aZ 9.-*#/  ';
+    for (let i = 0; i < 2000; i += 1) {
+      const text = Array.from({ length: next() % 30 }, () => alphabet[next() % alphabet.length]).join('');
+      expect(normaliseDescription(text)).toBe(text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim());
+    }
+  });
+
   test('ignores case, accents and blanks, but not the date, the amount or the words', () => {
     expect(normaliseDescription('  CAFÉ   de la\tGare ')).toBe('cafe de la gare');
     expect(fingerprint('2026-03-01', -450n, 'Café  de la Gare')).toBe(fingerprint('2026-03-01', -450n, 'CAFE DE LA GARE'));

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The duplicate rules of an import, pure: parsed rows and the account's candidate transactions in,
@@ -47,14 +47,20 @@ export interface DuplicateOptions {
 
 const DEFAULT_MATCH_WINDOW_DAYS = 3;
 
+/** Printable ASCII without tabs or line breaks: nothing to decompose, no marks, blanks are spaces. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower case, accents gone, blanks collapsed: what two renderings of the same bank text share. */
 export function normaliseDescription(text: string): string {
+  // Most bank texts are plain ASCII: the same answer in a third of the time (it runs for every row of a file).
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase().replace(/ {2,}/g, ' ').trim();
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
 /** The fingerprint of a row without the bank's id: its date, amount and normalised raw text (hex SHA-256, 64 characters). */
 export function fingerprint(date: string, amount: bigint, description: string): string {
-  return createHash('sha256').update(`${date}\u0000${amount.toString()}\u0000${normaliseDescription(description)}`).digest('hex');
+  // One-shot hashing (Node 20.12+): no Hash object per row.
+  return hash('sha256', `${date}\u0000${amount.toString()}\u0000${normaliseDescription(description)}`, 'hex');
 }
 
 /**
