@@ -9,6 +9,8 @@ import { CategoryService } from './modules/categories/category.service';
 import { DashboardRepository } from './modules/dashboard/dashboard.repository';
 import { DashboardService } from './modules/dashboard/dashboard.service';
 import { DeletionService } from './modules/deletion/deletion.service';
+import { ImportBatchRepository } from './modules/imports/import-batch.repository';
+import { ImportPreviewRepository } from './modules/imports/import-preview.repository';
 import { ImportRepository } from './modules/imports/import.repository';
 import { ImportService } from './modules/imports/import.service';
 import { ReceiptRepository } from './modules/receipts/receipt.repository';
@@ -75,6 +77,15 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
     transactions: new TransactionService(dataSource, transactionRepository, accountRepository, categoryRepository, deletion, idempotencyKeys),
     receipts,
     dashboard: new DashboardService(new DashboardRepository(dataSource), transactionRepository, categoryRepository),
-    imports: new ImportService(dataSource, new ImportRepository(dataSource), accountRepository, transactionRepository, deletion, { maxBytes: importMaxBytes, maxRows: importMaxRows }),
+    imports: new ImportService(
+      dataSource,
+      new ImportPreviewRepository(dataSource),
+      new ImportBatchRepository(dataSource),
+      new ImportRepository(dataSource),
+      accountRepository,
+      transactionRepository,
+      deletion,
+      { maxBytes: importMaxBytes, maxRows: importMaxRows },
+    ),
   };
 }

@@ -6,17 +6,21 @@ import { writeTransaction } from '../src/db/write-transaction';
 import { Account } from '../src/modules/accounts/account.entity';
 import { classifyRows, fingerprint } from '../src/modules/imports/duplicates';
 import type { NewPreviewRow } from '../src/modules/imports/import.model';
+import { ImportBatchRepository } from '../src/modules/imports/import-batch.repository';
+import { ImportPreviewRepository } from '../src/modules/imports/import-preview.repository';
 import { ImportRepository } from '../src/modules/imports/import.repository';
 import { TransactionRepository } from '../src/modules/transactions/transaction.repository';
 import { User } from '../src/modules/users/user.entity';
 import { backend } from './support/backends';
 
-/** The import repository against the real database of this backend (SQLite, or Postgres with TEST_BACKEND=services). */
+/** The import repositories (previews, batches, the duplicate rules' reads and settings) against the real database of this backend (SQLite, or Postgres with TEST_BACKEND=services). */
 const postgres = backend === 'services';
 const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const databaseName = `ft_import_repo_${process.pid}`;
 
 let dataSource: DataSource;
+let previews: ImportPreviewRepository;
+let batches: ImportBatchRepository;
 let imports: ImportRepository;
 let transactions: TransactionRepository;
 let owner: OwnerScope;
@@ -29,6 +33,8 @@ beforeAll(async () => {
   dataSource = postgres
     ? await openDatabase({ kind: 'postgres', url: await createDatabase(POSTGRES_ADMIN_URL, databaseName) })
     : await openDatabase({ kind: 'sqlite', file: ':memory:' });
+  previews = new ImportPreviewRepository(dataSource);
+  batches = new ImportBatchRepository(dataSource);
   imports = new ImportRepository(dataSource);
   transactions = new TransactionRepository(dataSource);
   const user = async (email: string) =>
@@ -65,8 +71,8 @@ const previewRow = (line: number, overrides: Partial<NewPreviewRow> = {}): NewPr
 
 const newPreview = (ttlSeconds = 86_400) => ({ accountId, format: 'CSV' as const, encoding: 'windows-1252', filename: 'bank.csv', statementIndex: 1, ttlSeconds, details: { statements: [], csv: null, accountHint: 'DE89', knownBatchIds: [7] } });
 
-const inWrite = <T>(work: (repository: ImportRepository, rows: TransactionRepository) => Promise<T>) =>
-  writeTransaction(dataSource, (manager) => work(imports.within(manager), transactions.within(manager)));
+const inWrite = <T>(work: (within: { previews: ImportPreviewRepository; batches: ImportBatchRepository; rows: TransactionRepository }) => Promise<T>) =>
+  writeTransaction(dataSource, (manager) => work({ previews: previews.within(manager), batches: batches.within(manager), rows: transactions.within(manager) }));
 
 describe('previews', () => {
   test('a preview keeps its rows in file order, paged by status with a keyset, counted per status', async () => {
@@ -77,13 +83,13 @@ describe('previews', () => {
         ...(index === 3 ? { description: 'Café “Zur Post” ; 100 %', notes: 'line\nbreak', externalId: 'FIT-"3"', amount: -9_007_199_254_740_991n } : {}),
       }),
     );
-    const id = await inWrite((repository) => repository.insertPreview(owner, newPreview(), rows));
+    const id = await inWrite(({ previews }) => previews.insertPreview(owner, newPreview(), rows));
 
-    const preview = await imports.findPreview(owner, id);
+    const preview = await previews.findPreview(owner, id);
     expect(preview).toMatchObject({ id, accountId, format: 'CSV', encoding: 'windows-1252', filename: 'bank.csv', statementIndex: 1, details: newPreview().details });
     expect(preview!.expiresAt.getTime() - preview!.createdAt.getTime()).toBeGreaterThan(86_000_000);
 
-    const first = await imports.previewRows(owner, id, null, 4);
+    const first = await previews.previewRows(owner, id, null, 4);
     expect(first.map((row) => row.position)).toEqual([0, 1, 2, 3]);
     expect(first[1]).toEqual({ ...rows[1], position: 1 });
     expect(first[3]).toEqual({ ...rows[3], position: 3 });
@@ -93,40 +99,40 @@ describe('previews', () => {
     const all: number[] = [];
     let after: number | null = null;
     for (;;) {
-      const page = await imports.previewRows(owner, id, 'DUPLICATE', 51, after);
+      const page = await previews.previewRows(owner, id, 'DUPLICATE', 51, after);
       if (!page.length) break;
       all.push(...page.map((row) => row.position));
       after = page.at(-1)!.position;
     }
     expect(all).toEqual(rows.flatMap((row, index) => (row.status === 'DUPLICATE' ? [index] : [])));
-    expect(await imports.countPreviewRows(owner, id)).toEqual({ NEW: 4300, DUPLICATE: 500, MATCHED: 0, INVALID: 200 });
+    expect(await previews.countPreviewRows(owner, id)).toEqual({ NEW: 4300, DUPLICATE: 500, MATCHED: 0, INVALID: 200 });
   });
 
   test('a preview is its owner’s alone', async () => {
-    const id = await inWrite((repository) => repository.insertPreview(owner, newPreview(), [previewRow(2)]));
-    expect(await imports.findPreview(stranger, id)).toBeNull();
-    expect(await imports.previewRows(stranger, id, null, 50)).toEqual([]);
-    expect(await imports.countPreviewRows(stranger, id)).toEqual({ NEW: 0, DUPLICATE: 0, MATCHED: 0, INVALID: 0 });
-    expect(await imports.deletePreview(stranger, id)).toBe(false);
-    expect(await imports.deleteExpiredPreviews(stranger)).toBe(0);
-    expect(await imports.deletePreview(owner, id)).toBe(true);
-    expect(await imports.findPreview(owner, id)).toBeNull();
-    expect(await imports.previewRows(owner, id, null, 50)).toEqual([]);
+    const id = await inWrite(({ previews }) => previews.insertPreview(owner, newPreview(), [previewRow(2)]));
+    expect(await previews.findPreview(stranger, id)).toBeNull();
+    expect(await previews.previewRows(stranger, id, null, 50)).toEqual([]);
+    expect(await previews.countPreviewRows(stranger, id)).toEqual({ NEW: 0, DUPLICATE: 0, MATCHED: 0, INVALID: 0 });
+    expect(await previews.deletePreview(stranger, id)).toBe(false);
+    expect(await previews.deleteExpiredPreviews(stranger)).toBe(0);
+    expect(await previews.deletePreview(owner, id)).toBe(true);
+    expect(await previews.findPreview(owner, id)).toBeNull();
+    expect(await previews.previewRows(owner, id, null, 50)).toEqual([]);
   });
 
   test('an expired preview is not found, and the sweep deletes it with its rows, leaving the live ones', async () => {
-    const expired = await inWrite((repository) => repository.insertPreview(owner, newPreview(-60), [previewRow(2), previewRow(3)]));
-    const live = await inWrite((repository) => repository.insertPreview(owner, newPreview(), [previewRow(2)]));
-    expect(await imports.findPreview(owner, expired)).toBeNull();
-    expect(await imports.deleteExpiredPreviews(owner)).toBeGreaterThanOrEqual(1);
+    const expired = await inWrite(({ previews }) => previews.insertPreview(owner, newPreview(-60), [previewRow(2), previewRow(3)]));
+    const live = await inWrite(({ previews }) => previews.insertPreview(owner, newPreview(), [previewRow(2)]));
+    expect(await previews.findPreview(owner, expired)).toBeNull();
+    expect(await previews.deleteExpiredPreviews(owner)).toBeGreaterThanOrEqual(1);
     expect(await dataSource.query(`SELECT COUNT(*) AS "n" FROM "import_preview_rows" WHERE "preview_id" = ${expired}`)).toEqual([{ n: postgres ? '0' : 0 }]);
-    expect(await imports.findPreview(owner, live)).not.toBeNull();
+    expect(await previews.findPreview(owner, live)).not.toBeNull();
   });
 });
 
 describe('duplicate candidates', () => {
   test('by bank id, by fingerprint and by dates, on the account only, with what the rules need', async () => {
-    const [typed, importedId, elsewhere] = await inWrite((_, rows) =>
+    const [typed, importedId, elsewhere] = await inWrite(({ rows }) =>
       rows.insertMany(owner, [
         { accountId, categoryId: null, date: '2026-05-02', amount: -450n, description: 'Coffee', notes: '' },
         {
@@ -143,7 +149,7 @@ describe('duplicate candidates', () => {
         { accountId: otherAccountId, categoryId: null, date: '2026-05-02', amount: -450n, description: 'Coffee', notes: '', externalId: 'FIT-A' },
       ]),
     );
-    await inWrite((_, rows) => rows.insertMany(stranger, [{ accountId: strangerAccountId, categoryId: null, date: '2026-05-02', amount: -450n, description: 'Coffee', notes: '', externalId: 'FIT-A' }]));
+    await inWrite(({ rows }) => rows.insertMany(stranger, [{ accountId: strangerAccountId, categoryId: null, date: '2026-05-02', amount: -450n, description: 'Coffee', notes: '', externalId: 'FIT-A' }]));
 
     const byId = await imports.candidatesByExternalId(owner, accountId, ['FIT-A', 'FIT-"B"', "FIT-'C'"]);
     expect(byId).toEqual([
@@ -174,22 +180,22 @@ describe('duplicate candidates', () => {
 
 describe('batches, matches and undo', () => {
   test('a commit links matched transactions without touching what the user edited; undo restores them and finds what it created', async () => {
-    const [typed, alreadyImported] = await inWrite((_, rows) =>
+    const [typed, alreadyImported] = await inWrite(({ rows }) =>
       rows.insertMany(owner, [
         { accountId, categoryId: null, date: '2026-07-01', amount: -1200n, description: 'My groceries', notes: 'weekly' },
         { accountId, categoryId: null, date: '2026-07-01', amount: -1200n, description: 'Other', notes: '', importedDescription: 'X', externalId: 'FIT-OLD' },
       ]),
     );
-    const { batchId, linked, created } = await inWrite(async (repository, rows) => {
-      const batchId = await repository.insertBatch(owner, { accountId, format: 'OFX', filename: 'july.ofx', createdCount: 0, matchedCount: 0, skippedCount: 0 });
-      const linked = await repository.insertMatches(owner, batchId, [
+    const { batchId, linked, created } = await inWrite(async ({ batches, rows }) => {
+      const batchId = await batches.insertBatch(owner, { accountId, format: 'OFX', filename: 'july.ofx', createdCount: 0, matchedCount: 0, skippedCount: 0 });
+      const linked = await batches.insertMatches(owner, batchId, [
         { transactionId: typed, externalId: 'FIT-1', importedDescription: 'REWE SAGT DANKE', importFingerprint: fingerprint('2026-07-02', -1200n, 'REWE SAGT DANKE') },
         { transactionId: alreadyImported, externalId: 'FIT-2', importedDescription: 'Y', importFingerprint: null },
       ]);
       const created = await rows.insertMany(owner, [
         { accountId, categoryId: null, date: '2026-07-03', amount: -300n, description: 'BAKERY', notes: '', importedDescription: 'BAKERY', externalId: 'FIT-3', importFingerprint: 'a'.repeat(64), importBatchId: batchId },
       ]);
-      await repository.setBatchCounts(owner, batchId, { createdCount: 1, matchedCount: linked.length, skippedCount: 1 });
+      await batches.setBatchCounts(owner, batchId, { createdCount: 1, matchedCount: linked.length, skippedCount: 1 });
       return { batchId, linked, created };
     });
     expect(linked).toEqual([typed]);
@@ -197,31 +203,31 @@ describe('batches, matches and undo', () => {
     expect(matched).toMatchObject({ description: 'My groceries', notes: 'weekly', date: '2026-07-01', importedDescription: 'REWE SAGT DANKE', externalId: 'FIT-1', importBatchId: batchId });
     expect(await transactions.findById(owner, alreadyImported)).toMatchObject({ importedDescription: 'X', externalId: 'FIT-OLD', importBatchId: null });
 
-    expect(await imports.findBatch(owner, batchId)).toMatchObject({ id: batchId, accountId, format: 'OFX', filename: 'july.ofx', createdCount: 1, matchedCount: 1, skippedCount: 1, undoneAt: null });
-    expect(await imports.findBatch(stranger, batchId)).toBeNull();
-    expect((await imports.listBatches(owner, accountId)).map((batch) => batch.id)).toContain(batchId);
-    expect(await imports.listBatches(owner, otherAccountId)).toEqual([]);
-    expect(await imports.listBatches(stranger, null)).toEqual([]);
-    expect(await imports.listMatches(owner, batchId)).toEqual([{ transactionId: typed, previousImportedDescription: '', previousExternalId: null }]);
-    expect(await imports.listMatches(stranger, batchId)).toEqual([]);
+    expect(await batches.findBatch(owner, batchId)).toMatchObject({ id: batchId, accountId, format: 'OFX', filename: 'july.ofx', createdCount: 1, matchedCount: 1, skippedCount: 1, undoneAt: null });
+    expect(await batches.findBatch(stranger, batchId)).toBeNull();
+    expect((await batches.listBatches(owner, accountId)).map((batch) => batch.id)).toContain(batchId);
+    expect(await batches.listBatches(owner, otherAccountId)).toEqual([]);
+    expect(await batches.listBatches(stranger, null)).toEqual([]);
+    expect(await batches.listMatches(owner, batchId)).toEqual([{ transactionId: typed, previousImportedDescription: '', previousExternalId: null }]);
+    expect(await batches.listMatches(stranger, batchId)).toEqual([]);
 
     // Another user can neither link nor undo the batch.
-    expect(await inWrite((repository) => repository.insertMatches(stranger, batchId, [{ transactionId: typed, externalId: 'Z', importedDescription: 'Z', importFingerprint: null }]))).toEqual([]);
-    expect(await inWrite((repository) => repository.restoreMatches(stranger, batchId))).toBe(0);
-    expect(await imports.createdTransactionIds(stranger, batchId)).toEqual([]);
-    expect(await imports.markBatchUndone(stranger, batchId)).toBe(false);
+    expect(await inWrite(({ batches }) => batches.insertMatches(stranger, batchId, [{ transactionId: typed, externalId: 'Z', importedDescription: 'Z', importFingerprint: null }]))).toEqual([]);
+    expect(await inWrite(({ batches }) => batches.restoreMatches(stranger, batchId))).toBe(0);
+    expect(await batches.createdTransactionIds(stranger, batchId)).toEqual([]);
+    expect(await batches.markBatchUndone(stranger, batchId)).toBe(false);
 
-    expect(await inWrite((repository) => repository.restoreMatches(owner, batchId))).toBe(1);
-    expect(await imports.createdTransactionIds(owner, batchId)).toEqual(created);
+    expect(await inWrite(({ batches }) => batches.restoreMatches(owner, batchId))).toBe(1);
+    expect(await batches.createdTransactionIds(owner, batchId)).toEqual(created);
     expect(await transactions.findById(owner, typed)).toMatchObject({ description: 'My groceries', importedDescription: '', externalId: null, importBatchId: null });
-    expect(await imports.markBatchUndone(owner, batchId)).toBe(true);
-    expect(await imports.markBatchUndone(owner, batchId)).toBe(false);
-    expect((await imports.findBatch(owner, batchId))!.undoneAt).toBeInstanceOf(Date);
+    expect(await batches.markBatchUndone(owner, batchId)).toBe(true);
+    expect(await batches.markBatchUndone(owner, batchId)).toBe(false);
+    expect((await batches.findBatch(owner, batchId))!.undoneAt).toBeInstanceOf(Date);
   });
 
   test('deleting a batch row leaves its transactions, unlinked (ON DELETE SET NULL), on both databases', async () => {
-    const batchId = await imports.insertBatch(owner, { accountId, format: 'CSV', filename: 'x.csv', createdCount: 1, matchedCount: 0, skippedCount: 0 });
-    const [id] = await inWrite((_, rows) => rows.insertMany(owner, [{ accountId, categoryId: null, date: '2026-08-01', amount: -1n, description: 'x', notes: '', importBatchId: batchId }]));
+    const batchId = await batches.insertBatch(owner, { accountId, format: 'CSV', filename: 'x.csv', createdCount: 1, matchedCount: 0, skippedCount: 0 });
+    const [id] = await inWrite(({ rows }) => rows.insertMany(owner, [{ accountId, categoryId: null, date: '2026-08-01', amount: -1n, description: 'x', notes: '', importBatchId: batchId }]));
     await dataSource.query(`DELETE FROM "import_batches" WHERE "id" = ${batchId}`);
     expect(await transactions.findById(owner, id)).toMatchObject({ importBatchId: null });
   });

@@ -30,4 +30,10 @@ export abstract class Repository {
   protected query<T = Record<string, unknown>>(sql: string, parameters: SqlParameters | readonly unknown[] = []): Promise<T[]> {
     return this.manager.query(sql, parameters instanceof SqlParameters ? parameters.values : [...parameters]);
   }
+
+  /** The rows an UPDATE or DELETE ... RETURNING answers (TypeORM's Postgres runner wraps them with the count). */
+  protected async changedRows(sql: string, parameters: SqlParameters): Promise<Record<string, unknown>[]> {
+    const result: unknown[] = await this.query(sql, parameters);
+    return this.postgres && Array.isArray(result[0]) && typeof result[1] === 'number' ? (result[0] as Record<string, unknown>[]) : (result as Record<string, unknown>[]);
+  }
 }

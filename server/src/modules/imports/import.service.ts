@@ -8,6 +8,8 @@ import type { DeletionService } from '../deletion/deletion.service';
 import type { IncomingFile } from '../receipts/receipt.service';
 import type { TransactionRepository } from '../transactions/transaction.repository';
 import { candidateDateRange, classifyRows, DuplicateClassification, fingerprint, type RowToClassify } from './duplicates';
+import type { ImportBatchRepository } from './import-batch.repository';
+import type { ImportPreviewRepository } from './import-preview.repository';
 import type { ImportRepository } from './import.repository';
 import type {
   ImportBatchRecord,
@@ -76,6 +78,8 @@ interface ImportPreviewRowView extends Omit<PreviewRowRecord, 'amount'> {
 export class ImportService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly importPreviews: ImportPreviewRepository,
+    private readonly importBatches: ImportBatchRepository,
     private readonly imports: ImportRepository,
     private readonly accounts: AccountRepository,
     private readonly transactions: TransactionRepository,
@@ -112,7 +116,7 @@ export class ImportService {
       throw badInput('file', `The statement has ${statement.rows.length} rows; an import takes up to ${this.limits.maxRows}. Split the file by date and import each part.`);
     }
     // The batches read before the rows are classified: whatever commits after is checked again at commit.
-    const knownBatchIds = await this.imports.batchIdsOfAccount(scope, accountId);
+    const knownBatchIds = await this.importBatches.batchIdsOfAccount(scope, accountId);
     const rows = await this.classify(scope, accountId, account.currency, statement);
     const details: ImportPreviewDetails = {
       statements: parsed.statements.map((s) => ({ index: s.index, accountHint: s.accountHint, currency: s.currency, rowCount: s.rows.length })),
@@ -121,37 +125,37 @@ export class ImportService {
       knownBatchIds,
     };
 
-    await this.imports.deleteExpiredPreviews(scope);
+    await this.importPreviews.deleteExpiredPreviews(scope);
     const filename = cleanFilename(file.filename);
     const id = await writeTransaction(this.dataSource, (manager) =>
-      this.imports
+      this.importPreviews
         .within(manager)
         .insertPreview(scope, { accountId, format: parsed.format, encoding: parsed.encoding, filename, statementIndex, ttlSeconds: PREVIEW_TTL_SECONDS, details }, rows),
     );
     const counts = { NEW: 0, DUPLICATE: 0, MATCHED: 0, INVALID: 0 };
     for (const row of rows) counts[row.status] += 1;
-    const stored = await this.imports.findPreview(scope, id);
+    const stored = await this.importPreviews.findPreview(scope, id);
     if (!stored) throw notFound('Import preview');
     return resultOf(stored, account.currency, counts);
   }
 
   /** A stored preview, as previewImport answered it (NOT_FOUND once it is committed, expired or another's). */
   async previewById(scope: OwnerScope, previewId: number): Promise<ImportPreviewResult> {
-    const preview = await this.imports.findPreview(scope, previewId);
+    const preview = await this.importPreviews.findPreview(scope, previewId);
     if (!preview) throw notFound('Import preview');
     const account = await this.accounts.findById(scope, preview.accountId);
     if (!account) throw notFound('Import preview');
-    return resultOf(preview, account.currency, await this.imports.countPreviewRows(scope, previewId));
+    return resultOf(preview, account.currency, await this.importPreviews.countPreviewRows(scope, previewId));
   }
 
   /** Drops a preview the user will not commit (a re-preview with another mapping supersedes it): whether it was there. */
   discard(scope: OwnerScope, previewId: number): Promise<boolean> {
-    return this.imports.deletePreview(scope, previewId);
+    return this.importPreviews.deletePreview(scope, previewId);
   }
 
   /** A page of the preview's rows in file order, after the position (keyset), of one status or all. */
   async previewRows(scope: OwnerScope, preview: { id: number; currency: string }, status: ImportRowStatus | null, limit: number, afterPosition: number | null): Promise<ImportPreviewRowView[]> {
-    const rows = await this.imports.previewRows(scope, preview.id, status, limit, afterPosition);
+    const rows = await this.importPreviews.previewRows(scope, preview.id, status, limit, afterPosition);
     return rows.map((row) => ({ ...row, amount: row.amount === null ? null : new Money(row.amount, preview.currency) }));
   }
 
@@ -162,14 +166,14 @@ export class ImportService {
    * `alsoInclude` adds rows to either (a duplicate the user wants after all), and `exclude` leaves rows out. INVALID rows never go in. The preview is gone afterwards.
    */
   async commit(scope: OwnerScope, previewId: number, include?: readonly number[] | null, exclude?: readonly number[] | null, alsoInclude?: readonly number[] | null): Promise<ImportBatchRecord> {
-    const preview = await this.imports.findPreview(scope, previewId);
+    const preview = await this.importPreviews.findPreview(scope, previewId);
     if (!preview) throw notFound('Import preview');
     const included = include ? new Set(include) : null;
     const excluded = new Set(exclude ?? []);
     const added = new Set(alsoInclude ?? []);
     const rows: PreviewRowRecord[] = [];
     for (let after: number | null = null; ; ) {
-      const page = await this.imports.previewRows(scope, previewId, null, COMMIT_PAGE, after);
+      const page = await this.importPreviews.previewRows(scope, previewId, null, COMMIT_PAGE, after);
       rows.push(...page);
       if (page.length < COMMIT_PAGE) break;
       after = page[page.length - 1].position;
@@ -177,17 +181,19 @@ export class ImportService {
     const chosen = rows.filter((row) => row.status !== 'INVALID' && ((included ? included.has(row.line) : row.included) || added.has(row.line)) && !excluded.has(row.line));
 
     const batchId = await writeTransaction(this.dataSource, async (manager) => {
+      const previews = this.importPreviews.within(manager);
+      const batches = this.importBatches.within(manager);
       const imports = this.imports.within(manager);
       const transactions = this.transactions.within(manager);
       // Deleting first makes the commit happen once: a second commit of the same preview finds nothing.
-      if (!(await imports.deletePreview(scope, previewId))) throw notFound('Import preview');
+      if (!(await previews.deletePreview(scope, previewId))) throw notFound('Import preview');
       // Commits into one account take turns from here, so each sees what the one before wrote.
       if (!(await this.accounts.within(manager).lockForWrite(scope, preview.accountId))) throw notFound('Account');
-      const batchId = await imports.insertBatch(scope, { accountId: preview.accountId, format: preview.format, filename: preview.filename, createdCount: 0, matchedCount: 0, skippedCount: 0 });
+      const batchId = await batches.insertBatch(scope, { accountId: preview.accountId, format: preview.format, filename: preview.filename, createdCount: 0, matchedCount: 0, skippedCount: 0 });
       const matching = chosen.filter((row) => row.status === 'MATCHED' && row.matchedTransactionId !== null);
       // A transaction another import claimed since the preview is that import's: the row is skipped, never doubled.
       const linked = new Set(
-        await imports.insertMatches(
+        await batches.insertMatches(
           scope,
           batchId,
           matching.map((row) => ({ transactionId: row.matchedTransactionId!, externalId: row.externalId, importedDescription: row.description, importFingerprint: row.fingerprint })),
@@ -215,14 +221,14 @@ export class ImportService {
         })),
       );
       const matchedCount = matching.filter((row) => linked.has(row.matchedTransactionId!)).length;
-      await imports.setBatchCounts(scope, batchId, { createdCount: created.length, matchedCount, skippedCount: rows.length - created.length - matchedCount });
+      await batches.setBatchCounts(scope, batchId, { createdCount: created.length, matchedCount, skippedCount: rows.length - created.length - matchedCount });
       // What read the file is the account's from now on: the CSV mapping, and which statement it was.
       const { csv, accountHint } = preview.details;
       if (csv && created.length + matchedCount > 0) await imports.saveCsvMapping(scope, preview.accountId, csv.mapping);
       if (accountHint) await imports.saveAccountHint(scope, preview.accountId, accountHint);
       return batchId;
     });
-    return (await this.imports.findBatch(scope, batchId))!;
+    return (await this.importBatches.findBatch(scope, batchId))!;
   }
 
   /**
@@ -243,7 +249,7 @@ export class ImportService {
   }
 
   batches(scope: OwnerScope, accountId: number | null): Promise<ImportBatchRecord[]> {
-    return this.imports.listBatches(scope, accountId);
+    return this.importBatches.listBatches(scope, accountId);
   }
 
   /**
@@ -251,17 +257,17 @@ export class ImportService {
    * created and marks it undone. Each step can run again, so an undo cut short is finished by the next.
    */
   async undo(scope: OwnerScope, batchId: number): Promise<ImportBatchRecord> {
-    const batch = await this.imports.findBatch(scope, batchId);
+    const batch = await this.importBatches.findBatch(scope, batchId);
     if (!batch) throw notFound('Import batch');
     if (batch.undoneAt) return batch;
     const created = await writeTransaction(this.dataSource, async (manager) => {
-      const imports = this.imports.within(manager);
-      await imports.restoreMatches(scope, batchId);
-      return imports.createdTransactionIds(scope, batchId);
+      const batches = this.importBatches.within(manager);
+      await batches.restoreMatches(scope, batchId);
+      return batches.createdTransactionIds(scope, batchId);
     });
     if (created.length) await this.deletion.deleteOwned(scope, { transactions: created });
-    await this.imports.markBatchUndone(scope, batchId);
-    return (await this.imports.findBatch(scope, batchId))!;
+    await this.importBatches.markBatchUndone(scope, batchId);
+    return (await this.importBatches.findBatch(scope, batchId))!;
   }
 
   /** The statement's rows as the preview stores them: amounts in the account's currency, each with its status. */
