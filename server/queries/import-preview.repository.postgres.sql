@@ -144,6 +144,17 @@ WHERE
 GROUP BY
   "r"."status";
 
+-- ImportPreviewRepository.claimPreview
+UPDATE "import_previews"
+SET
+  "expires_at" = "expires_at"
+WHERE
+  "id" = $1
+  AND "import_previews"."user_id" = $2
+  AND "expires_at" > LOCALTIMESTAMP
+RETURNING
+  "id";
+
 -- ImportPreviewRepository.deletePreview
 DELETE FROM "import_previews"
 WHERE

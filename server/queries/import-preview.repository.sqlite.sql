@@ -120,6 +120,17 @@ WHERE
 GROUP BY
   "r"."status";
 
+-- ImportPreviewRepository.claimPreview
+UPDATE "import_previews"
+SET
+  "expires_at" = "expires_at"
+WHERE
+  "id" = ?
+  AND "import_previews"."user_id" = ?
+  AND "expires_at" > datetime('now')
+RETURNING
+  "id";
+
 -- ImportPreviewRepository.deletePreview
 DELETE FROM "import_previews"
 WHERE

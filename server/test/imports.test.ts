@@ -443,6 +443,13 @@ test('two previews of one file, committed one after the other or at once, write 
   const written = await transactionsOf(other.client, other.accountId);
   // The two identical coffees of the file are both kept, once.
   expect(written.map((t) => t.description).sort()).toEqual(['BOOKSTORE', 'COFFEE SHOP', 'COFFEE SHOP', 'GROCERY MART']);
+
+  // One preview committed twice at once: one batch, and the other is told the preview is gone.
+  const third = await newUser();
+  const once = await preview(third.client, third.accountId, MARCH);
+  const answers = await Promise.all([third.client.gql(COMMIT, { previewId: once.id }), third.client.gql(COMMIT, { previewId: once.id })]);
+  expect(answers.map((answer) => answer.data?.commitImport?.createdCount ?? codeOf(answer)).sort()).toEqual([4, 'NOT_FOUND']);
+  expect(await transactionsOf(third.client, third.accountId)).toHaveLength(4);
 });
 
 test('alsoInclude writes a duplicate on top of the default rows; a deleted match reads as none', async () => {

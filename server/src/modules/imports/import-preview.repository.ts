@@ -218,6 +218,22 @@ export class ImportPreviewRepository extends Repository {
     return counts;
   }
 
+  /**
+   * Inside the commit's write transaction: takes the preview's row (a no-op write, so it is the
+   * first thing the transaction locks, on Postgres the row and on SQLite the database), if it is
+   * the owner's and not expired. A second commit of it waits here, then finds it deleted.
+   */
+  @GenerateSql({ params: (f) => [f.scope, 1] })
+  async claimPreview(scope: OwnerScope, id: number): Promise<boolean> {
+    const parameters = this.parameters();
+    const claimed = await this.changedRows(
+      `UPDATE "import_previews" SET "expires_at" = "expires_at" WHERE "id" = ${parameters.add(id)} AND ${ownerCondition(scope, 'import_previews', parameters)}
+        AND "expires_at" > ${this.now()} RETURNING "id"`,
+      parameters,
+    );
+    return claimed.length > 0;
+  }
+
   /** Deletes the preview and its rows (after its commit). Whether it was there. */
   @GenerateSql({ params: (f) => [f.scope, 1] })
   async deletePreview(scope: OwnerScope, id: number): Promise<boolean> {

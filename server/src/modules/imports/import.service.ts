@@ -171,60 +171,64 @@ export class ImportService {
     const included = include ? new Set(include) : null;
     const excluded = new Set(exclude ?? []);
     const added = new Set(alsoInclude ?? []);
-    const rows: PreviewRowRecord[] = [];
-    for (let after: number | null = null; ; ) {
-      const page = await this.importPreviews.previewRows(scope, previewId, null, COMMIT_PAGE, after);
-      rows.push(...page);
-      if (page.length < COMMIT_PAGE) break;
-      after = page[page.length - 1].position;
-    }
-    const chosen = rows.filter((row) => row.status !== 'INVALID' && ((included ? included.has(row.line) : row.included) || added.has(row.line)) && !excluded.has(row.line));
+    const chosen = (row: PreviewRowRecord) => row.status !== 'INVALID' && ((included ? included.has(row.line) : row.included) || added.has(row.line)) && !excluded.has(row.line);
 
     const batchId = await writeTransaction(this.dataSource, async (manager) => {
       const previews = this.importPreviews.within(manager);
       const batches = this.importBatches.within(manager);
       const imports = this.imports.within(manager);
       const transactions = this.transactions.within(manager);
-      // Deleting first makes the commit happen once: a second commit of the same preview finds nothing.
-      if (!(await previews.deletePreview(scope, previewId))) throw notFound('Import preview');
+      // Held until the commit ends, then deleted: a second commit of the same preview waits, then finds nothing.
+      if (!(await previews.claimPreview(scope, previewId))) throw notFound('Import preview');
       // Commits into one account take turns from here, so each sees what the one before wrote.
       if (!(await this.accounts.within(manager).lockForWrite(scope, preview.accountId))) throw notFound('Account');
+      // Rows another batch wrote since the preview are checked for again, only when there is such a batch.
+      const known = new Set(preview.details.knownBatchIds);
+      const recheck = (await batches.batchIdsOfAccount(scope, preview.accountId)).some((id) => !known.has(id));
+      const repeated = new Set<number>();
       const batchId = await batches.insertBatch(scope, { accountId: preview.accountId, format: preview.format, filename: preview.filename, createdCount: 0, matchedCount: 0, skippedCount: 0 });
-      const matching = chosen.filter((row) => row.status === 'MATCHED' && row.matchedTransactionId !== null);
-      // A transaction another import claimed since the preview is that import's: the row is skipped, never doubled.
-      const linked = new Set(
-        await batches.insertMatches(
+      const counts = { rows: 0, created: 0, matched: 0 };
+      // A page at a time, so the largest file is never all in memory (the heap is 192 MB).
+      for (let after: number | null = null; ; ) {
+        const page = await previews.previewRows(scope, previewId, null, COMMIT_PAGE, after);
+        counts.rows += page.length;
+        const rows = page.filter(chosen);
+        const matching = rows.filter((row) => row.status === 'MATCHED' && row.matchedTransactionId !== null);
+        // A transaction another import claimed since the preview is that import's: the row is skipped, never doubled.
+        const linked = new Set(
+          await batches.insertMatches(
+            scope,
+            batchId,
+            matching.map((row) => ({ transactionId: row.matchedTransactionId!, externalId: row.externalId, importedDescription: row.description, importFingerprint: row.fingerprint })),
+          ),
+        );
+        counts.matched += matching.filter((row) => linked.has(row.matchedTransactionId!)).length;
+        let creating = rows.filter((row) => row.status !== 'MATCHED' && row.date !== null && row.amount !== null);
+        if (recheck) creating = await this.notImportedSince(imports, scope, preview, creating, repeated);
+        const created = await transactions.insertMany(
           scope,
-          batchId,
-          matching.map((row) => ({ transactionId: row.matchedTransactionId!, externalId: row.externalId, importedDescription: row.description, importFingerprint: row.fingerprint })),
-        ),
-      );
-      const creating = await this.notImportedSince(
-        imports,
-        scope,
-        preview,
-        chosen.filter((row) => row.status !== 'MATCHED' && row.date !== null && row.amount !== null),
-      );
-      const created = await transactions.insertMany(
-        scope,
-        creating.map((row) => ({
-          accountId: preview.accountId,
-          categoryId: null,
-          date: row.date!,
-          amount: row.amount!,
-          description: row.description,
-          notes: row.notes,
-          importedDescription: row.description,
-          externalId: row.externalId,
-          importFingerprint: row.fingerprint,
-          importBatchId: batchId,
-        })),
-      );
-      const matchedCount = matching.filter((row) => linked.has(row.matchedTransactionId!)).length;
-      await batches.setBatchCounts(scope, batchId, { createdCount: created.length, matchedCount, skippedCount: rows.length - created.length - matchedCount });
+          creating.map((row) => ({
+            accountId: preview.accountId,
+            categoryId: null,
+            date: row.date!,
+            amount: row.amount!,
+            description: row.description,
+            notes: row.notes,
+            importedDescription: row.description,
+            externalId: row.externalId,
+            importFingerprint: row.fingerprint,
+            importBatchId: batchId,
+          })),
+        );
+        counts.created += created.length;
+        if (page.length < COMMIT_PAGE) break;
+        after = page[page.length - 1].position;
+      }
+      await batches.setBatchCounts(scope, batchId, { createdCount: counts.created, matchedCount: counts.matched, skippedCount: counts.rows - counts.created - counts.matched });
+      await previews.deletePreview(scope, previewId);
       // What read the file is the account's from now on: the CSV mapping, and which statement it was.
       const { csv, accountHint } = preview.details;
-      if (csv && created.length + matchedCount > 0) await imports.saveCsvMapping(scope, preview.accountId, csv.mapping);
+      if (csv && counts.created + counts.matched > 0) await imports.saveCsvMapping(scope, preview.accountId, csv.mapping);
       if (accountHint) await imports.saveAccountHint(scope, preview.accountId, accountHint);
       return batchId;
     });
@@ -233,18 +237,20 @@ export class ImportService {
 
   /**
    * The rows to create less those a batch committed since the preview already wrote (two previews
-   * of one file committed one after the other): the duplicate rules again, against that batch's rows.
+   * of one file committed one after the other): the duplicate rules again, against that batch's
+   * rows. `repeated` carries the transactions earlier pages found repeated, so none is counted twice.
    */
-  private async notImportedSince(imports: ImportRepository, scope: OwnerScope, preview: ImportPreviewRecord, rows: PreviewRowRecord[]): Promise<PreviewRowRecord[]> {
+  private async notImportedSince(imports: ImportRepository, scope: OwnerScope, preview: ImportPreviewRecord, rows: PreviewRowRecord[], repeated: Set<number>): Promise<PreviewRowRecord[]> {
     if (!rows.length) return rows;
     const externalIds = [...new Set(rows.flatMap((row) => (row.externalId === null ? [] : [row.externalId])))];
     const fingerprints = [...new Set(rows.flatMap((row) => (row.fingerprint === null ? [] : [row.fingerprint])))];
-    const since = await imports.candidatesImportedSince(scope, preview.accountId, preview.details.knownBatchIds, externalIds, fingerprints);
+    const since = (await imports.candidatesImportedSince(scope, preview.accountId, preview.details.knownBatchIds, externalIds, fingerprints)).filter((candidate) => !repeated.has(candidate.id));
     if (!since.length) return rows;
     const classified = classifyRows(
-      rows.map((row) => ({ date: row.date!, amount: row.amount!, description: row.description, externalId: row.externalId })),
+      rows.map((row) => ({ date: row.date!, amount: row.amount!, description: row.description, externalId: row.externalId, fingerprint: row.fingerprint })),
       since,
     );
+    for (const result of classified) if (result.transactionId !== null) repeated.add(result.transactionId);
     return rows.filter((_, index) => classified[index].status === 'NEW');
   }
 
