@@ -5,7 +5,7 @@ import type { IconName } from './components/Icon.svelte';
 import Accounts from './routes/Accounts.svelte';
 import Categories from './routes/Categories.svelte';
 import Dashboard from './routes/Dashboard.svelte';
-import Import from './routes/Import.svelte';
+import ImportOnDemand from './routes/ImportOnDemand.svelte';
 import NotFound from './routes/NotFound.svelte';
 import Settings from './routes/Settings.svelte';
 import SignIn from './routes/SignIn.svelte';
@@ -34,7 +34,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/transactions/:id', component: TransactionDetail, title: 'Transaction', access: 'user' },
   { path: '/categories', component: Categories, title: 'Categories', access: 'user', nav: { label: 'Categories', icon: 'tag' } },
   { path: '/accounts', component: Accounts, title: 'Accounts', access: 'user', nav: { label: 'Accounts', icon: 'wallet' } },
-  { path: '/import', component: Import, title: 'Import', access: 'user', nav: { label: 'Import', icon: 'import' } },
+  { path: '/import', component: ImportOnDemand, title: 'Import', access: 'user', nav: { label: 'Import', icon: 'import' } },
   { path: '/settings', component: Settings, title: 'Settings', access: 'user', nav: { label: 'Settings', icon: 'settings' } },
   { path: '/signin', component: SignIn, title: 'Sign in', access: 'guest' },
   { path: '/signup', component: SignUp, title: 'Create an account', access: 'guest' },
