@@ -113,6 +113,9 @@ const operations: Record<string, { signedOut: string | null; asOtherUser: { code
   },
   commitImport: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(COMMIT_IMPORT, { previewId: ids.importPreview }) } },
   undoImport: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(UNDO_IMPORT, { batchId: ids.importBatch }) } },
+  importPreview: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql('query ($id: ID!) { importPreview(id: $id) { id } }', { id: ids.importPreview }) } },
+  // Another's preview is not theirs to drop: false, as for one that is not there (the owner's stays: see imports.test.ts).
+  discardImportPreview: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: (c, ids) => c.gql('mutation ($id: ID!) { discardImportPreview(id: $id) }', { id: ids.importPreview }) } },
   importBatches: {
     signedOut: 'UNAUTHENTICATED',
     asOtherUser: { code: null, attempt: (c, ids) => c.gql('query ($accountId: ID) { importBatches(accountId: $accountId) { id filename } }', { accountId: ids.account }) },
@@ -155,6 +158,8 @@ const signedOutCalls: Record<string, Attempt> = {
   commitImport: (c) => c.gql(COMMIT_IMPORT, { previewId: '1' }),
   undoImport: (c) => c.gql(UNDO_IMPORT, { batchId: '1' }),
   importBatches: (c) => c.gql('{ importBatches { id } }'),
+  importPreview: (c) => c.gql('{ importPreview(id: "1") { id } }'),
+  discardImportPreview: (c) => c.gql('mutation { discardImportPreview(id: "1") }'),
 };
 
 let running: RunningApp;

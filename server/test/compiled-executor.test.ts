@@ -26,6 +26,8 @@ interface Household {
   transactions: string[];
   account: string;
   category: string;
+  /** A preview of a statement (a typed coffee it matches, a duplicate line, an invalid one), kept uncommitted. */
+  importPreview: string;
 }
 
 async function household(): Promise<Household> {
@@ -46,11 +48,13 @@ async function household(): Promise<Household> {
     transactions.push((await client.ok(CREATE_TRANSACTION, { input })).createTransaction.id);
   }
   await client.upload(UPLOAD_RECEIPT, { transactionId: transactions[0] }, receiptFiles.png);
-  return { client, userId: Number(user.id), transactions, account, category };
+  const statement = `Date,Description,Amount\n${thisYear}-01-06,CORNER COFFEE,-3.50\n${thisYear}-03-02,BOOKS,-20.00\n${thisYear}-03-02,BOOKS,-20.00\n${thisYear}-03-03,NO AMOUNT,\n`;
+  const preview = await client.upload('mutation ($a: ID!, $file: Upload!) { previewImport(accountId: $a, file: $file) { id } }', { a: account }, { name: 'bank.csv', type: 'text/csv', body: Buffer.from(statement) });
+  return { client, userId: Number(user.id), transactions, account, category, importPreview: preview.data.previewImport.id };
 }
 
 /** The variables each web query is checked with: a query added to the client must be added here. */
-function variablesFor(name: string, { transactions, account, category }: Household): Record<string, unknown>[] | undefined {
+function variablesFor(name: string, { transactions, account, category, importPreview }: Household): Record<string, unknown>[] | undefined {
   const year = new Date().getUTCFullYear();
   const cursorAfterTwo = Buffer.from(`${year}-02-10|${transactions[2]}`).toString('base64url');
   const byName: Record<string, Record<string, unknown>[]> = {
@@ -71,6 +75,8 @@ function variablesFor(name: string, { transactions, account, category }: Househo
     MonthlyTrend: [{ from: `${year}-01-01`, to: `${year}-12-31` }],
     ServerLimits: [{}],
     Sessions: [{}],
+    ImportPreviewRows: [{ id: importPreview, first: 50 }, { id: importPreview, first: 1, status: 'NEW' }, { id: importPreview, first: 2, status: 'INVALID' }],
+    ImportBatches: [{}, { accountId: account }],
   };
   return byName[name];
 }

@@ -264,7 +264,7 @@ describe('files that cannot be read', () => {
   });
 });
 
-test('a 10 000-entry statement parses in well under the time Actual takes (17 s)', () => {
+test('a 10 000-entry statement reads every entry (its speed, against Actual\'s 17 s, is the benchmark\'s)', () => {
   const entry = (i: number) =>
     `<Ntry><Amt Ccy="EUR">${(i % 1000) + 0.25}</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>` +
     `<BookgDt><Dt>2024-01-${String((i % 28) + 1).padStart(2, '0')}</Dt></BookgDt><AcctSvcrRef>R${i}</AcctSvcrRef>` +
@@ -272,9 +272,7 @@ test('a 10 000-entry statement parses in well under the time Actual takes (17 s)
     `<RmtInf><Ustrd>Invoice ${i}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>\n`;
   const body = Array.from({ length: 10_000 }, (_, i) => entry(i)).join('');
   const text = `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><Stmt>\n<Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>\n${body}</Stmt></BkToCstmrStmt></Document>`;
-  const started = Date.now();
   const [statement] = parseCamt(Buffer.from(text)).statements;
-  expect(Date.now() - started).toBeLessThan(8000);
   expect(statement.rows).toHaveLength(10_000);
   expect(statement.rows[9_999]).toMatchObject({ line: 10_002, amount: '-999.25', externalId: 'R9999', description: 'Shop 39 / Invoice 9999' });
 });

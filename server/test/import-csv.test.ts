@@ -318,12 +318,11 @@ describe('files that are no CSV at all', () => {
   });
 });
 
-test('20 000 rows with multi-line fields and CRLF keep their lines and parse in seconds', () => {
+// How fast is the benchmark's question (scripts/bench/imports.mjs); here, that every row keeps its line.
+test('20 000 rows with multi-line fields and CRLF keep their lines', () => {
   const lines = ['Date;Text;Amount'];
   for (let i = 0; i < 20000; i++) lines.push(`2026-09-${String((i % 28) + 1).padStart(2, '0')};"row ${i}\r\nsecond line";-${i},50`);
-  const started = Date.now();
   const rows = rowsOf(csv(lines.join('\r\n')));
-  expect(Date.now() - started).toBeLessThan(10000);
   expect(rows).toHaveLength(20000);
   expect(rows[19999]).toMatchObject({ line: 40000, date: '2026-09-08', amount: '-19999.50', description: 'row 19999 second line', error: null });
 });

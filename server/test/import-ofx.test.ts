@@ -146,19 +146,14 @@ test('what is not OFX is unreadable, with a reason', () => {
   expect(() => parseOfx(Buffer.from('OFXHEADER:100\nDATA:OFXSGML\n\nno body here'))).toThrow(/no <OFX> element/);
 });
 
-test('10 000 SGML transactions parse in seconds, not minutes, even on a busy machine', () => {
+test('10 000 SGML transactions parse, each with its line and id', () => {
   const body = Array.from(
     { length: 10_000 },
     (_, i) => `<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20260314<TRNAMT>-1.${String(i % 100).padStart(2, '0')}<FITID>${i}<NAME>Shop &amp; Co ${i}</STMTTRN>`,
   ).join('\n');
   const text = `OFXHEADER:100\n\n<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>USD<BANKTRANLIST>\n${body}\n</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>`;
   const bytes = Buffer.from(text);
-  parseOfx(bytes); // warm up
-  const started = performance.now();
   const rows = parseOfx(bytes).statements[0].rows;
-  const elapsed = performance.now() - started;
-  console.log(`10 000 OFX rows: ${elapsed.toFixed(0)} ms`);
-  expect(elapsed).toBeLessThan(6000);
   expect(rows).toHaveLength(10_000);
   expect(rows[9_999]).toMatchObject({ line: 10_003, externalId: '9999', amount: '-1.99', description: 'Shop & Co 9999' });
 });
