@@ -1,18 +1,7 @@
 // The statement files the import benchmark uploads, generated in this process from a seed: a bank's
 // CSV export (newest first, US dates, signed amounts, a sparse reference column) and an OFX 2.x
 // (XML) statement with FITIDs (oldest first). Same seed, same bytes, so runs compare.
-
-/** mulberry32: small, fast and good enough to vary merchants and amounts. */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './server-dist.mjs';
 
 /** The last day of both files: fixed rather than today, so a file is the same bytes every run. */
 const UNTIL = Date.UTC(2026, 8, 30);

@@ -10,6 +10,7 @@ export const { createApp } = require(path.join(root, 'server/dist/app.js'));
 export const { createLogger } = require(path.join(root, 'server/dist/logger.js'));
 export const { createCore } = require(path.join(root, 'server/dist/core.js'));
 export const { seedUser, analyseAfterSeeding } = require(path.join(root, 'server/dist/seed/seed.js'));
+export const { seededRandom } = require(path.join(root, 'server/dist/seed/transaction-generator.js'));
 export const { hashPassword } = require(path.join(root, 'server/dist/modules/users/password.js'));
 export const { ownerScope } = require(path.join(root, 'server/dist/db/owner-scope.js'));
 export const { parseMoney } = require(path.join(root, 'server/dist/lib/money.js'));
