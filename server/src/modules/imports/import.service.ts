@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { OwnerScope } from '../../db/owner-scope';
 import { writeTransaction } from '../../db/write-transaction';
-import { AppError, badInput, notFound, tooLarge } from '../../lib/errors';
+import { AppError, badInput, notFound } from '../../lib/errors';
 import { Money, parseMoney } from '../../lib/money';
 import type { AccountRepository } from '../accounts/account.repository';
 import type { DeletionService } from '../deletion/deletion.service';
-import type { IncomingFile } from '../receipts/receipt.service';
+import { readLimited, uploadedName, type IncomingFile } from '../../lib/incoming-file';
 import type { TransactionRepository } from '../transactions/transaction.repository';
 import { candidateDateRange, classifyRows, DuplicateClassification, fingerprint, type RowToClassify } from './duplicates';
 import type { ImportBatchRepository } from './import-batch.repository';
@@ -90,7 +90,7 @@ export class ImportService {
   async preview(scope: OwnerScope, accountId: number, file: IncomingFile, options: ImportOptions = {}): Promise<ImportPreviewResult> {
     const account = await this.accounts.findById(scope, accountId);
     if (!account) throw notFound('Account');
-    const bytes = await this.readLimited(file);
+    const bytes = await readLimited(file, this.limits.maxBytes, this.tooLargeMessage());
     if (bytes.length === 0) throw badInput('file', 'The file is empty.');
     const format = options.format ?? detectFormat(bytes);
     const settings = await this.imports.findSettings(scope, accountId);
@@ -126,7 +126,7 @@ export class ImportService {
     };
 
     await this.importPreviews.deleteExpiredPreviews(scope);
-    const filename = cleanFilename(file.filename);
+    const filename = uploadedName(file.filename) || 'statement';
     const id = await writeTransaction(this.dataSource, (manager) =>
       this.importPreviews
         .within(manager)
@@ -321,15 +321,13 @@ export class ImportService {
     const classification = new DuplicateClassification(valid);
     // Each rule reads the candidates of a slice of rows at a time: a re-import of a whole file
     // would otherwise hold every transaction of the account beside its rows (the heap is 192 MB).
-    for (let from = 0; from < valid.length; from += CLASSIFY_SLICE) {
-      const to = Math.min(from + CLASSIFY_SLICE, valid.length);
+    for (const [from, to] of slices(valid.length, CLASSIFY_SLICE)) {
       const externalIds = new Set(valid.slice(from, to).flatMap((row) => (row.externalId === null ? [] : [row.externalId])));
       if (externalIds.size) classification.byExternalId(await this.imports.candidatesByExternalId(scope, accountId, [...externalIds]), from, to);
     }
     // Typed transactions near the rows' dates (and any imported without a fingerprint): the near-date rule's, and the fingerprint rule's too.
     const unprinted = await this.imports.candidatesInDateRange(scope, accountId, range.from, range.to);
-    for (let from = 0; from < valid.length; from += CLASSIFY_SLICE) {
-      const to = Math.min(from + CLASSIFY_SLICE, valid.length);
+    for (const [from, to] of slices(valid.length, CLASSIFY_SLICE)) {
       const withoutId = new Set<string>();
       const withId = new Set<string>();
       for (let index = from; index < to; index += 1) {
@@ -352,31 +350,14 @@ export class ImportService {
     return rows;
   }
 
-  /** Collects the upload, refusing it as soon as it passes the limit (never buffering more). */
-  private async readLimited(file: IncomingFile): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    try {
-      const stream = file.open();
-      for await (const chunk of stream) {
-        size += (chunk as Buffer).length;
-        if (size > this.limits.maxBytes) {
-          stream.destroy();
-          throw tooLarge('file', this.tooLargeMessage());
-        }
-        chunks.push(chunk as Buffer);
-      }
-    } catch (error) {
-      // graphql-upload-ts ends the stream with its own error when the multipart limit trips.
-      if ((error as { status?: number })?.status === 413) throw tooLarge('file', this.tooLargeMessage());
-      throw error;
-    }
-    return Buffer.concat(chunks);
-  }
-
   private tooLargeMessage(): string {
     return `Statement files can be up to ${Math.round((this.limits.maxBytes / 1024 / 1024) * 10) / 10} MB.`;
   }
+}
+
+/** [from, to) of each slice of `length` items, `size` at a time. */
+function* slices(length: number, size: number): Generator<[number, number]> {
+  for (let from = 0; from < length; from += size) yield [from, Math.min(from + size, length)];
 }
 
 function resultOf(preview: ImportPreviewRecord, currency: string, counts: PreviewStatusCounts): ImportPreviewResult {
@@ -447,9 +428,4 @@ function savedCsvOptions(saved: unknown): CsvOptions | null {
   const mapping = saved as CsvOptions;
   const none = (column: string | null | undefined) => column ?? '';
   return { ...mapping, descriptionColumn: none(mapping.descriptionColumn), notesColumn: none(mapping.notesColumn), externalIdColumn: none(mapping.externalIdColumn) };
-}
-
-function cleanFilename(name: string | undefined): string {
-  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'statement';
 }

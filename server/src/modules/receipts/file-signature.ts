@@ -1,3 +1,4 @@
+import { uploadedName } from '../../lib/incoming-file';
 import { imageSize } from 'image-size';
 
 /**
@@ -117,12 +118,6 @@ export function withExtensionOf(filename: string, contentType: string): string {
  * in an extension of the detected kind.
  */
 export function cleanFilename(name: string | undefined, kind: FileKind): string {
-  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
-    .normalize('NFC')
-    .trim()
-    .replace(/^\.+/, '');
-  const limited = [...cleaned].slice(0, 200).join('');
-  return limited ? withExtensionOf(limited, kind.contentType) : `receipt.${kind.extension}`;
+  const cleaned = uploadedName(name);
+  return cleaned ? withExtensionOf(cleaned, kind.contentType) : `receipt.${kind.extension}`;
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { OwnerScope } from '../../db/owner-scope';
-import { badInput, notFound, tooLarge } from '../../lib/errors';
+import { badInput, notFound } from '../../lib/errors';
+import { readLimited, type IncomingFile } from '../../lib/incoming-file';
 import type { ReceiptStorage } from '../../storage/receipt-storage';
 import { StoredObjectMissingError } from '../../storage/receipt-storage';
 import { removeStoredFiles } from '../../storage/remove-files';
@@ -10,12 +11,6 @@ import type { DeletionService } from '../deletion/deletion.service';
 import { cleanFilename, declaredImageSize, detectFileKind, hasStructureOf, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './file-signature';
 import type { Receipt } from './receipt.entity';
 import type { NewReceipt, ReceiptRepository } from './receipt.repository';
-
-export interface IncomingFile {
-  filename?: string;
-  /** Opens the upload's bytes; may throw at once when the upload already failed (too large). */
-  open(): Readable;
-}
 
 export class ReceiptService {
   constructor(
@@ -32,7 +27,7 @@ export class ReceiptService {
    */
   async upload(scope: OwnerScope, transactionId: number, file: IncomingFile): Promise<Receipt> {
     if (!(await this.receipts.ownsTransaction(scope, transactionId))) throw notFound('Transaction');
-    const body = await this.readLimited(file);
+    const body = await readLimited(file, this.maxBytes, this.tooLargeMessage());
     if (body.length === 0) throw badInput('file', 'The file is empty.');
     const kind = detectFileKind(body.subarray(0, 64));
     if (!kind) throw badInput('file', 'Receipts can be JPEG, PNG, WebP, HEIC or PDF files.');
@@ -114,28 +109,6 @@ export class ReceiptService {
     await flush();
     if (removed > 0) this.logger.info({ removed }, 'removed orphaned receipt files');
     return removed;
-  }
-
-  /** Collects the upload, refusing it as soon as it passes the limit (never buffering more). */
-  private async readLimited(file: IncomingFile): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    try {
-      const stream = file.open();
-      for await (const chunk of stream) {
-        size += (chunk as Buffer).length;
-        if (size > this.maxBytes) {
-          stream.destroy();
-          throw tooLarge('file', this.tooLargeMessage());
-        }
-        chunks.push(chunk as Buffer);
-      }
-    } catch (error) {
-      // graphql-upload-ts ends the stream with its own error when the multipart limit trips.
-      if ((error as { status?: number })?.status === 413) throw tooLarge('file', this.tooLargeMessage());
-      throw error;
-    }
-    return Buffer.concat(chunks);
   }
 
   private tooLargeMessage(): string {
