@@ -104,3 +104,13 @@ export function screenshotOnFailure(story: string, pageOf: () => Page | undefine
     console.error(`failed at ${page.url()}; screenshot: test-artifacts/${file}`);
   });
 }
+
+/** A GraphQL call from the page, with its session cookie; the data, or a throw with the errors. */
+export function graphqlFrom(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<any> {
+  return page.evaluate(async ({ query, variables }) => {
+    const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = await response.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  }, { query, variables });
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, newUser, screenshots, screenshotOnFailure, signUp } from './browser';
+import { graphqlFrom, launch, newUser, screenshots, screenshotOnFailure, signUp } from './browser';
 
 const baseURL = inject('baseURL');
 const executable = inject('chromium');
@@ -49,13 +49,7 @@ describe.skipIf(!executable)('importing statements in Chromium', () => {
   const previewIds: string[] = [];
   const sent = (name: string) => operations.filter((operation) => operation.operationName === name).map((operation) => operation.variables ?? {});
 
-  const gql = (query: string, variables: Record<string, unknown> = {}) =>
-    page.evaluate(async ({ query, variables }) => {
-      const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-      const body = await response.json();
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    }, { query, variables });
+  const gql = (query: string, variables: Record<string, unknown> = {}) => graphqlFrom(page, query, variables);
 
   const row = (line: number) => page.locator(`tr[data-line="${line}"]`);
   const rowText = (line: number) => row(line).innerText();

@@ -1,6 +1,6 @@
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, newUser, pdfFile, screenshots, signUp, screenshotOnFailure } from './browser';
+import { graphqlFrom, launch, newUser, pdfFile, screenshots, signUp, screenshotOnFailure } from './browser';
 
 const baseURL = inject('baseURL');
 const executable = inject('chromium');
@@ -16,13 +16,7 @@ describe.skipIf(!executable)('views in Chromium', () => {
   const ids: Record<string, string> = {};
 
   /** A GraphQL call from the page, with its session cookie. */
-  const gql = (query: string, variables: Record<string, unknown> = {}) =>
-    page.evaluate(async ({ query, variables }) => {
-      const response = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-      const body = await response.json();
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    }, { query, variables });
+  const gql = (query: string, variables: Record<string, unknown> = {}) => graphqlFrom(page, query, variables);
 
   const activeElement = () => page.evaluate(() => {
     const active = document.activeElement as HTMLElement | null;
