@@ -21,6 +21,7 @@ import {
   UPLOAD_RECEIPT,
 } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
+import { CREATE_TRANSFER, LINK_TRANSFER, REJECT_SUGGESTION, SET_SPLITS, UNLINK_TRANSFER } from './support/transfers';
 
 /** A's ids, which B tries to use. */
 interface Ids {
@@ -33,6 +34,10 @@ interface Ids {
   /** An import preview of A's, and a committed import. */
   importPreview: string;
   importBatch: string;
+  /** A's first account, a row there that could be the other leg of \`transaction\`, and a transfer. */
+  cashAccount: string;
+  inflowRow: string;
+  transfer: string;
 }
 
 const PREVIEW_IMPORT = 'mutation ($accountId: ID!, $file: Upload!) { previewImport(accountId: $accountId, file: $file) { id newCount } }';
@@ -120,6 +125,26 @@ const operations: Record<string, { signedOut: string | null; asOtherUser: { code
     signedOut: 'UNAUTHENTICATED',
     asOtherUser: { code: null, attempt: (c, ids) => c.gql('query ($accountId: ID) { importBatches(accountId: $accountId) { id filename } }', { accountId: ids.account }) },
   },
+  createTransfer: {
+    signedOut: 'UNAUTHENTICATED',
+    asOtherUser: {
+      code: 'BAD_USER_INPUT',
+      attempt: (c, ids) => c.gql(CREATE_TRANSFER, { input: { fromAccountId: ids.account, toAccountId: ids.cashAccount, date: '2025-05-05', amount: '1.00' } }),
+    },
+  },
+  linkTransfer: {
+    signedOut: 'UNAUTHENTICATED',
+    asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(LINK_TRANSFER, { outflowId: ids.transaction, inflowId: ids.inflowRow }) },
+  },
+  unlinkTransfer: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(UNLINK_TRANSFER, { id: ids.transfer }) } },
+  rejectTransferSuggestion: {
+    signedOut: 'UNAUTHENTICATED',
+    asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(REJECT_SUGGESTION, { transactionId: ids.transaction, suggestedId: ids.inflowRow }) },
+  },
+  setSplits: {
+    signedOut: 'UNAUTHENTICATED',
+    asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(SET_SPLITS, { transactionId: ids.transaction, splits: [{ amount: '-6.25' }, { amount: '-6.25' }] }) },
+  },
 };
 
 /** Minimal valid arguments for the signed-out run. */
@@ -160,6 +185,11 @@ const signedOutCalls: Record<string, Attempt> = {
   importBatches: (c) => c.gql('{ importBatches { id } }'),
   importPreview: (c) => c.gql('{ importPreview(id: "1") { id } }'),
   discardImportPreview: (c) => c.gql('mutation { discardImportPreview(id: "1") }'),
+  createTransfer: (c) => c.gql(CREATE_TRANSFER, { input: { fromAccountId: '1', toAccountId: '2', date: '2025-01-01', amount: '1.00' } }),
+  linkTransfer: (c) => c.gql(LINK_TRANSFER, { outflowId: '1', inflowId: '2' }),
+  unlinkTransfer: (c) => c.gql(UNLINK_TRANSFER, { id: '1' }),
+  rejectTransferSuggestion: (c) => c.gql(REJECT_SUGGESTION, { transactionId: '1', suggestedId: '2' }),
+  setSplits: (c) => c.gql(SET_SPLITS, { transactionId: '1', splits: [] }),
 };
 
 let running: RunningApp;
@@ -171,7 +201,8 @@ async function ownersView(): Promise<unknown> {
   return owner.ok(`{
     accounts { id name currency openingBalance balance archived }
     categories { id name kind color }
-    transactions(first: 200) { totalCount edges { node { id date amount description notes category { id } account { id } receipts { id filename size } } } }
+    transactions(first: 200) { totalCount edges { node { id date amount description notes category { id } account { id } receipts { id filename size }
+      transfer { id outflow { id } inflow { id } } splits { id amount category { id } } transferSuggestion { id } } } }
   }`);
 }
 
@@ -188,9 +219,12 @@ beforeAll(async () => {
   const committed = (await owner.upload(PREVIEW_IMPORT, { accountId: account.id }, importFile)).data.previewImport;
   const importBatch = (await owner.ok(COMMIT_IMPORT, { previewId: committed.id })).commitImport;
   const importPreview = (await owner.upload(PREVIEW_IMPORT, { accountId: account.id }, importFile)).data.previewImport;
+  const cashAccount = (await owner.ok('{ accounts { id name } }')).accounts.find((a: { name: string }) => a.name !== 'Savings').id;
+  const inflowRow = (await owner.ok(CREATE_TRANSACTION, { input: { accountId: cashAccount, date: '2025-05-02', amount: '12.50', description: 'Novel refund' } })).createTransaction;
+  const transfer = (await owner.ok(CREATE_TRANSFER, { input: { fromAccountId: cashAccount, toAccountId: account.id, date: '2025-05-03', amount: '3.00' } })).createTransfer;
   ids = {
     account: account.id, category: category.id, transaction: transaction.id, receipt: receipt.data.uploadReceipt.id, session: session.id,
-    importPreview: importPreview.id, importBatch: importBatch.id,
+    importPreview: importPreview.id, importBatch: importBatch.id, cashAccount, inflowRow: inflowRow.id, transfer: transfer.id,
   };
 });
 afterAll(() => running.destroy());

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { signUp, type ApiClient } from './support/client';
+import { signUp, type ApiClient, type GraphQLResult } from './support/client';
 import { receiptFiles } from './support/fixtures';
 import {
   codeOf,
@@ -15,6 +15,8 @@ import {
 } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
 import { decimalOf, minorUnitsOf } from './support/money';
+import { CREATE_TRANSFER, DELETE_WITH_LEG, LINK_TRANSFER, SET_SPLITS, UNLINK_TRANSFER, cents } from './support/transfers';
+import { expectedFilterCounts, expectLedgerConsistent, ledgerModelOf, type LedgerModel } from './support/ledger-model';
 
 /**
  * Each account's count and sum are kept by database triggers, inside the writing transaction: after
@@ -55,14 +57,19 @@ async function totalsInDatabase(userId: number) {
   return { accounts, categories, coffee: Number(coffee.n) };
 }
 
-/** Balances, transactionCount and totalCount from the API, each compared with what the rows add up to. */
-async function expectTotalsExact(client: ApiClient, userId: number): Promise<void> {
-  const truth = await totalsInDatabase(userId);
+/** Each account's balance and transactionCount from the API, compared with what its rows add up to. */
+async function expectAccountTotalsExact(client: ApiClient, truth: Awaited<ReturnType<typeof totalsInDatabase>>): Promise<void> {
   const { accounts } = await client.ok(ACCOUNT_TOTALS);
   const fromApi = Object.fromEntries(
     accounts.map((a: { id: string; balance: string; transactionCount: number }) => [a.id, { transactionCount: a.transactionCount, balance: String(minorUnitsOf(a.balance)) }]),
   );
   expect(fromApi).toEqual(Object.fromEntries(truth.accounts));
+}
+
+/** Balances, transactionCount and totalCount from the API, each compared with what the rows add up to. */
+async function expectTotalsExact(client: ApiClient, userId: number): Promise<void> {
+  const truth = await totalsInDatabase(userId);
+  await expectAccountTotalsExact(client, truth);
 
   // Every count in one request: unfiltered, by each account, by each category, uncategorised, by search.
   const { categories } = await client.ok('{ categories { id } }');
@@ -74,6 +81,11 @@ async function expectTotalsExact(client: ApiClient, userId: number): Promise<voi
     ...[...truth.accounts].map(([id, a], i): [string, Record<string, unknown>, number] => [`account${i}`, { accountId: id }, a.transactionCount]),
     ...categories.map(({ id }: { id: string }, i: number): [string, Record<string, unknown>, number] => [`category${i}`, { categoryId: id }, truth.categories.get(id) ?? 0]),
   ];
+  await expectCounts(client, filters);
+}
+
+/** The totalCount of each filter, asked in as few requests as the API allows, against the expected count. */
+async function expectCounts(client: ApiClient, filters: [string, Record<string, unknown> | null, number][]): Promise<void> {
   const counted: Record<string, number> = {};
   // The API takes at most 15 aliases a request.
   for (let start = 0; start < filters.length; start += 10) {
@@ -240,6 +252,152 @@ describe('account totals kept by the database', () => {
             await expectTotalsExact(state.client, state.userId);
           } catch (error) {
             // The changes up to here are the counterexample: shrinking would sign a user up for every try.
+            throw new Error(`After ${JSON.stringify(changes.slice(0, step + 1))}:\n${(error as Error).message}`);
+          }
+        }
+      }),
+      { numRuns: 12, endOnFailure: true },
+    );
+  });
+
+  test('random sequences of transfers and splits keep them exact, and every transfer and split consistent', async () => {
+    const positive = fc.integer({ min: 1, max: 200_000 });
+    const signed = fc.tuple(positive, fc.boolean()).map(([n, negative]) => (negative ? -n : n));
+    const pick = fc.nat();
+    const side = fc.constantFrom('outflow' as const, 'inflow' as const);
+    const change = fc.oneof(
+      fc.record({ kind: fc.constant('create' as const), account: pick, category: pick, amount: signed }),
+      fc.record({ kind: fc.constant('transfer' as const), account: pick, to: pick, amount: positive }),
+      { arbitrary: fc.record({ kind: fc.constant('linkNew' as const), row: pick, account: pick }), weight: 2 },
+      fc.record({ kind: fc.constant('linkAny' as const), row: pick, other: pick }),
+      fc.record({ kind: fc.constant('unlink' as const), transfer: pick }),
+      { arbitrary: fc.record({ kind: fc.constant('legAmount' as const), transfer: pick, side, amount: signed }), weight: 2 },
+      fc.record({ kind: fc.constant('legDate' as const), transfer: pick, side }),
+      { arbitrary: fc.record({ kind: fc.constant('deleteLeg' as const), transfer: pick, side, action: fc.constantFrom('DELETE', 'UNLINK', null) }), weight: 2 },
+      { arbitrary: fc.record({ kind: fc.constant('setSplits' as const), row: pick, part: signed, category: pick, account: pick, withTransfer: fc.boolean() }), weight: 2 },
+      fc.record({ kind: fc.constant('unsplit' as const), row: pick }),
+      fc.record({ kind: fc.constant('amount' as const), row: pick, amount: signed }),
+      fc.record({ kind: fc.constant('category' as const), row: pick, category: pick }),
+      fc.record({ kind: fc.constant('move' as const), row: pick, account: pick }),
+      fc.record({ kind: fc.constant('delete' as const), row: pick }),
+      fc.record({ kind: fc.constant('replaceAccount' as const), account: pick }),
+    );
+    type Change = { kind: string; account?: number; to?: number; row?: number; other?: number; transfer?: number; category?: number; amount?: number; part?: number; side?: 'outflow' | 'inflow'; action?: string | null; withTransfer?: boolean };
+
+    const household = async () => {
+      const { client, user } = await signUp(running.baseUrl);
+      const accounts: string[] = [(await client.ok('{ accounts { id } }')).accounts[0].id];
+      for (const name of ['Checking', 'Savings']) accounts.push((await client.ok(CREATE_ACCOUNT, { input: { name, openingBalance: '10.00' } })).createAccount.id);
+      const categories: string[] = [];
+      for (const name of ['Groceries', 'Pharmacy']) categories.push((await client.ok(CREATE_CATEGORY, { input: { name } })).createCategory.id);
+      for (const [i, accountId] of accounts.entries()) {
+        await client.ok(CREATE_TRANSACTION, { input: { accountId, categoryId: categories[i % 2], date: '2025-05-01', amount: decimalOf(-1000 * (i + 1)) } });
+      }
+      await client.ok(CREATE_TRANSFER, { input: { fromAccountId: accounts[1], toAccountId: accounts[2], date: '2025-05-02', amount: '5.00' } });
+      return { client, userId: Number(user.id), accounts, categories };
+    };
+    type State = Awaited<ReturnType<typeof household>>;
+
+    /** Runs the change and checks the answer against what the contract says of it, given the ledger before. */
+    const apply = async ({ client, accounts, categories }: State, model: LedgerModel, c: Change): Promise<void> => {
+      const at = <T>(list: T[], index = 0): T | undefined => (list.length ? list[index % list.length] : undefined);
+      const accountId = at(accounts, c.account)!;
+      const categoryId = at(categories, c.category)!;
+      const row = at(model.rows, c.row);
+      const transfer = at([...model.transfers.values()], c.transfer);
+      const expectAnswer = async (operation: Promise<GraphQLResult>, refused: string | null) => {
+        const result = await operation;
+        expect({ change: c, code: codeOf(result) ?? null }).toEqual({ change: c, code: refused });
+      };
+      const update = (id: string, input: Record<string, unknown>) => client.gql(UPDATE_TRANSACTION, { id, input });
+      switch (c.kind) {
+        case 'create':
+          return expectAnswer(client.gql(CREATE_TRANSACTION, { input: { accountId, categoryId, date: '2025-06-01', amount: decimalOf(c.amount!) } }), null);
+        case 'transfer': {
+          const toAccountId = at(accounts, c.to)!;
+          const input = { fromAccountId: accountId, toAccountId, date: '2025-06-02', amount: decimalOf(c.amount!) };
+          return expectAnswer(client.gql(CREATE_TRANSFER, { input }), toAccountId === accountId ? 'BAD_USER_INPUT' : null);
+        }
+        case 'linkNew': {
+          if (!row || !model.plain(row)) return;
+          const other = accountId === row.account.id ? accounts[(accounts.indexOf(accountId) + 1) % accounts.length] : accountId;
+          const partner = (await client.ok(CREATE_TRANSACTION, { input: { accountId: other, date: '2025-06-03', amount: decimalOf(-cents(row.amount)) } })).createTransaction.id;
+          const [outflowId, inflowId] = cents(row.amount) < 0 ? [row.id, partner] : [partner, row.id];
+          return expectAnswer(client.gql(LINK_TRANSFER, { outflowId, inflowId }), null);
+        }
+        case 'linkAny': {
+          const other = at(model.rows, c.other);
+          if (!row || !other) return;
+          const linkable = row.id !== other.id && model.plain(row) && model.plain(other) && row.account.id !== other.account.id && cents(row.amount) < 0 && cents(row.amount) === -cents(other.amount);
+          return expectAnswer(client.gql(LINK_TRANSFER, { outflowId: row.id, inflowId: other.id }), linkable ? null : 'BAD_USER_INPUT');
+        }
+        case 'unlink':
+          if (transfer) await expectAnswer(client.gql(UNLINK_TRANSFER, { id: transfer.id }), null);
+          return;
+        case 'legAmount': {
+          // Only transfers of two whole rows: how a part's amount follows its leg is setSplits' business.
+          if (!transfer || transfer.outflowSplit || transfer.inflowSplit) return;
+          return expectAnswer(update(transfer[c.side!].id, { amount: decimalOf(c.amount!) }), null);
+        }
+        case 'legDate':
+          if (transfer) await expectAnswer(update(transfer[c.side!].id, { date: '2025-07-01' }), null);
+          return;
+        case 'deleteLeg':
+          if (transfer) await expectAnswer(client.gql(DELETE_WITH_LEG, { id: transfer[c.side!].id, ...(c.action ? { otherLeg: c.action } : {}) }), null);
+          return;
+        case 'setSplits': {
+          if (!row) return;
+          const total = cents(row.amount);
+          const first = c.part === total ? total + 1 : c.part!;
+          const transferAccountId = c.withTransfer && accountId !== row.account.id ? accountId : undefined;
+          const splits = [{ amount: decimalOf(first), categoryId }, { amount: decimalOf(total - first), ...(transferAccountId ? { transferAccountId } : {}) }];
+          return expectAnswer(client.gql(SET_SPLITS, { transactionId: row.id, splits }), model.wholeLegs.has(row.id) ? 'BAD_USER_INPUT' : null);
+        }
+        case 'unsplit':
+          if (row && model.splitRows.has(row.id)) await expectAnswer(client.gql(SET_SPLITS, { transactionId: row.id, splits: [] }), null);
+          return;
+        case 'amount':
+          if (!row || model.wholeLegs.has(row.id)) return;
+          return expectAnswer(update(row.id, { amount: decimalOf(c.amount!) }), model.splitRows.has(row.id) ? 'BAD_USER_INPUT' : null);
+        case 'category':
+          if (!row || model.splitRows.has(row.id)) return;
+          return expectAnswer(update(row.id, { categoryId }), model.wholeLegs.has(row.id) ? 'BAD_USER_INPUT' : null);
+        case 'move': {
+          if (!row || !model.plain(row)) return;
+          return expectAnswer(update(row.id, { accountId }), null);
+        }
+        case 'delete':
+          if (row) await expectAnswer(client.gql(DELETE_WITH_LEG, { id: row.id }), null);
+          return;
+        case 'replaceAccount': {
+          await expectAnswer(client.gql(DELETE_ACCOUNT, { id: accountId, deleteTransactions: true }), null);
+          accounts[accounts.indexOf(accountId)] = (await client.ok(CREATE_ACCOUNT, { input: { name: `New ${Math.random()}`, openingBalance: '-5.00' } })).createAccount.id;
+        }
+      }
+    };
+
+    const check = async (state: State): Promise<LedgerModel> => {
+      const model = await ledgerModelOf(state.client);
+      expectLedgerConsistent(model);
+      const truth = await totalsInDatabase(state.userId);
+      await expectAccountTotalsExact(state.client, truth);
+      await expectCounts(state.client, [
+        ['all', null, model.rows.length],
+        ...[...truth.accounts].map(([id, a], i): [string, Record<string, unknown>, number] => [`account${i}`, { accountId: id }, a.transactionCount]),
+        ...expectedFilterCounts(model, state.categories),
+      ]);
+      return model;
+    };
+
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 12 }), async (changes) => {
+        const state = await household();
+        let model = await check(state);
+        for (const [step, c] of changes.entries()) {
+          try {
+            await apply(state, model, c);
+            model = await check(state);
+          } catch (error) {
             throw new Error(`After ${JSON.stringify(changes.slice(0, step + 1))}:\n${(error as Error).message}`);
           }
         }
