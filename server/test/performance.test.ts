@@ -159,6 +159,69 @@ describe('the transaction list', () => {
   });
 });
 
+describe('the transaction list with transfers and splits (issue 17)', () => {
+  const LEDGER_PAGE = `query ($first: Int, $filter: TransactionFilter) { transactions(first: $first, filter: $filter) { edges { node {
+    id amount kind account { id name } category { id name }
+    transfer { id rate outflow { id amount account { id name } } inflow { id amount account { id name } } outflowSplit { id } inflowSplit { id } }
+    splits { id amount notes category { id name } transfer { id outflow { id } inflow { id account { id name } } } } } } } }`;
+  const SUGGESTIONS_PAGE = `query ($first: Int) { transactions(first: $first) { edges { node { id transferSuggestion { id amount account { id } } } } } }`;
+
+  let seeded: Promise<ApiClient> | null = null;
+  /** 60 rows: transfers, split rows (some with a transfer part) and plain rows, alternating so every page holds each kind. */
+  function ledgerWithTransfersAndSplits(): Promise<ApiClient> {
+    seeded ??= (async () => {
+      const { client } = await signUp(running.baseUrl);
+      const accounts: string[] = [];
+      for (const name of ['Checking', 'Savings']) accounts.push((await client.ok(CREATE_ACCOUNT, { input: { name } })).createAccount.id);
+      const food = (await client.ok(CREATE_CATEGORY, { input: { name: 'Food' } })).createCategory.id;
+      const home = (await client.ok(CREATE_CATEGORY, { input: { name: 'Home' } })).createCategory.id;
+      for (let i = 0; i < 15; i += 1) {
+        const date = isoDate(i);
+        await client.ok(`mutation ($input: CreateTransferInput!) { createTransfer(input: $input) { id } }`, {
+          input: { fromAccountId: accounts[i % 2], toAccountId: accounts[(i + 1) % 2], date, amount: decimalOf(1000 + i) },
+        });
+        const splits: Record<string, string>[] = [{ amount: decimalOf(-(500 + i)), categoryId: food, notes: 'part' }, { amount: '-3.00', categoryId: home }];
+        if (i % 3 === 0) splits.push({ amount: '-1.00', transferAccountId: accounts[1] });
+        const total = splits.reduce((sum, part) => sum + Number(part.amount.replace('.', '')), 0);
+        await client.ok(CREATE_TRANSACTION, { input: { accountId: accounts[0], date, amount: decimalOf(total), splits } });
+        await client.ok(CREATE_TRANSACTION, { input: { accountId: accounts[i % 2], date, amount: decimalOf(-(200 + i)), categoryId: food } });
+        // A lookalike for a suggestion: the opposite of the plain row, on the other account.
+        await client.ok(CREATE_TRANSACTION, { input: { accountId: accounts[(i + 1) % 2], date, amount: decimalOf(200 + i) } });
+      }
+      return client;
+    })();
+    return seeded;
+  }
+
+  async function statementCountOf(client: ApiClient, query: string, first: number): Promise<{ count: number; nodes: any[] }> {
+    let nodes: any[] = [];
+    const statements = await statementsDuring(async () => {
+      nodes = (await client.ok(query, { first })).transactions.edges.map((edge: { node: unknown }) => edge.node);
+    });
+    return { count: statements.length, nodes };
+  }
+
+  test('a page with its legs, other legs and parts costs the same number of SQL statements whatever its size', async () => {
+    const client = await ledgerWithTransfersAndSplits();
+    const small = await statementCountOf(client, LEDGER_PAGE, 6);
+    const large = await statementCountOf(client, LEDGER_PAGE, 60);
+    expect(large.nodes).toHaveLength(60);
+    expect(large.nodes.filter((node) => node.transfer).length).toBeGreaterThanOrEqual(30);
+    expect(large.nodes.filter((node) => node.splits.length).length).toBe(15);
+    expect(large.nodes.filter((node) => node.splits.some((part: { transfer: unknown }) => part.transfer)).length).toBe(5);
+    expect(small.nodes.some((node) => node.transfer) && small.nodes.some((node) => node.splits.length)).toBe(true);
+    expect(large.count).toBe(small.count);
+  });
+
+  test('transferSuggestion for a page costs the same number of SQL statements whatever its size', async () => {
+    const client = await ledgerWithTransfersAndSplits();
+    const small = await statementCountOf(client, SUGGESTIONS_PAGE, 6);
+    const large = await statementCountOf(client, SUGGESTIONS_PAGE, 60);
+    expect(large.nodes.filter((node) => node.transferSuggestion).length).toBeGreaterThan(5);
+    expect(large.count).toBe(small.count);
+  });
+});
+
 /** Counts and sums straight from the transactions table, beside each account's opening balance. */
 if (backend === 'embedded') {
   describe('query plans on SQLite', () => {
