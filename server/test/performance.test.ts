@@ -167,7 +167,7 @@ describe('the transaction list with transfers and splits (issue 17)', () => {
   const SUGGESTIONS_PAGE = `query ($first: Int) { transactions(first: $first) { edges { node { id transferSuggestion { id amount account { id } } } } } }`;
 
   let seeded: Promise<ApiClient> | null = null;
-  /** 60 rows: transfers, split rows (some with a transfer part) and plain rows, alternating so every page holds each kind. */
+  /** 80 rows: transfers, split rows (some with a transfer part) and plain rows, alternating so every page holds each kind. */
   function ledgerWithTransfersAndSplits(): Promise<ApiClient> {
     seeded ??= (async () => {
       const { client } = await signUp(running.baseUrl);
@@ -204,9 +204,9 @@ describe('the transaction list with transfers and splits (issue 17)', () => {
   test('a page with its legs, other legs and parts costs the same number of SQL statements whatever its size', async () => {
     const client = await ledgerWithTransfersAndSplits();
     const small = await statementCountOf(client, LEDGER_PAGE, 6);
-    const large = await statementCountOf(client, LEDGER_PAGE, 60);
-    expect(large.nodes).toHaveLength(60);
-    expect(large.nodes.filter((node) => node.transfer).length).toBeGreaterThanOrEqual(30);
+    const large = await statementCountOf(client, LEDGER_PAGE, 80);
+    expect(large.nodes).toHaveLength(80);
+    expect(large.nodes.filter((node) => node.transfer).length).toBeGreaterThanOrEqual(35);
     expect(large.nodes.filter((node) => node.splits.length).length).toBe(15);
     expect(large.nodes.filter((node) => node.splits.some((part: { transfer: unknown }) => part.transfer)).length).toBe(5);
     expect(small.nodes.some((node) => node.transfer) && small.nodes.some((node) => node.splits.length)).toBe(true);
@@ -216,7 +216,7 @@ describe('the transaction list with transfers and splits (issue 17)', () => {
   test('transferSuggestion for a page costs the same number of SQL statements whatever its size', async () => {
     const client = await ledgerWithTransfersAndSplits();
     const small = await statementCountOf(client, SUGGESTIONS_PAGE, 6);
-    const large = await statementCountOf(client, SUGGESTIONS_PAGE, 60);
+    const large = await statementCountOf(client, SUGGESTIONS_PAGE, 80);
     expect(large.nodes.filter((node) => node.transferSuggestion).length).toBeGreaterThan(5);
     expect(large.count).toBe(small.count);
   });
