@@ -336,7 +336,7 @@ describe('transferSuggestion', () => {
     await rowOf(h.client, { accountId: h.savings, amount: '74.99', date: '2025-03-10' });
     await rowOf(h.client, { accountId: h.checking, amount: '75.00', date: '2025-03-10' });
     await rowOf(h.client, { accountId: h.euro, amount: '75.00', date: '2025-03-10' });
-    await rowOf(h.client, { accountId: h.cash, amount: '-75.00', date: '2025-03-12' });
+    await rowOf(h.client, { accountId: h.cash, amount: '-75.00', date: '2025-03-06' });
 
     expect(await suggestionOf(h.client, spent)).toBe(oneDay);
     expect(await suggestionOf(h.client, oneDay)).toBe(spent);
@@ -379,8 +379,9 @@ describe('transferSuggestion', () => {
     const food = await categoryOf(h.client, 'Food');
     const split = await rowOf(h.client, { accountId: h.checking, amount: '-20.00' });
     await h.client.ok(SET_SPLITS, { transactionId: split, splits: [{ amount: '-15.00', categoryId: food }, { amount: '-5.00' }] });
-    await rowOf(h.client, { accountId: h.savings, amount: '20.00' });
+    const lookalike = await rowOf(h.client, { accountId: h.savings, amount: '20.00' });
     expect(await suggestionOf(h.client, split)).toBeNull();
+    expect(await suggestionOf(h.client, lookalike)).toBeNull();
   });
 
   test('rejecting with another user’s row, on either side, is NOT_FOUND', async () => {
