@@ -201,7 +201,7 @@ async function ownersView(): Promise<unknown> {
   return owner.ok(`{
     accounts { id name currency openingBalance balance archived }
     categories { id name kind color }
-    transactions(first: 200) { totalCount edges { node { id date amount description notes category { id } account { id } receipts { id filename size }
+    transactions(first: 20) { totalCount edges { node { id date amount description notes category { id } account { id } receipts { id filename size }
       transfer { id outflow { id } inflow { id } } splits { id amount category { id } } transferSuggestion { id } } } }
   }`);
 }

@@ -289,7 +289,7 @@ describe('account totals kept by the database', () => {
       const accounts: string[] = [(await client.ok('{ accounts { id } }')).accounts[0].id];
       for (const name of ['Checking', 'Savings']) accounts.push((await client.ok(CREATE_ACCOUNT, { input: { name, openingBalance: '10.00' } })).createAccount.id);
       const categories: string[] = [];
-      for (const name of ['Groceries', 'Pharmacy']) categories.push((await client.ok(CREATE_CATEGORY, { input: { name } })).createCategory.id);
+      for (const name of ['Food', 'Pharmacy']) categories.push((await client.ok(CREATE_CATEGORY, { input: { name } })).createCategory.id);
       for (const [i, accountId] of accounts.entries()) {
         await client.ok(CREATE_TRANSACTION, { input: { accountId, categoryId: categories[i % 2], date: '2025-05-01', amount: decimalOf(-1000 * (i + 1)) } });
       }

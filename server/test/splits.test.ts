@@ -50,9 +50,9 @@ async function household(): Promise<Household> {
     savings: await accountOf(client, 'Savings'),
     euro: await accountOf(client, 'Euro', { currency: 'EUR' }),
     yen: await accountOf(client, 'Yen', { currency: 'JPY' }),
-    groceries: await categoryOf(client, 'Groceries'),
+    groceries: await categoryOf(client, 'Food'),
     pharmacy: await categoryOf(client, 'Pharmacy'),
-    salary: await categoryOf(client, 'Salary', 'INCOME'),
+    salary: await categoryOf(client, 'Wages', 'INCOME'),
   };
 }
 
@@ -226,7 +226,7 @@ describe('a part that is a transfer: a paycheck split into salary and a transfer
   test('the dashboard counts the salary part only', async () => {
     const { dashboard } = await h.client.ok(DASHBOARD_TOTALS, { from: '2025-03-01', to: '2025-03-31' });
     expect(dashboard).toMatchObject({ income: '3000.00', expenses: '0.00', net: '3000.00' });
-    expect(dashboard.byCategory).toEqual([{ category: { id: h.salary, name: 'Salary' }, total: '3000.00', count: 1 }]);
+    expect(dashboard.byCategory).toEqual([{ category: { id: h.salary, name: 'Wages' }, total: '3000.00', count: 1 }]);
     expect(dashboard.monthly).toEqual([{ period: '2025-03', income: '3000.00', expenses: '0.00' }]);
   });
 
@@ -302,8 +302,8 @@ function random(seed: number): () => number {
 
 test('dashboard byCategory, income and expenses add up the parts, as summed independently here', async () => {
   const h = await household();
-  const names = ['Groceries', 'Pharmacy', 'Salary', null] as const;
-  const categoryIds: Record<string, string> = { Groceries: h.groceries, Pharmacy: h.pharmacy, Salary: h.salary };
+  const names = ['Food', 'Pharmacy', 'Wages', null] as const;
+  const categoryIds: Record<string, string> = { Food: h.groceries, Pharmacy: h.pharmacy, Wages: h.salary };
   /** What the dashboard must count: each plain row, or each part of a split row, in USD. */
   const counted: { date: string; cents: number; category: string | null }[] = [];
   const next = random(17);
@@ -315,7 +315,7 @@ test('dashboard byCategory, income and expenses add up the parts, as summed inde
     const partCount = next() < 0.5 ? 0 : 2 + Math.floor(next() * 2);
     const accountId = inEuro ? h.euro : next() < 0.5 ? h.cash : h.checking;
     if (partCount === 0) {
-      const category = income ? 'Salary' : names[Math.floor(next() * names.length)];
+      const category = income ? 'Wages' : names[Math.floor(next() * names.length)];
       const amount = sign * (1 + Math.floor(next() * 50_000));
       await rowOf(h.client, { accountId, date, amount: decimalOf(amount), categoryId: category ? categoryIds[category] : null });
       if (!inEuro) counted.push({ date, cents: amount, category });

@@ -114,12 +114,12 @@ describe('createTransfer', () => {
     expect([balances[h.checking], balances[h.euro]]).toEqual(['750.00', '230.00']);
   });
 
-  test('in one currency an inflowAmount is refused, even an equal one', async () => {
+  test('in one currency an inflowAmount other than the amount is refused (an equal one is taken as said twice)', async () => {
     const h = await household();
-    for (const inflowAmount of ['240.00', '250.00']) {
-      const input = { fromAccountId: h.checking, toAccountId: h.savings, date: '2025-03-10', amount: '250.00', inflowAmount };
-      await expectRefused(h.client, () => h.client.gql(CREATE_TRANSFER, { input }), 'BAD_USER_INPUT', 'inflowAmount');
-    }
+    const input = { fromAccountId: h.checking, toAccountId: h.savings, date: '2025-03-10', amount: '250.00' };
+    await expectRefused(h.client, () => h.client.gql(CREATE_TRANSFER, { input: { ...input, inflowAmount: '240.00' } }), 'BAD_USER_INPUT', 'inflowAmount');
+    const same = await transferOf(h.client, { ...input, inflowAmount: '250.0' });
+    expect([same.outflow.amount, same.inflow.amount]).toEqual(['-250.00', '250.00']);
   });
 
   test('inflowDate: the money arrives later than it left', async () => {
@@ -266,7 +266,7 @@ describe('updateTransaction on a leg', () => {
   test('a category on a leg is refused', async () => {
     const food = await categoryOf(h.client, 'Food');
     const result = await expectRefused(h.client, () => h.client.gql(UPDATE_LEDGER_TRANSACTION, { id: transfer.outflow.id, input: { categoryId: food } }), 'BAD_USER_INPUT', 'categoryId');
-    expect(result.errors[0].message).toMatch(/transfer has no category/i);
+    expect(result.errors[0].message).toMatch(/transfer\b.*has no category/i);
   });
 
   test('moving a leg onto the other leg’s account is refused; onto a third account of the currency it moves', async () => {

@@ -78,7 +78,8 @@ export async function ledgerOf(client: ApiClient): Promise<unknown> {
   return client.ok(`{
     accounts { id name currency openingBalance balance transactionCount }
     categories { id name kind }
-    transactions(first: 200) { totalCount edges { node { ${LEDGER_TRANSACTION_FIELDS} updatedAt } } }
+    transactions(first: 40) { totalCount edges { node { id date amount description notes kind updatedAt account { id } category { id }
+      transfer { id outflow { id } inflow { id } } splits { id amount notes category { id } transfer { id } } } } }
   }`);
 }
 
