@@ -1,3 +1,4 @@
+import { LIMITS } from '@finance-tracker/common';
 import { signUp, type ApiClient } from './support/client';
 import { codeOf, fieldOf } from './support/operations';
 import { decimalOf } from './support/money';
@@ -137,6 +138,8 @@ describe('making and changing splits', () => {
     ['finer than the currency', () => ({ amount: '-100.00', splits: [{ amount: '-60.001' }, { amount: '-39.999' }] })],
     ['a fraction of a yen', (h: Household) => ({ accountId: h.yen, amount: '-500', splits: [{ amount: '-250.5' }, { amount: '-249.5' }] })],
     ['not money', () => ({ amount: '-100.00', splits: [{ amount: 'sixty' }, { amount: '-40.00' }] })],
+    ['of 0', () => ({ amount: '-100.00', splits: [{ amount: '-100.00' }, { amount: '0.00' }] })],
+    ['too many', () => ({ amount: decimalOf(-100 * (LIMITS.splits + 1)), splits: Array.from({ length: LIMITS.splits + 1 }, () => ({ amount: '-1.00' })) })],
     ['an unknown category', () => ({ amount: '-100.00', splits: [{ amount: '-60.00', categoryId: '999999' }, { amount: '-40.00' }] })],
     ['a transfer part to the same account', (h: Household) => ({ accountId: h.checking, amount: '-100.00', splits: [{ amount: '-60.00' }, { amount: '-40.00', transferAccountId: h.checking }] })],
     ['a transfer part across currencies', (h: Household) => ({ accountId: h.checking, amount: '-100.00', splits: [{ amount: '-60.00' }, { amount: '-40.00', transferAccountId: h.euro }] })],
@@ -160,6 +163,47 @@ describe('making and changing splits', () => {
     const foreignSet = await expectRefused(h.client, () => h.client.gql(SET_SPLITS, { transactionId: id, splits: splitsWith(theirs) }), 'BAD_USER_INPUT');
     const unknownSet = await h.client.gql(SET_SPLITS, { transactionId: id, splits: splitsWith('999999') });
     expect(foreignSet.errors).toEqual(unknownSet.errors);
+  });
+
+  test('as many parts as the limit allows', async () => {
+    const h = await household();
+    const result = await create(h.client, { amount: decimalOf(-100 * LIMITS.splits), splits: Array.from({ length: LIMITS.splits }, () => ({ amount: '-1.00' })) });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.createTransaction.splits).toHaveLength(LIMITS.splits);
+  });
+
+  test('a category on a split row is refused: its parts carry the categories', async () => {
+    const h = await household();
+    const created = (await create(h.client, { amount: '-100.00', splits: [{ amount: '-60.00', categoryId: h.groceries }, { amount: '-40.00' }] })).data.createTransaction;
+    await expectRefused(h.client, () => h.client.gql(UPDATE_LEDGER_TRANSACTION, { id: created.id, input: { categoryId: h.pharmacy } }), 'BAD_USER_INPUT', 'categoryId');
+  });
+
+  test('deleting a category its parts use leaves those parts uncategorised, the row split', async () => {
+    const h = await household();
+    const created = (await create(h.client, { amount: '-10.00', splits: [{ amount: '-4.00', categoryId: h.pharmacy }, { amount: '-6.00', categoryId: h.groceries }] })).data.createTransaction;
+    expect(await idsMatching(h.client, { uncategorized: true })).toEqual([]);
+    await h.client.ok('mutation ($id: ID!) { deleteCategory(id: $id) }', { id: h.pharmacy });
+    expect(partsOf((await getTransaction(h.client, created.id)).splits)).toEqual([
+      { amount: '-4.00', category: null, notes: '' },
+      { amount: '-6.00', category: h.groceries, notes: '' },
+    ]);
+    // Uncategorised, like a category, matches a split row by any part.
+    expect(await idsMatching(h.client, { uncategorized: true })).toEqual([created.id]);
+  });
+
+  test('setSplits racing an amount change leaves parts that add up to the amount', async () => {
+    const h = await household();
+    for (let round = 0; round < 4; round += 1) {
+      const id = await rowOf(h.client, { amount: '-100.00' });
+      const results = await Promise.all([
+        h.client.gql(SET_SPLITS, { transactionId: id, splits: [{ amount: '-60.00', categoryId: h.groceries }, { amount: '-40.00' }] }),
+        h.client.gql(UPDATE_LEDGER_TRANSACTION, { id, input: { amount: '-120.00' } }),
+      ]);
+      for (const result of results) if (result.errors) expect(['BAD_USER_INPUT', 'CONFLICT']).toContain(codeOf(result));
+      const row = await getTransaction(h.client, id);
+      if (row.splits.length) expect(row.splits.reduce((sum: number, part: { amount: string }) => sum + cents(part.amount), 0)).toBe(cents(row.amount));
+      else expect(row.amount).toBe('-120.00');
+    }
   });
 
   test('the amount of a split row cannot change by updateTransaction; its other fields can', async () => {
@@ -238,12 +282,63 @@ describe('a part that is a transfer: a paycheck split into salary and a transfer
     expect(await idsMatching(h.client, { excludeTransfers: true })).toEqual([paycheck.id]);
   });
 
+  test('moving the paycheck onto the savings account is refused', async () => {
+    await expectRefused(h.client, () => h.client.gql(UPDATE_LEDGER_TRANSACTION, { id: paycheck.id, input: { accountId: h.savings } }), 'BAD_USER_INPUT');
+  });
+
   test('setSplits on the savings leg is refused; deleting the paycheck takes the leg created with it', async () => {
     const leg = paycheck.splits[1].transfer.inflow.id;
     await expectRefused(h.client, () => h.client.gql(SET_SPLITS, { transactionId: leg, splits: [{ amount: '250.00' }, { amount: '250.00' }] }), 'BAD_USER_INPUT');
     expect((await h.client.ok(DELETE_WITH_LEG, { id: paycheck.id })).deleteTransaction).toBe(true);
     expect(codeOf(await h.client.gql('query ($id: ID!) { transaction(id: $id) { id } }', { id: leg }))).toBe('NOT_FOUND');
     expect(await balancesOf(h.client)).toMatchObject({ [h.checking]: '1000.00', [h.savings]: '0.00' });
+  });
+});
+
+describe('the other leg of a transfer part', () => {
+  const paycheckOf = async (h: Household) =>
+    (
+      await create(h.client, {
+        accountId: h.checking,
+        amount: '2500.00',
+        splits: [{ amount: '3000.00', categoryId: h.salary }, { amount: '-500.00', transferAccountId: h.savings }],
+      })
+    ).data.createTransaction;
+  const legOf = (paycheck: any): string => paycheck.splits[1].transfer.inflow.id;
+
+  test.each([
+    ['deleting the leg (by default)', async (h: Household, leg: string) => h.client.ok(DELETE_WITH_LEG, { id: leg })],
+    ['deleting the leg, even with DELETE', async (h: Household, leg: string) => h.client.ok(DELETE_WITH_LEG, { id: leg, otherLeg: 'DELETE' })],
+    ['deleting its account with its transactions', async (h: Household) => h.client.ok('mutation ($id: ID!) { deleteAccount(id: $id, deleteTransactions: true) }', { id: h.savings })],
+  ])('%s leaves the paycheck whole, its part a plain part', async (_name, act) => {
+    const h = await household();
+    const paycheck = await paycheckOf(h);
+    await act(h, legOf(paycheck));
+    const after = await getTransaction(h.client, paycheck.id);
+    expect(after.amount).toBe('2500.00');
+    expect(after.splits.map((part: { amount: string; transfer: unknown }) => [part.amount, part.transfer])).toEqual([['3000.00', null], ['-500.00', null]]);
+    expect((await balancesOf(h.client))[h.checking]).toBe('3500.00');
+    // The part is now money out like any other.
+    expect((await h.client.ok(DASHBOARD_TOTALS, { from: '2025-03-01', to: '2025-03-31' })).dashboard).toMatchObject({ income: '3000.00', expenses: '500.00' });
+  });
+
+  test('unsplitting the paycheck deletes the leg made with its transfer part', async () => {
+    const h = await household();
+    const paycheck = await paycheckOf(h);
+    await h.client.ok(SET_SPLITS, { transactionId: paycheck.id, splits: [] });
+    expect(codeOf(await h.client.gql('query ($id: ID!) { transaction(id: $id) { id } }', { id: legOf(paycheck) }))).toBe('NOT_FOUND');
+    expect(await balancesOf(h.client)).toMatchObject({ [h.checking]: '3500.00', [h.savings]: '0.00' });
+  });
+
+  test('the leg’s amount follows its part: changing it on the leg is refused, setSplits moves both', async () => {
+    const h = await household();
+    const paycheck = await paycheckOf(h);
+    await expectRefused(h.client, () => h.client.gql(UPDATE_LEDGER_TRANSACTION, { id: legOf(paycheck), input: { amount: '400.00' } }), 'BAD_USER_INPUT', 'amount');
+    const resplit = (await h.client.ok(SET_SPLITS, { transactionId: paycheck.id, splits: [{ amount: '2900.00', categoryId: h.salary }, { amount: '-400.00', transferAccountId: h.savings }] })).setSplits;
+    const leg = await getTransaction(h.client, resplit.splits[1].transfer.inflow.id);
+    expect(leg).toMatchObject({ amount: '400.00', account: { id: h.savings } });
+    expect(await balancesOf(h.client)).toMatchObject({ [h.checking]: '3500.00', [h.savings]: '400.00' });
+    expect(await idsMatching(h.client, { accountId: h.savings })).toEqual([leg.id]);
   });
 });
 

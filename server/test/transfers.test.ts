@@ -127,6 +127,19 @@ describe('createTransfer', () => {
     const transfer = await transferOf(h.client, { fromAccountId: h.checking, toAccountId: h.savings, amount: '80.00', date: '2025-03-28', inflowDate: '2025-04-01' });
     expect(transfer.outflow.date).toBe('2025-03-28');
     expect(transfer.inflow.date).toBe('2025-04-01');
+    // Without a description each leg names the other account.
+    expect(transfer.outflow.description).toBe('Transfer to Savings');
+    expect(transfer.inflow.description).toBe('Transfer from Checking');
+  });
+
+  test('a retry with the same clientMutationId answers the same transfer; with another input it is a CONFLICT', async () => {
+    const h = await household();
+    const input = { fromAccountId: h.checking, toAccountId: h.savings, date: '2025-03-10', amount: '70.00', clientMutationId: 'a2b5c1e0-transfer' };
+    const first = await transferOf(h.client, input);
+    const again = await transferOf(h.client, input);
+    expect(again).toEqual(first);
+    await expectRefused(h.client, () => h.client.gql(CREATE_TRANSFER, { input: { ...input, amount: '71.00' } }), 'CONFLICT');
+    expect(await balancesOf(h.client)).toMatchObject({ [h.checking]: '930.00', [h.savings]: '70.00' });
   });
 
   describe('bad input is refused and changes nothing', () => {
@@ -149,6 +162,7 @@ describe('createTransfer', () => {
       ['an unknown from-account', () => ({ fromAccountId: '999999' }), 'fromAccountId'],
       ['an unknown to-account', () => ({ toAccountId: '999999' }), 'toAccountId'],
       ['a bad inflowDate', () => ({ inflowDate: '2025-02-30' }), 'inflowDate'],
+      ['money arriving before it left', () => ({ inflowDate: '2025-03-09' }), 'inflowDate'],
     ])('%s', async (_name, override, field) => {
       await expectRefused(h.client, () => h.client.gql(CREATE_TRANSFER, { input: input(override) }), 'BAD_USER_INPUT', field);
     });
@@ -211,6 +225,11 @@ describe('linkTransfer and unlinkTransfer', () => {
     const leg = await transferOf(h.client, { fromAccountId: h.cash, toAccountId: h.savings, amount: '100.00' });
     const fresh = await rowOf(h.client, { accountId: h.checking, amount: '100.00' });
     await expectRefused(h.client, link(leg.outflow.id, fresh), 'BAD_USER_INPUT');
+    // A split row is no whole-row leg: its transfer is one of its parts.
+    const split = await rowOf(h.client, { accountId: h.savings, amount: '100.00' });
+    await h.client.ok(SET_SPLITS, { transactionId: split, splits: [{ amount: '60.00' }, { amount: '40.00' }] });
+    const spent = await rowOf(h.client, { accountId: h.cash, amount: '-100.00' });
+    await expectRefused(h.client, link(spent, split), 'BAD_USER_INPUT');
   });
 
   test('unlinkTransfer leaves two plain rows of their accounts', async () => {
@@ -276,12 +295,27 @@ describe('updateTransaction on a leg', () => {
     expect(await balancesOf(h.client)).toMatchObject({ [h.cash]: '-250.00', [h.checking]: '1000.00', [h.savings]: '250.00' });
   });
 
-  test('across currencies an amount changes only its own leg', async () => {
+  test('an amount of 0 on a leg is refused', async () => {
+    await expectRefused(h.client, () => h.client.gql(UPDATE_LEDGER_TRANSACTION, { id: transfer.inflow.id, input: { amount: '0.00' } }), 'BAD_USER_INPUT', 'amount');
+  });
+
+  test('moving a leg into another currency needs its new amount; the legs then keep their own amounts', async () => {
+    await expectRefused(h.client, () => h.client.gql(UPDATE_LEDGER_TRANSACTION, { id: transfer.inflow.id, input: { accountId: h.euro } }), 'BAD_USER_INPUT', 'amount');
+    const moved = (await update(transfer.inflow.id, { accountId: h.euro, amount: '230.00' })).updateTransaction;
+    expect(moved.transfer).toMatchObject({ outflow: { amount: '-250.00', account: { id: h.checking } }, inflow: { amount: '230.00', account: { id: h.euro } } });
+    expect(Number(moved.transfer.rate)).toBeCloseTo(0.92, 6);
+    await update(transfer.inflow.id, { amount: '231.00' });
+    expect((await getTransaction(h.client, transfer.outflow.id)).amount).toBe('-250.00');
+  });
+
+  test('across currencies an amount changes only its own leg, and a sign change is refused', async () => {
     const fx = await transferOf(h.client, { fromAccountId: h.checking, toAccountId: h.euro, amount: '100.00', inflowAmount: '92.00' });
     await update(fx.outflow.id, { amount: '-101.00' });
     const read = await getTransaction(h.client, fx.inflow.id);
     expect(read.amount).toBe('92.00');
     expect(Number(read.transfer.rate)).toBeCloseTo(92 / 101, 6);
+    // Nothing says what the other leg would become in its own currency.
+    await expectRefused(h.client, () => h.client.gql(UPDATE_LEDGER_TRANSACTION, { id: fx.inflow.id, input: { amount: '-92.00' } }), 'BAD_USER_INPUT');
   });
 });
 
@@ -518,6 +552,76 @@ describe('concurrent edits of both legs', () => {
     expect(cents(read.outflow.amount)).toBeLessThan(0);
     expect(cents(read.inflow.amount)).toBe(-cents(read.outflow.amount));
     expect(sortIds([read.outflow.id, read.inflow.id])).toEqual(sortIds([transfer.outflow.id, transfer.inflow.id]));
+    await expectBalancesMatchRows(h);
+  });
+});
+
+describe('racing for one row, deleting both legs at once', () => {
+  test('two links racing for one row: one wins, the row is the leg of one transfer', async () => {
+    const h = await household();
+    for (let round = 0; round < 4; round += 1) {
+      const into = await rowOf(h.client, { accountId: h.savings, amount: '33.00' });
+      const outs = [await rowOf(h.client, { accountId: h.checking, amount: '-33.00' }), await rowOf(h.client, { accountId: h.cash, amount: '-33.00' })];
+      const results = await Promise.all(outs.map((outflowId) => h.client.gql(LINK_TRANSFER, { outflowId, inflowId: into })));
+      const won = results.filter((result) => !result.errors);
+      expect(won).toHaveLength(1);
+      for (const result of results) if (result.errors) expect(['BAD_USER_INPUT', 'CONFLICT']).toContain(codeOf(result));
+      const winner = won[0].data.linkTransfer;
+      expect((await getTransaction(h.client, into)).transfer.id).toBe(winner.id);
+      const loser = outs.find((id) => id !== winner.outflow.id)!;
+      expect(await getTransaction(h.client, loser)).toMatchObject({ transfer: null, kind: 'EXPENSE' });
+    }
+    await expectBalancesMatchRows(h);
+  });
+
+  test('a link racing an edit of one of its rows leaves a transfer with opposite amounts and no category', async () => {
+    const h = await household();
+    const food = await categoryOf(h.client, 'Food');
+    for (let round = 0; round < 4; round += 1) {
+      const out = await rowOf(h.client, { accountId: h.checking, amount: '-33.00' });
+      const into = await rowOf(h.client, { accountId: h.savings, amount: '33.00' });
+      const results = await Promise.all([
+        h.client.gql(LINK_TRANSFER, { outflowId: out, inflowId: into }),
+        h.client.gql(UPDATE_LEDGER_TRANSACTION, { id: out, input: { amount: '-50.00', categoryId: food } }),
+      ]);
+      for (const result of results) if (result.errors) expect(['BAD_USER_INPUT', 'CONFLICT']).toContain(codeOf(result));
+      const read = await getTransaction(h.client, out);
+      if (read.transfer) {
+        expect({ round, out: read.transfer.outflow.amount, in: read.transfer.inflow.amount, category: read.category }).toEqual({
+          round,
+          out: read.transfer.outflow.amount,
+          in: decimalOf(-cents(read.transfer.outflow.amount)),
+          category: null,
+        });
+      }
+    }
+    await expectBalancesMatchRows(h);
+  });
+
+  test('a link racing the deletion of one of its rows leaves no half transfer', async () => {
+    const h = await household();
+    for (let round = 0; round < 4; round += 1) {
+      const out = await rowOf(h.client, { accountId: h.checking, amount: '-33.00' });
+      const into = await rowOf(h.client, { accountId: h.savings, amount: '33.00' });
+      const results = await Promise.all([h.client.gql(LINK_TRANSFER, { outflowId: out, inflowId: into }), h.client.gql(DELETE_WITH_LEG, { id: out, otherLeg: 'UNLINK' })]);
+      for (const result of results) if (result.errors) expect(['NOT_FOUND', 'CONFLICT']).toContain(codeOf(result));
+      const left = await getTransaction(h.client, into);
+      expect({ round, left: [left.kind, left.transfer] }).toEqual({ round, left: ['INCOME', null] });
+      expect(await idsMatching(h.client, { kind: 'TRANSFER' })).toEqual([]);
+    }
+    await expectBalancesMatchRows(h);
+  });
+
+  test('deleting both legs at once: both go, nothing is left half-linked', async () => {
+    const h = await household();
+    for (let round = 0; round < 4; round += 1) {
+      const transfer = await transferOf(h.client, { fromAccountId: h.checking, toAccountId: h.savings, amount: '11.00' });
+      const results = await Promise.all([transfer.inflow.id, transfer.outflow.id].map((id) => h.client.gql(DELETE_WITH_LEG, { id, otherLeg: 'DELETE' })));
+      for (const result of results) if (result.errors) expect(codeOf(result)).toBe('NOT_FOUND');
+      expect(results.some((result) => result.data?.deleteTransaction === true)).toBe(true);
+      expect(await idsMatching(h.client, {})).toEqual([]);
+    }
+    expect(await balancesOf(h.client)).toMatchObject({ [h.checking]: '1000.00', [h.savings]: '0.00' });
     await expectBalancesMatchRows(h);
   });
 });
