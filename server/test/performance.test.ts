@@ -164,6 +164,8 @@ describe('the transaction list with transfers and splits (issue 17)', () => {
     id amount kind account { id name } category { id name }
     transfer { id rate outflow { id amount account { id name } } inflow { id amount account { id name } } outflowSplit { id } inflowSplit { id } }
     splits { id amount notes category { id name } transfer { id outflow { id } inflow { id account { id name } } } } } } } }`;
+  const DASHBOARD_QUERY = `query ($from: Date, $to: Date) { dashboard(from: $from, to: $to) {
+    income expenses net byCategory { category { id name } total count } monthly { period income expenses } recent { id amount kind transfer { id } splits { id } } } }`;
   const SUGGESTIONS_PAGE = `query ($first: Int) { transactions(first: $first) { edges { node { id transferSuggestion { id amount account { id } } } } } }`;
 
   let seeded: Promise<ApiClient> | null = null;
@@ -211,6 +213,48 @@ describe('the transaction list with transfers and splits (issue 17)', () => {
     expect(large.nodes.filter((node) => node.splits.some((part: { transfer: unknown }) => part.transfer)).length).toBe(5);
     expect(small.nodes.some((node) => node.transfer) && small.nodes.some((node) => node.splits.length)).toBe(true);
     expect(large.count).toBe(small.count);
+  });
+
+  test('a page filtered by a category (matching split rows by their parts) costs the same whatever its size', async () => {
+    const client = await ledgerWithTransfersAndSplits();
+    const food = (await client.ok('{ categories { id name } }')).categories.find((c: { name: string }) => c.name === 'Food').id;
+    const pageOf = async (first: number) => {
+      let nodes: any[] = [];
+      const statements = await statementsDuring(async () => {
+        nodes = (await client.ok(LEDGER_PAGE, { first, filter: { categoryId: food } })).transactions.edges.map((edge: { node: unknown }) => edge.node);
+      });
+      return { nodes, count: statements.length };
+    };
+    // Three days of the newest: a split row with a transfer part among them, as on the large page.
+    const small = await pageOf(6);
+    const large = await pageOf(30);
+    expect(small.nodes.some((node) => node.splits.some((part: { transfer: unknown }) => part.transfer))).toBe(true);
+    // 15 split rows with a Food part and 15 plain Food rows.
+    expect(large.nodes).toHaveLength(30);
+    expect(large.nodes.filter((node) => node.splits.length)).toHaveLength(15);
+    expect(large.count).toBe(small.count);
+  });
+
+  test('the dashboard is the same number of SQL statements for a ledger of 4 rows as of 80', async () => {
+    const dashboardOf = async (client: ApiClient) => {
+      let dashboard: any;
+      const statements = await statementsDuring(async () => {
+        dashboard = (await client.ok(DASHBOARD_QUERY, { from: '2025-01-01', to: '2025-12-31' })).dashboard;
+      });
+      return { dashboard, count: statements.length };
+    };
+    const large = await dashboardOf(await ledgerWithTransfersAndSplits());
+    const { client: small } = await signUp(running.baseUrl);
+    const smallAccounts = [(await small.ok('{ accounts { id } }')).accounts[0].id, (await small.ok(CREATE_ACCOUNT, { input: { name: 'Savings' } })).createAccount.id];
+    await small.ok('mutation ($input: CreateTransferInput!) { createTransfer(input: $input) { id } }', {
+      input: { fromAccountId: smallAccounts[0], toAccountId: smallAccounts[1], date: isoDate(1), amount: '1.00' },
+    });
+    await small.ok(CREATE_TRANSACTION, { input: { date: isoDate(2), amount: '-4.00', splits: [{ amount: '-3.00' }, { amount: '-1.00' }] } });
+    await small.ok(CREATE_TRANSACTION, { input: { date: isoDate(3), amount: '-2.00' } });
+    const few = await dashboardOf(small);
+    expect(few.dashboard.expenses).toBe('6.00');
+    expect(large.dashboard.byCategory.length).toBeGreaterThan(1);
+    expect(large.count).toBe(few.count);
   });
 
   test('transferSuggestion for a page costs the same number of SQL statements whatever its size', async () => {

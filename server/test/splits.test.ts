@@ -295,6 +295,15 @@ describe('a part that is a transfer: a paycheck split into salary and a transfer
   });
 });
 
+test('parts of both signs count by their own sign: a receipt with a refund on it', async () => {
+  const h = await household();
+  const refunds = await categoryOf(h.client, 'Refunds', 'INCOME');
+  await create(h.client, { amount: '-100.00', splits: [{ amount: '-120.00', categoryId: h.groceries }, { amount: '20.00', categoryId: refunds }] });
+  const { dashboard } = await h.client.ok(DASHBOARD_TOTALS, { from: '2025-03-01', to: '2025-03-31' });
+  expect(dashboard).toMatchObject({ income: '20.00', expenses: '120.00', net: '-100.00', monthly: [{ period: '2025-03', income: '20.00', expenses: '120.00' }] });
+  expect(dashboard.byCategory.map((row: any) => [row.category.name, row.total, row.count]).sort()).toEqual([['Food', '-120.00', 1], ['Refunds', '20.00', 1]]);
+});
+
 describe('the other leg of a transfer part', () => {
   const paycheckOf = async (h: Household) =>
     (
@@ -446,6 +455,14 @@ test('dashboard byCategory, income and expenses add up the parts, as summed inde
       expenses: decimalOf(expenses),
       net: decimalOf(income - expenses),
     });
+    const months = new Map<string, { income: number; expenses: number }>();
+    for (const row of rows) {
+      const month = months.get(row.date.slice(0, 7)) ?? { income: 0, expenses: 0 };
+      if (row.cents > 0) month.income += row.cents;
+      else month.expenses -= row.cents;
+      months.set(row.date.slice(0, 7), month);
+    }
+    expect(dashboard.monthly).toEqual([...months].sort().map(([period, m]) => ({ period, income: decimalOf(m.income), expenses: decimalOf(m.expenses) })));
     const order = (a: { category: string | null }, b: { category: string | null }) => String(a.category).localeCompare(String(b.category));
     const seen = dashboard.byCategory.map((row: any) => ({ category: row.category?.name ?? null, total: row.total, count: row.count })).sort(order);
     expect(seen).toEqual([...byCategory].map(([category, { total, count }]) => ({ category, total: decimalOf(total), count })).sort(order));

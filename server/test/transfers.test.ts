@@ -10,6 +10,7 @@ import {
   CREATE_TRANSFER,
   DASHBOARD_TOTALS,
   DELETE_WITH_LEG,
+  FILTERED_TOTALS,
   getTransaction,
   idsMatching,
   ledgerOf,
@@ -471,6 +472,30 @@ describe('filters and the dashboard leave transfers out of income and expenses',
   ])('%s', async (_name, { accountIdKey, ...filter }: Record<string, unknown>, keys) => {
     const accountId = accountIdKey ? (h as unknown as Record<string, string>)[accountIdKey as string] : undefined;
     expect(await idsMatching(h.client, { ...filter, ...(accountId ? { accountId } : {}) })).toEqual(sortIds(keys.map((key) => ids[key])));
+  });
+
+  test('totals with excludeTransfers add up the plain rows, per currency', async () => {
+    const { transactions } = await h.client.ok(FILTERED_TOTALS, { filter: { excludeTransfers: true } });
+    const usd = plain.reduce((sum, row) => sum + row.cents, 0);
+    expect([...transactions.totals].sort((a: any, b: any) => a.currency.localeCompare(b.currency))).toEqual([
+      { currency: 'EUR', amount: '-9.00', count: 1 },
+      { currency: 'USD', amount: decimalOf(usd), count: plain.length },
+    ]);
+  });
+
+  test('pages of a kind walk every matching row once', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const { transactions }: any = await h.client.ok(
+        'query ($filter: TransactionFilter, $after: String) { transactions(first: 2, after: $after, filter: $filter) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+        { filter: { kind: 'TRANSFER' }, after },
+      );
+      seen.push(...transactions.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      after = transactions.pageInfo.hasNextPage ? transactions.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toHaveLength(6);
+    expect(sortIds(seen)).toEqual(sortIds(['createdOut', 'createdIn', 'linkedOut', 'linkedIn', 'fxOut', 'fxIn'].map((key) => ids[key])));
   });
 
   test('a bad kind is BAD_USER_INPUT', async () => {
