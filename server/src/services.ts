@@ -93,6 +93,7 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
       idempotencyKeys,
       { service: splits, repository: splitRepository },
       new TransferLegs(transferRepository, transactionRepository, splitRepository),
+      transferRepository,
     ),
     transfers: new TransferService(dataSource, transferRepository, transactionRepository, accountRepository, idempotencyKeys),
     splits,

@@ -71,6 +71,22 @@ export interface NewTransaction {
   externalId?: string | null;
   importFingerprint?: string | null;
   importBatchId?: number | null;
+  /** Set by the batch insert for a row that comes with parts; their notes go into its search text. */
+  isSplit?: boolean;
+  partNotes?: readonly string[];
+}
+
+/** A part of a row of a batch insert, checked and in minor units. */
+export interface BatchPart {
+  amount: MinorUnits;
+  categoryId: number | null;
+  notes: string;
+}
+
+/** What a batch insert links beside its rows, by position in the batch: parts, and transfer pairs. */
+export interface BatchLinks {
+  splits?: { row: number; parts: readonly BatchPart[] }[];
+  transfers?: { outflow: number; inflow: number }[];
 }
 
 /** Amounts a search text stands for, in the accounts of one currency (null: every account of the owner). */
