@@ -21,8 +21,11 @@ export interface RequestContext {
     splitsByTransaction: DataLoader<number, SplitRecord[]>;
     /** The parts that are legs of a transfer (none, one or both sides). */
     splitsByTransfer: DataLoader<number, SplitRecord[]>;
-    /** The id of the row offered as the other leg of a transaction, or of an import's row (TransferService.suggestFor). */
-    transferSuggestion: DataLoader<LegProbe, number | null, string>;
+    /**
+     * The row offered as the other leg of a transaction, or of an import's row (TransferService.suggestFor),
+     * read in the same batch: what a page costs does not hang on when the other loaders run.
+     */
+    transferSuggestion: DataLoader<LegProbe, TransactionRecord | null, string>;
     categoryById: DataLoader<number, CategoryRecord | null>;
   };
 }
@@ -56,7 +59,12 @@ export function createContext(services: Services, req: Request, res: Response): 
         }),
       ),
       transferSuggestion: new DataLoader(
-        owned<LegProbe, number | null>(null, (probes) => services.transfers.suggestFor(scope, probes)),
+        owned<LegProbe, TransactionRecord | null>(null, async (probes) => {
+          const ids = await services.transfers.suggestFor(scope, probes);
+          const rows = await services.transactions.findManyForUser(scope, ids.filter((id) => id !== null));
+          const byId = new Map(rows.flatMap((row) => (row ? [[row.id, row]] : [])));
+          return ids.map((id) => (id === null ? null : (byId.get(id) ?? null)));
+        }),
         { cacheKeyFn: (probe) => `${probe.transactionId ?? ''}:${probe.accountId}:${probe.date}:${probe.amount}` },
       ),
       categoryById: new DataLoader(

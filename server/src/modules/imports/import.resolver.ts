@@ -156,8 +156,7 @@ export class ImportPreviewRowResolver {
   })
   async transferSuggestion(@Root() row: ImportPreviewRow, @Ctx() context: RequestContext): Promise<TransactionRecord | null> {
     if (row.status !== 'NEW' || row.date === null || row.amount === null) return null;
-    const id = await context.loaders.transferSuggestion.load({ transactionId: null, accountId: row.accountId, date: row.date, amount: row.amount.minor });
-    return id === null ? null : context.loaders.transactionById.load(id);
+    return context.loaders.transferSuggestion.load({ transactionId: null, accountId: row.accountId, date: row.date, amount: row.amount.minor });
   }
 }
 
