@@ -30,7 +30,7 @@ export interface TransactionRecord {
 }
 
 /** A transfer leg (whole row or split), money in, or money out. */
-export type TransactionKind = 'TRANSFER' | 'INCOME' | 'EXPENSE';
+type TransactionKind = 'TRANSFER' | 'INCOME' | 'EXPENSE';
 
 /** What a create or an update gives: ids as numbers, the amount a decimal string in the account's currency. */
 export interface TransactionData {
