@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { OwnerScope } from '../../db/owner-scope';
 import { writeTransaction } from '../../db/write-transaction';
 import { AppError, badInput, notFound } from '../../lib/errors';
@@ -7,6 +7,7 @@ import type { AccountRepository } from '../accounts/account.repository';
 import type { DeletionService } from '../deletion/deletion.service';
 import { readLimited, uploadedName, type IncomingFile } from '../../lib/incoming-file';
 import type { TransactionRepository } from '../transactions/transaction.repository';
+import type { TransferService } from '../transfers/transfer.service';
 import { candidateDateRange, classifyRows, DuplicateClassification, fingerprint, type RowToClassify } from './duplicates';
 import type { ImportBatchRepository } from './import-batch.repository';
 import type { ImportPreviewRepository } from './import-preview.repository';
@@ -68,6 +69,8 @@ export interface ImportPreviewResult {
 
 interface ImportPreviewRowView extends Omit<PreviewRowRecord, 'amount'> {
   amount: Money | null;
+  /** The preview's account: where the row would go, and what its transfer suggestion is looked for from. */
+  accountId: number;
 }
 
 /**
@@ -84,6 +87,7 @@ export class ImportService {
     private readonly accounts: AccountRepository,
     private readonly transactions: TransactionRepository,
     private readonly deletion: DeletionService,
+    private readonly transfers: TransferService,
     readonly limits: { maxBytes: number; maxRows: number },
   ) {}
 
@@ -154,9 +158,15 @@ export class ImportService {
   }
 
   /** A page of the preview's rows in file order, after the position (keyset), of one status or all. */
-  async previewRows(scope: OwnerScope, preview: { id: number; currency: string }, status: ImportRowStatus | null, limit: number, afterPosition: number | null): Promise<ImportPreviewRowView[]> {
+  async previewRows(
+    scope: OwnerScope,
+    preview: { id: number; accountId: number; currency: string },
+    status: ImportRowStatus | null,
+    limit: number,
+    afterPosition: number | null,
+  ): Promise<ImportPreviewRowView[]> {
     const rows = await this.importPreviews.previewRows(scope, preview.id, status, limit, afterPosition);
-    return rows.map((row) => ({ ...row, amount: row.amount === null ? null : new Money(row.amount, preview.currency) }));
+    return rows.map((row) => ({ ...row, accountId: preview.accountId, amount: row.amount === null ? null : new Money(row.amount, preview.currency) }));
   }
 
   /**
@@ -165,12 +175,20 @@ export class ImportService {
    * the rows the preview marked included go in; `include` names the rows (by line) instead,
    * `alsoInclude` adds rows to either (a duplicate the user wants after all), and `exclude` leaves rows out. INVALID rows never go in. The preview is gone afterwards.
    */
-  async commit(scope: OwnerScope, previewId: number, include?: readonly number[] | null, exclude?: readonly number[] | null, alsoInclude?: readonly number[] | null): Promise<ImportBatchRecord> {
+  async commit(
+    scope: OwnerScope,
+    previewId: number,
+    include?: readonly number[] | null,
+    exclude?: readonly number[] | null,
+    alsoInclude?: readonly number[] | null,
+    linkTransfers?: readonly number[] | null,
+  ): Promise<ImportBatchRecord> {
     const preview = await this.importPreviews.findPreview(scope, previewId);
     if (!preview) throw notFound('Import preview');
     const included = include ? new Set(include) : null;
     const excluded = new Set(exclude ?? []);
     const added = new Set(alsoInclude ?? []);
+    const linking = new Set(linkTransfers ?? []);
     const chosen = (row: PreviewRowRecord) => row.status !== 'INVALID' && ((included ? included.has(row.line) : row.included) || added.has(row.line)) && !excluded.has(row.line);
 
     const batchId = await writeTransaction(this.dataSource, async (manager) => {
@@ -221,6 +239,7 @@ export class ImportService {
           })),
         );
         counts.created += created.length;
+        await this.linkSuggestedTransfers(manager, scope, preview.accountId, creating, created, linking);
         if (page.length < COMMIT_PAGE) break;
         after = page[page.length - 1].position;
       }
@@ -233,6 +252,36 @@ export class ImportService {
       return batchId;
     });
     return (await this.importBatches.findBatch(scope, batchId))!;
+  }
+
+  /**
+   * The created rows the user ticked (by line) become legs with the row their preview suggested,
+   * looked for again inside the commit: a row linked meanwhile (or by an earlier page) is a leg
+   * already and no longer offered, so none is claimed twice.
+   */
+  private async linkSuggestedTransfers(
+    manager: EntityManager,
+    scope: OwnerScope,
+    accountId: number,
+    rows: readonly PreviewRowRecord[],
+    ids: readonly number[],
+    linking: ReadonlySet<number>,
+  ): Promise<void> {
+    const ticked = rows.flatMap((row, index) => (linking.has(row.line) ? [{ row, id: ids[index] }] : []));
+    if (!ticked.length) return;
+    const suggested = await this.transfers.suggestFor(
+      scope,
+      ticked.map(({ row, id }) => ({ transactionId: id, accountId, date: row.date!, amount: row.amount! })),
+      manager,
+    );
+    const claimed = new Set<number>();
+    const pairs = ticked.flatMap(({ row, id }, index) => {
+      const other = suggested[index];
+      if (other === null || claimed.has(other)) return [];
+      claimed.add(other);
+      return [row.amount! < 0n ? { outflow: id, inflow: other } : { outflow: other, inflow: id }];
+    });
+    for (const { outflow, inflow } of pairs) await this.transfers.linkWithin(manager, scope, outflow, inflow);
   }
 
   /**
