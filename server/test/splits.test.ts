@@ -1,72 +1,33 @@
 import { LIMITS } from '@finance-tracker/common';
-import { signUp, type ApiClient } from './support/client';
-import { codeOf, fieldOf } from './support/operations';
+import { signUp } from './support/client';
+import { codeOf } from './support/operations';
 import { decimalOf } from './support/money';
 import { startTestApp, type RunningApp } from './support/test-app';
+import { createTransaction, expectRefused, splitHouseholdOf, type SplitHousehold } from './support/households';
 import {
-  accountOf,
   balancesOf,
   categoryOf,
   cents,
-  CREATE_LEDGER_TRANSACTION,
   DASHBOARD_TOTALS,
   DELETE_WITH_LEG,
-  FILTERED_TOTALS,
   getTransaction,
   idsMatching,
-  ledgerOf,
   rowOf,
   SET_SPLITS,
-  sortIds,
   transferOf,
   UPDATE_LEDGER_TRANSACTION,
 } from './support/transfers';
 
-/** Issue 17: a transaction split into parts, each with its amount, category and note; totals and filters use the parts. */
+/** Issue 17: a transaction split into parts, each with its amount, category and note, adding up to its amount exactly. */
 let running: RunningApp;
 beforeAll(async () => {
   running = await startTestApp();
 });
 afterAll(() => running.destroy());
 
-interface Household {
-  client: ApiClient;
-  cash: string;
-  checking: string;
-  savings: string;
-  euro: string;
-  yen: string;
-  groceries: string;
-  pharmacy: string;
-  salary: string;
-}
-
-async function household(): Promise<Household> {
-  const { client } = await signUp(running.baseUrl, { currency: 'USD' });
-  const cash = (await client.ok('{ accounts { id } }')).accounts[0].id;
-  return {
-    client,
-    cash,
-    checking: await accountOf(client, 'Checking', { openingBalance: '1000.00' }),
-    savings: await accountOf(client, 'Savings'),
-    euro: await accountOf(client, 'Euro', { currency: 'EUR' }),
-    yen: await accountOf(client, 'Yen', { currency: 'JPY' }),
-    groceries: await categoryOf(client, 'Food'),
-    pharmacy: await categoryOf(client, 'Pharmacy'),
-    salary: await categoryOf(client, 'Wages', 'INCOME'),
-  };
-}
-
-async function expectRefused(client: ApiClient, operation: () => Promise<any>, code: string, field?: string): Promise<any> {
-  const before = await ledgerOf(client);
-  const result = await operation();
-  expect(codeOf(result)).toBe(code);
-  if (field) expect(fieldOf(result)).toBe(field);
-  expect(await ledgerOf(client)).toEqual(before);
-  return result;
-}
-
-const create = (client: ApiClient, input: Record<string, unknown>) => client.gql(CREATE_LEDGER_TRANSACTION, { input: { date: '2025-03-10', ...input } });
+type Household = SplitHousehold;
+const household = () => splitHouseholdOf(running);
+const create = createTransaction;
 const partsOf = (splits: { amount: string; category: { id: string } | null; notes: string }[]) =>
   splits.map(({ amount, category, notes }) => ({ amount, category: category?.id ?? null, notes }));
 
@@ -234,237 +195,4 @@ describe('making and changing splits', () => {
     expect(await idsMatching(h.client, { categoryId: h.pharmacy })).toEqual([]);
     expect((await h.client.ok(DASHBOARD_TOTALS, { from: '2025-03-01', to: '2025-03-31' })).dashboard).toMatchObject({ expenses: '0.00', byCategory: [] });
   });
-});
-
-describe('a part that is a transfer: a paycheck split into salary and a transfer to savings', () => {
-  let h: Household;
-  let paycheck: any;
-  beforeAll(async () => {
-    h = await household();
-    const result = await create(h.client, {
-      accountId: h.checking,
-      amount: '2500.00',
-      description: 'ACME payroll',
-      splits: [
-        { amount: '3000.00', categoryId: h.salary, notes: 'March pay' },
-        { amount: '-500.00', transferAccountId: h.savings, notes: 'to savings' },
-      ],
-    });
-    expect(result.errors).toBeUndefined();
-    paycheck = result.data.createTransaction;
-  });
-
-  test('the savings leg exists, and the part and the leg name the same transfer', async () => {
-    const [salaryPart, transferPart] = paycheck.splits;
-    expect(salaryPart).toMatchObject({ amount: '3000.00', category: { id: h.salary }, transfer: null });
-    expect(transferPart).toMatchObject({ amount: '-500.00', category: null, notes: 'to savings' });
-    expect(transferPart.transfer).toMatchObject({ outflow: { id: paycheck.id, account: { id: h.checking } }, inflow: { amount: '500.00', account: { id: h.savings } } });
-    const leg = await getTransaction(h.client, transferPart.transfer.inflow.id);
-    expect(leg).toMatchObject({ amount: '500.00', kind: 'TRANSFER', account: { id: h.savings }, category: null, splits: [] });
-    expect(leg.transfer).toMatchObject({ id: transferPart.transfer.id, outflow: { id: paycheck.id }, inflow: { id: leg.id }, outflowSplit: { id: transferPart.id, amount: '-500.00' }, inflowSplit: null, rate: null });
-    // The paycheck row itself is no whole-row leg: it counts by its sign.
-    expect(paycheck.kind).toBe('INCOME');
-    expect(await balancesOf(h.client)).toMatchObject({ [h.checking]: '3500.00', [h.savings]: '500.00' });
-  });
-
-  test('the dashboard counts the salary part only', async () => {
-    const { dashboard } = await h.client.ok(DASHBOARD_TOTALS, { from: '2025-03-01', to: '2025-03-31' });
-    expect(dashboard).toMatchObject({ income: '3000.00', expenses: '0.00', net: '3000.00' });
-    expect(dashboard.byCategory).toEqual([{ category: { id: h.salary, name: 'Wages' }, total: '3000.00', count: 1 }]);
-    expect(dashboard.monthly).toEqual([{ period: '2025-03', income: '3000.00', expenses: '0.00' }]);
-  });
-
-  test('kind TRANSFER lists the split row and the leg; INCOME and excludeTransfers the split row', async () => {
-    const leg = paycheck.splits[1].transfer.inflow.id;
-    expect(await idsMatching(h.client, { kind: 'TRANSFER' })).toEqual(sortIds([paycheck.id, leg]));
-    expect(await idsMatching(h.client, { kind: 'INCOME' })).toEqual([paycheck.id]);
-    expect(await idsMatching(h.client, { kind: 'EXPENSE' })).toEqual([]);
-    expect(await idsMatching(h.client, { excludeTransfers: true })).toEqual([paycheck.id]);
-  });
-
-  test('moving the paycheck onto the savings account is refused', async () => {
-    await expectRefused(h.client, () => h.client.gql(UPDATE_LEDGER_TRANSACTION, { id: paycheck.id, input: { accountId: h.savings } }), 'BAD_USER_INPUT');
-  });
-
-  test('setSplits on the savings leg is refused; deleting the paycheck takes the leg created with it', async () => {
-    const leg = paycheck.splits[1].transfer.inflow.id;
-    await expectRefused(h.client, () => h.client.gql(SET_SPLITS, { transactionId: leg, splits: [{ amount: '250.00' }, { amount: '250.00' }] }), 'BAD_USER_INPUT');
-    expect((await h.client.ok(DELETE_WITH_LEG, { id: paycheck.id })).deleteTransaction).toBe(true);
-    expect(codeOf(await h.client.gql('query ($id: ID!) { transaction(id: $id) { id } }', { id: leg }))).toBe('NOT_FOUND');
-    expect(await balancesOf(h.client)).toMatchObject({ [h.checking]: '1000.00', [h.savings]: '0.00' });
-  });
-});
-
-test('parts of both signs count by their own sign: a receipt with a refund on it', async () => {
-  const h = await household();
-  const refunds = await categoryOf(h.client, 'Refunds', 'INCOME');
-  await create(h.client, { amount: '-100.00', splits: [{ amount: '-120.00', categoryId: h.groceries }, { amount: '20.00', categoryId: refunds }] });
-  const { dashboard } = await h.client.ok(DASHBOARD_TOTALS, { from: '2025-03-01', to: '2025-03-31' });
-  expect(dashboard).toMatchObject({ income: '20.00', expenses: '120.00', net: '-100.00', monthly: [{ period: '2025-03', income: '20.00', expenses: '120.00' }] });
-  expect(dashboard.byCategory.map((row: any) => [row.category.name, row.total, row.count]).sort()).toEqual([['Food', '-120.00', 1], ['Refunds', '20.00', 1]]);
-});
-
-describe('the other leg of a transfer part', () => {
-  const paycheckOf = async (h: Household) =>
-    (
-      await create(h.client, {
-        accountId: h.checking,
-        amount: '2500.00',
-        splits: [{ amount: '3000.00', categoryId: h.salary }, { amount: '-500.00', transferAccountId: h.savings }],
-      })
-    ).data.createTransaction;
-  const legOf = (paycheck: any): string => paycheck.splits[1].transfer.inflow.id;
-
-  test.each([
-    ['deleting the leg (by default)', async (h: Household, leg: string) => h.client.ok(DELETE_WITH_LEG, { id: leg })],
-    ['deleting the leg, even with DELETE', async (h: Household, leg: string) => h.client.ok(DELETE_WITH_LEG, { id: leg, otherLeg: 'DELETE' })],
-    ['deleting its account with its transactions', async (h: Household) => h.client.ok('mutation ($id: ID!) { deleteAccount(id: $id, deleteTransactions: true) }', { id: h.savings })],
-  ])('%s leaves the paycheck whole, its part a plain part', async (_name, act) => {
-    const h = await household();
-    const paycheck = await paycheckOf(h);
-    await act(h, legOf(paycheck));
-    const after = await getTransaction(h.client, paycheck.id);
-    expect(after.amount).toBe('2500.00');
-    expect(after.splits.map((part: { amount: string; transfer: unknown }) => [part.amount, part.transfer])).toEqual([['3000.00', null], ['-500.00', null]]);
-    expect((await balancesOf(h.client))[h.checking]).toBe('3500.00');
-    // The part is now money out like any other.
-    expect((await h.client.ok(DASHBOARD_TOTALS, { from: '2025-03-01', to: '2025-03-31' })).dashboard).toMatchObject({ income: '3000.00', expenses: '500.00' });
-  });
-
-  test('unsplitting the paycheck deletes the leg made with its transfer part', async () => {
-    const h = await household();
-    const paycheck = await paycheckOf(h);
-    await h.client.ok(SET_SPLITS, { transactionId: paycheck.id, splits: [] });
-    expect(codeOf(await h.client.gql('query ($id: ID!) { transaction(id: $id) { id } }', { id: legOf(paycheck) }))).toBe('NOT_FOUND');
-    expect(await balancesOf(h.client)).toMatchObject({ [h.checking]: '3500.00', [h.savings]: '0.00' });
-  });
-
-  test('the leg’s amount follows its part: changing it on the leg is refused, setSplits moves both', async () => {
-    const h = await household();
-    const paycheck = await paycheckOf(h);
-    await expectRefused(h.client, () => h.client.gql(UPDATE_LEDGER_TRANSACTION, { id: legOf(paycheck), input: { amount: '400.00' } }), 'BAD_USER_INPUT', 'amount');
-    const resplit = (await h.client.ok(SET_SPLITS, { transactionId: paycheck.id, splits: [{ amount: '2900.00', categoryId: h.salary }, { amount: '-400.00', transferAccountId: h.savings }] })).setSplits;
-    const leg = await getTransaction(h.client, resplit.splits[1].transfer.inflow.id);
-    expect(leg).toMatchObject({ amount: '400.00', account: { id: h.savings } });
-    expect(await balancesOf(h.client)).toMatchObject({ [h.checking]: '3500.00', [h.savings]: '400.00' });
-    expect(await idsMatching(h.client, { accountId: h.savings })).toEqual([leg.id]);
-  });
-});
-
-describe('filters, search and totals use the parts', () => {
-  let h: Household;
-  const ids: Record<string, string> = {};
-  beforeAll(async () => {
-    h = await household();
-    ids.split = (await create(h.client, {
-      accountId: h.checking,
-      amount: '-100.00',
-      description: 'Supermarket',
-      splits: [{ amount: '-60.00', categoryId: h.groceries, notes: 'bread' }, { amount: '-40.00', categoryId: h.pharmacy, notes: 'Aspirin 500' }],
-    })).data.createTransaction.id;
-    ids.chemist = await rowOf(h.client, { accountId: h.cash, amount: '-12.00', categoryId: h.pharmacy, description: 'Chemist' });
-    ids.baker = await rowOf(h.client, { accountId: h.cash, amount: '-3.00', categoryId: h.groceries, description: 'Baker' });
-    ids.loose = await rowOf(h.client, { accountId: h.cash, amount: '-1.00', description: 'Parking' });
-    ids.euro = await rowOf(h.client, { accountId: h.euro, amount: '-7.00', categoryId: h.pharmacy, description: 'Apotheke' });
-  });
-
-  test.each([
-    ['a category matches a split row by any part', () => ({ categoryId: h.pharmacy }), ['split', 'chemist', 'euro']],
-    ['and by its other part', () => ({ categoryId: h.groceries }), ['split', 'baker']],
-    ['search matches a part’s notes, in any case', () => ({ search: 'ASPIRIN' }), ['split']],
-    ['search still matches the row’s own text', () => ({ search: 'supermarket' }), ['split']],
-    ['category and account together', () => ({ categoryId: h.pharmacy, accountId: h.checking }), ['split']],
-  ])('%s', async (_name, filter, keys) => {
-    expect(await idsMatching(h.client, filter())).toEqual(sortIds(keys.map((key) => ids[key])));
-  });
-
-  test('totals: unfiltered, a split row counts once at its amount; by category, the matching parts', async () => {
-    const all = (await h.client.ok(FILTERED_TOTALS, { filter: null })).transactions;
-    const byCurrency = (totals: { currency: string }[]) => [...totals].sort((a, b) => a.currency.localeCompare(b.currency));
-    expect(all.totalCount).toBe(5);
-    expect(byCurrency(all.totals)).toEqual([
-      { currency: 'EUR', amount: '-7.00', count: 1 },
-      { currency: 'USD', amount: '-116.00', count: 4 },
-    ]);
-    // The list shows the matching part's amount (issue 17): the pharmacy part, not the whole receipt.
-    const pharmacy = (await h.client.ok(FILTERED_TOTALS, { filter: { categoryId: h.pharmacy } })).transactions;
-    expect(byCurrency(pharmacy.totals)).toEqual([
-      { currency: 'EUR', amount: '-7.00', count: 1 },
-      { currency: 'USD', amount: '-52.00', count: 2 },
-    ]);
-  });
-});
-
-/** A deterministic pseudo-random sequence, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
-
-test('dashboard byCategory, income and expenses add up the parts, as summed independently here', async () => {
-  const h = await household();
-  const names = ['Food', 'Pharmacy', 'Wages', null] as const;
-  const categoryIds: Record<string, string> = { Food: h.groceries, Pharmacy: h.pharmacy, Wages: h.salary };
-  /** What the dashboard must count: each plain row, or each part of a split row, in USD. */
-  const counted: { date: string; cents: number; category: string | null }[] = [];
-  const next = random(17);
-  for (let i = 0; i < 30; i += 1) {
-    const date = `2025-0${1 + Math.floor(next() * 3)}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
-    const income = next() < 0.2;
-    const inEuro = next() < 0.15;
-    const sign = income ? 1 : -1;
-    const partCount = next() < 0.5 ? 0 : 2 + Math.floor(next() * 2);
-    const accountId = inEuro ? h.euro : next() < 0.5 ? h.cash : h.checking;
-    if (partCount === 0) {
-      const category = income ? 'Wages' : names[Math.floor(next() * names.length)];
-      const amount = sign * (1 + Math.floor(next() * 50_000));
-      await rowOf(h.client, { accountId, date, amount: decimalOf(amount), categoryId: category ? categoryIds[category] : null });
-      if (!inEuro) counted.push({ date, cents: amount, category });
-      continue;
-    }
-    // Parts in distinct categories (or uncategorised), all of the row's sign.
-    const categories = [...names].sort(() => next() - 0.5).slice(0, partCount);
-    const parts = categories.map((category) => ({ category, cents: sign * (1 + Math.floor(next() * 20_000)) }));
-    const total = parts.reduce((sum, part) => sum + part.cents, 0);
-    const result = await create(h.client, {
-      accountId,
-      date,
-      amount: decimalOf(total),
-      splits: parts.map((part) => ({ amount: decimalOf(part.cents), categoryId: part.category ? categoryIds[part.category] : null })),
-    });
-    expect(result.errors).toBeUndefined();
-    if (!inEuro) for (const part of parts) counted.push({ date, ...part });
-  }
-
-  for (const [from, to] of [['2025-01-01', '2025-12-31'], ['2025-02-01', '2025-02-28'], ['2025-01-15', '2025-03-10']]) {
-    const rows = counted.filter((row) => row.date >= from && row.date <= to);
-    const income = rows.filter((row) => row.cents > 0).reduce((sum, row) => sum + row.cents, 0);
-    const expenses = rows.filter((row) => row.cents < 0).reduce((sum, row) => sum - row.cents, 0);
-    const byCategory = new Map<string | null, { total: number; count: number }>();
-    for (const row of rows) {
-      const entry = byCategory.get(row.category) ?? { total: 0, count: 0 };
-      byCategory.set(row.category, { total: entry.total + row.cents, count: entry.count + 1 });
-    }
-    const { dashboard } = await h.client.ok(DASHBOARD_TOTALS, { from, to });
-    expect({ from, income: dashboard.income, expenses: dashboard.expenses, net: dashboard.net }).toEqual({
-      from,
-      income: decimalOf(income),
-      expenses: decimalOf(expenses),
-      net: decimalOf(income - expenses),
-    });
-    const months = new Map<string, { income: number; expenses: number }>();
-    for (const row of rows) {
-      const month = months.get(row.date.slice(0, 7)) ?? { income: 0, expenses: 0 };
-      if (row.cents > 0) month.income += row.cents;
-      else month.expenses -= row.cents;
-      months.set(row.date.slice(0, 7), month);
-    }
-    expect(dashboard.monthly).toEqual([...months].sort().map(([period, m]) => ({ period, income: decimalOf(m.income), expenses: decimalOf(m.expenses) })));
-    const order = (a: { category: string | null }, b: { category: string | null }) => String(a.category).localeCompare(String(b.category));
-    const seen = dashboard.byCategory.map((row: any) => ({ category: row.category?.name ?? null, total: row.total, count: row.count })).sort(order);
-    expect(seen).toEqual([...byCategory].map(([category, { total, count }]) => ({ category, total: decimalOf(total), count })).sort(order));
-  }
 });
