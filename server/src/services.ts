@@ -83,6 +83,7 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
       new ImportBatchRepository(dataSource),
       new ImportRepository(dataSource),
       accountRepository,
+      categoryRepository,
       transactionRepository,
       deletion,
       { maxBytes: importMaxBytes, maxRows: importMaxRows },

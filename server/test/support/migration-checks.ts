@@ -73,7 +73,7 @@ export async function checkLegacyDatabaseUpgrades(database: DatabaseConfig): Pro
 }
 
 /**
- * The newest portable migrations (imports, and the previews' details) undo and run again, leaving the rest; the imports' transaction
+ * The newest portable migrations (imports, the previews' details, the preview rows' category and splits) undo and run again, leaving the rest; the imports' transaction
  * columns come and go in place, so the account-totals triggers keep firing and the rows stay.
  */
 export async function checkPortableDown(database: DatabaseConfig): Promise<void> {
@@ -91,14 +91,19 @@ export async function checkPortableDown(database: DatabaseConfig): Promise<void>
     await dataSource.query(`INSERT INTO accounts (user_id, name, currency) VALUES (1, 'Cash', 'USD')`);
     await dataSource.query(`INSERT INTO transactions (user_id, account_id, date, amount, external_id) VALUES (1, 1, '2025-01-01', -500, 'fit-1')`);
     await dataSource.query(`INSERT INTO import_previews (user_id, account_id, format, encoding, filename, expires_at, details) VALUES (1, 1, 'CSV', 'UTF-8', 'a.csv', '2099-01-01', '{}')`);
+    await dataSource.query(`INSERT INTO import_preview_rows (preview_id, position, line, status, included, category, splits) VALUES (1, 0, 2, 'NEW', TRUE, 'Food', '[]')`);
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await columnsOf('import_preview_rows')).toEqual(expect.not.arrayContaining(['category']));
+    expect(await columnsOf('import_preview_rows')).toEqual(expect.not.arrayContaining(['splits']));
+    expect(await dataSource.query(`SELECT line FROM import_preview_rows`)).toEqual([{ line: 2 }]);
     await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await columnsOf('import_previews')).not.toContain('details');
     expect(await dataSource.query(`SELECT filename FROM import_previews`)).toEqual([{ filename: 'a.csv' }]);
     await dataSource.undoLastMigration({ transaction: 'each' });
-    expect(await recordedNames(dataSource)).toEqual(migrationsFor(database.kind).map(nameOf).slice(0, -2));
+    expect(await recordedNames(dataSource)).toEqual(migrationsFor(database.kind).map(nameOf).slice(0, -3));
     expect(await columnsOf('import_batches')).toEqual([]);
     expect(await columnsOf('transactions')).not.toContain('external_id');
-    expect((await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name)).toEqual(portableMigrations.slice(-2).map(nameOf));
+    expect((await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name)).toEqual(portableMigrations.slice(-3).map(nameOf));
     expect(await indexNames(dataSource, 'idempotency_keys')).toContain('idempotency_keys_created_at_idx');
     expect(await indexNames(dataSource, 'transactions')).toEqual(expect.arrayContaining(['transactions_account_external_idx', 'transactions_import_batch_idx']));
     await dataSource.query(`INSERT INTO transactions (user_id, account_id, date, amount) VALUES (1, 1, '2025-01-02', -250)`);

@@ -3,12 +3,16 @@ import type { OwnerScope } from '../../db/owner-scope';
 import { writeTransaction } from '../../db/write-transaction';
 import { AppError, badInput, notFound } from '../../lib/errors';
 import { Money, parseMoney } from '../../lib/money';
+import type { AccountRecord } from '../accounts/account.model';
 import type { AccountRepository } from '../accounts/account.repository';
+import type { CategoryRecord } from '../categories/category.model';
+import type { CategoryRepository } from '../categories/category.repository';
 import type { DeletionService } from '../deletion/deletion.service';
 import { readLimited, uploadedName, type IncomingFile } from '../../lib/incoming-file';
 import type { TransactionRepository } from '../transactions/transaction.repository';
 import { candidateDateRange, classifyRows, DuplicateClassification, fingerprint, type RowToClassify } from './duplicates';
 import type { ImportBatchRepository } from './import-batch.repository';
+import { OwnerNames } from './import-names';
 import type { ImportPreviewRepository } from './import-preview.repository';
 import type { ImportRepository } from './import.repository';
 import type {
@@ -19,13 +23,14 @@ import type {
   ImportStatementSummary,
   NewPreviewRow,
   PreviewRowRecord,
+  PreviewSplit,
   PreviewStatusCounts,
 } from './import.model';
 import { parseCamt } from './parsers/camt';
 import { parseCsv, type CsvOptions } from './parsers/csv';
 import type { CsvMapping } from './parsers/csv-mapping';
 import { parseOfx } from './parsers/ofx';
-import { UnreadableFileError, type ImportFormat, type ParsedFile, type ParsedStatement } from './parsers/parsed-file';
+import { UnreadableFileError, type ImportFormat, type ParsedFile, type ParsedSplit, type ParsedStatement } from './parsers/parsed-file';
 import { parseQif } from './parsers/qif';
 
 /** A preview lives a day: long enough to review a large file, short enough not to pile up. */
@@ -66,8 +71,19 @@ export interface ImportPreviewResult {
   expiresAt: Date;
 }
 
-interface ImportPreviewRowView extends Omit<PreviewRowRecord, 'amount'> {
+interface ImportPreviewRowView extends Omit<PreviewRowRecord, 'amount' | 'splits'> {
   amount: Money | null;
+  splits: ImportPreviewSplitView[];
+}
+
+/** A split line as the preview shows it: the category and account its names resolve to now. */
+export interface ImportPreviewSplitView {
+  amount: Money;
+  category: CategoryRecord | null;
+  /** The name as the file wrote it, when it names a category (resolved or not). */
+  categoryName: string | null;
+  notes: string;
+  transferAccount: AccountRecord | null;
 }
 
 /**
@@ -82,6 +98,7 @@ export class ImportService {
     private readonly importBatches: ImportBatchRepository,
     private readonly imports: ImportRepository,
     private readonly accounts: AccountRepository,
+    private readonly categories: CategoryRepository,
     private readonly transactions: TransactionRepository,
     private readonly deletion: DeletionService,
     readonly limits: { maxBytes: number; maxRows: number },
@@ -154,9 +171,27 @@ export class ImportService {
   }
 
   /** A page of the preview's rows in file order, after the position (keyset), of one status or all. */
-  async previewRows(scope: OwnerScope, preview: { id: number; currency: string }, status: ImportRowStatus | null, limit: number, afterPosition: number | null): Promise<ImportPreviewRowView[]> {
+  async previewRows(
+    scope: OwnerScope,
+    preview: { id: number; accountId: number; currency: string },
+    status: ImportRowStatus | null,
+    limit: number,
+    afterPosition: number | null,
+  ): Promise<ImportPreviewRowView[]> {
     const rows = await this.importPreviews.previewRows(scope, preview.id, status, limit, afterPosition);
-    return rows.map((row) => ({ ...row, amount: row.amount === null ? null : new Money(row.amount, preview.currency) }));
+    // The names are read once for the page, and only when it has split lines to resolve.
+    const names = rows.some((row) => row.splits?.length) ? await OwnerNames.read(scope, { categories: this.categories, accounts: this.accounts }, preview.accountId) : null;
+    return rows.map((row) => ({
+      ...row,
+      amount: row.amount === null ? null : new Money(row.amount, preview.currency),
+      splits: (row.splits ?? []).map((split) => ({
+        amount: new Money(split.amount, preview.currency),
+        category: names!.category(split.category, split.amount),
+        categoryName: split.category,
+        notes: split.notes,
+        transferAccount: names!.account(split.transferAccount),
+      })),
+    }));
   }
 
   /**
@@ -188,6 +223,8 @@ export class ImportService {
       const repeated = new Set<number>();
       const batchId = await batches.insertBatch(scope, { accountId: preview.accountId, format: preview.format, filename: preview.filename, createdCount: 0, matchedCount: 0, skippedCount: 0 });
       const counts = { rows: 0, created: 0, matched: 0 };
+      // The names the rows give are matched once, when the first page has any, to the categories and accounts as they are now.
+      let names: OwnerNames | null = null;
       // A page at a time, so the largest file is never all in memory (the heap is 192 MB).
       for (let after: number | null = null; ; ) {
         const page = await previews.previewRows(scope, previewId, null, COMMIT_PAGE, after);
@@ -205,11 +242,15 @@ export class ImportService {
         counts.matched += matching.filter((row) => linked.has(row.matchedTransactionId!)).length;
         let creating = rows.filter((row) => row.status !== 'MATCHED' && row.date !== null && row.amount !== null);
         if (recheck) creating = await this.notImportedSince(imports, scope, preview, creating, repeated);
+        if (!names && creating.some((row) => row.category !== null || row.splits?.length)) {
+          names = await OwnerNames.read(scope, { categories: this.categories.within(manager), accounts: this.accounts.within(manager) }, preview.accountId);
+        }
         const created = await transactions.insertMany(
           scope,
           creating.map((row) => ({
             accountId: preview.accountId,
-            categoryId: null,
+            // A split transaction's parts carry the categories; a category the owner does not have is left out.
+            categoryId: row.splits?.length ? null : (names?.category(row.category, row.amount!)?.id ?? null),
             date: row.date!,
             amount: row.amount!,
             description: row.description,
@@ -297,6 +338,8 @@ export class ImportService {
           error = `Amount ${parsed.amount}: ${caught.message}`;
         }
       }
+      const splits = parsed.splits?.length ? splitsInCurrency(parsed.splits, currency) : null;
+      if (!error && typeof splits === 'string') error = splits;
       const invalid = error !== null || amount === null;
       // One literal of one shape for every row: a spread gave each of 200 000 rows a hidden class of its own (a third of the heap).
       const row: NewPreviewRow = {
@@ -311,6 +354,8 @@ export class ImportService {
         matchedTransactionId: null,
         error: invalid ? (error ?? 'The row cannot be read.') : null,
         included: !invalid,
+        category: parsed.category,
+        splits: typeof splits === 'string' ? null : splits,
       };
       rows.push(row);
       if (!invalid) valid.push(row as NewPreviewRow & RowToClassify);
@@ -353,6 +398,23 @@ export class ImportService {
   private tooLargeMessage(): string {
     return `Statement files can be up to ${Math.round((this.limits.maxBytes / 1024 / 1024) * 10) / 10} MB.`;
   }
+}
+
+/**
+ * A row's split lines in the account's currency, or why one cannot be (its amount has more decimals
+ * than the currency). The parser checked that they add up to the row's amount, exactly.
+ */
+function splitsInCurrency(splits: readonly ParsedSplit[], currency: string): PreviewSplit[] | string {
+  const converted: PreviewSplit[] = [];
+  for (const [index, split] of splits.entries()) {
+    try {
+      converted.push({ amount: parseMoney(split.amount, currency, 'amount'), category: split.category, transferAccount: split.transferAccount, notes: split.notes });
+    } catch (caught) {
+      if (!(caught instanceof AppError)) throw caught;
+      return `Split ${index + 1}, amount ${split.amount}: ${caught.message}`;
+    }
+  }
+  return converted;
 }
 
 /** [from, to) of each slice of `length` items, `size` at a time. */
