@@ -39,6 +39,8 @@ export type CreateTransactionInput = {
   date: string;
   description?: string | null | undefined;
   notes?: string | null | undefined;
+  /** Parts that add up to amount exactly; they carry the categories (leave categoryId out). */
+  splits?: Array<SplitInput> | null | undefined;
 };
 
 /** A CSV column mapping; what is left out is guessed from the file. Columns by header text, or by 1-based position without a header. */
@@ -106,12 +108,25 @@ export type RegisterInput = {
   password: string;
 };
 
-/** Every condition given must hold. */
+export type SplitInput = {
+  /** Signed like the transaction, in its account's currency. */
+  amount: string;
+  categoryId?: string | number | null | undefined;
+  notes?: string | null | undefined;
+  /** This part moves money to (amount < 0) or from (amount > 0) that account of yours: its other leg is made there (one currency only). */
+  transferAccountId?: string | number | null | undefined;
+};
+
+/** Every condition given must hold. A category matches a split transaction when any of its parts has it; search also reads the parts’ notes. */
 export type TransactionFilter = {
   accountId?: string | number | null | undefined;
   categoryId?: string | number | null | undefined;
+  /** Leaves out the legs of transfers between your accounts. */
+  excludeTransfers?: boolean | null | undefined;
   /** On or after this date. */
   from?: string | null | undefined;
+  /** Transfers (legs, and split transactions with a transfer part), income or expenses (not transfers). */
+  kind?: TransactionKind | null | undefined;
   maxAmount?: string | null | undefined;
   /** Signed: "-100" with maxAmount "-50" finds money out between 50 and 100. */
   minAmount?: string | null | undefined;
@@ -122,6 +137,15 @@ export type TransactionFilter = {
   /** Only transactions without a category. */
   uncategorized?: boolean | null | undefined;
 };
+
+/** A leg of a transfer between your accounts, money in, or money out. */
+export type TransactionKind =
+  /** Money out that is not a transfer. */
+  | 'EXPENSE'
+  /** Money in that is not a transfer. */
+  | 'INCOME'
+  /** A leg of a transfer between your accounts (or, in a filter, a split transaction with a transfer part). */
+  | 'TRANSFER';
 
 export type UpdateAccountInput = {
   archived?: boolean | null | undefined;
