@@ -106,6 +106,8 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
       accountRepository,
       categoryRepository,
       transactionRepository,
+      { service: splits, repository: splitRepository },
+      transferRepository,
       deletion,
       { maxBytes: importMaxBytes, maxRows: importMaxRows },
     ),

@@ -1,5 +1,5 @@
 import { ApiClient, signUp } from './support/client';
-import { CREATE_ACCOUNT, CREATE_CATEGORY } from './support/operations';
+import { CREATE_ACCOUNT, CREATE_CATEGORY, CREATE_TRANSACTION } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
 
 const PREVIEW = `mutation ($accountId: ID!, $file: Upload!) {
@@ -11,7 +11,10 @@ const PREVIEW = `mutation ($accountId: ID!, $file: Upload!) {
 const COMMIT = `mutation ($previewId: ID!) { commitImport(previewId: $previewId) { id createdCount skippedCount } }`;
 const UNDO = `mutation ($batchId: ID!) { undoImport(batchId: $batchId) { id undone } }`;
 const TRANSACTIONS = `query ($filter: TransactionFilter) { transactions(filter: $filter, first: 100) {
-  edges { node { id date amount description notes category { id name } } } } }`;
+  edges { node { id date amount description notes kind category { id name } account { id }
+    splits { amount notes category { id name } transfer { outflow { id } inflow { id account { id } } } } } } } }`;
+const ACCOUNTS = `{ accounts { id balance } }`;
+const LINK = `mutation ($outflowId: ID!, $inflowId: ID!) { linkTransfer(outflowId: $outflowId, inflowId: $inflowId) { id } }`;
 const CATEGORIES = `{ categories { id name } }`;
 
 const qif = (text: string) => ({ name: 'money.qif', type: 'application/qif', body: Buffer.from(text) });
@@ -58,7 +61,9 @@ $-60.00
 S[Brokerage]
 $-30.00
 S[Checking]
-$-10.00
+$-5.00
+S[euro cash]
+$-5.00
 ^
 D3/20'26
 T2500.00
@@ -91,13 +96,22 @@ beforeAll(async () => {
 });
 afterAll(() => running.destroy());
 
-async function newUser(): Promise<{ client: ApiClient; accountId: string; savingsId: string; categoryId: (name: string) => string }> {
-  const { client } = await signUp(running.baseUrl, { currency: 'USD' });
+interface User {
+  client: ApiClient;
+  userId: string;
+  accountId: string;
+  savingsId: string;
+  categoryId: (name: string) => string;
+}
+
+async function newUser(): Promise<User> {
+  const { client, user } = await signUp(running.baseUrl, { currency: 'USD' });
   const { createAccount } = await client.ok(CREATE_ACCOUNT, { input: { name: 'Checking', currency: 'USD' } });
   const savings = (await client.ok(CREATE_ACCOUNT, { input: { name: 'Savings', currency: 'USD' } })).createAccount;
+  await client.ok(CREATE_ACCOUNT, { input: { name: 'Euro cash', currency: 'EUR' } });
   const { categories } = await client.ok(CATEGORIES);
   const byName = new Map((categories as { id: string; name: string }[]).map((category) => [category.name, category.id]));
-  return { client, accountId: createAccount.id, savingsId: savings.id, categoryId: (name) => byName.get(name)! };
+  return { client, userId: user.id, accountId: createAccount.id, savingsId: savings.id, categoryId: (name) => byName.get(name)! };
 }
 
 async function preview(client: ApiClient, accountId: string, file: ReturnType<typeof qif>): Promise<{ id: string; newCount: number; invalidCount: number; rows: Row[] }> {
@@ -105,6 +119,23 @@ async function preview(client: ApiClient, accountId: string, file: ReturnType<ty
   expect(result.errors).toBeUndefined();
   const preview = result.data.previewImport;
   return { ...preview, rows: preview.rows.edges.map((edge: { node: Row }) => edge.node) as Row[] };
+}
+
+interface Listed {
+  id: string;
+  date: string;
+  amount: string;
+  description: string;
+  notes: string;
+  kind: string;
+  category: { id: string; name: string } | null;
+  account: { id: string };
+  splits: { amount: string; notes: string; category: { id: string; name: string } | null; transfer: { outflow: { id: string }; inflow: { id: string; account: { id: string } } } | null }[];
+}
+
+async function transactionsOf(client: ApiClient, accountId: string): Promise<Listed[]> {
+  const { transactions } = await client.ok(TRANSACTIONS, { filter: { accountId } });
+  return (transactions.edges as { node: Listed }[]).map(({ node }) => node).sort((a, b) => a.date.localeCompare(b.date) || a.description.localeCompare(b.description));
 }
 
 test('a QIF split record previews with its parts, their categories and transfer account resolved by name', async () => {
@@ -131,36 +162,85 @@ test('a QIF split record previews with its parts, their categories and transfer 
   });
   expect(market.splits.map((split) => [split.amount, split.category?.name])).toEqual([['-12.00', 'Groceries'], ['-7.00', 'Health']]);
   expect([grocer, streaming, salary].map((row) => [row.status, row.splits])).toEqual([['NEW', []], ['NEW', []], ['NEW', []]]);
-  // Names nobody of the owner's has resolve to nothing; the import's own account is no transfer's other side.
+  // Names the owner has nothing of resolve to nothing, and a transfer part without its account says where the money went.
+  // The import's own account and one in another currency are no transfer part's other side.
   expect(pets.splits).toEqual([
     { amount: '-60.00', category: null, categoryName: 'Pets', notes: '', transferAccount: null },
-    { amount: '-30.00', category: null, categoryName: null, notes: '', transferAccount: null },
-    { amount: '-10.00', category: null, categoryName: null, notes: '', transferAccount: null },
+    { amount: '-30.00', category: null, categoryName: null, notes: 'Transfer to Brokerage', transferAccount: null },
+    { amount: '-5.00', category: null, categoryName: null, notes: 'Transfer to Checking', transferAccount: null },
+    { amount: '-5.00', category: null, categoryName: null, notes: 'Transfer to euro cash', transferAccount: null },
   ]);
 });
 
-test('a split amount with more decimals than the account currency makes the row INVALID, naming the split', async () => {
+test('split amounts with more decimals than the currency, or more parts than a transaction takes, make the row INVALID; lines of 0 are left out', async () => {
   const { client, accountId } = await newUser();
-  const result = await preview(client, accountId, qif("!Type:Bank\nD3/15'26\nT-1.50\nPShop\nSGroceries\n$-1.495\nSHealth\n$-0.005\n^\n"));
-  expect(result.rows).toEqual([expect.objectContaining({ status: 'INVALID', error: expect.stringMatching(/^Split 1, amount -1\.495: /), splits: [] })]);
+  const lines = (count: number) => Array.from({ length: count }, () => 'SGroceries\n$-0.01').join('\n');
+  const result = await preview(
+    client,
+    accountId,
+    qif(`!Type:Bank\nD3/15'26\nT-1.50\nPShop\nSGroceries\n$-1.495\nSHealth\n$-0.005\n^\nD3/16'26\nT-1.01\nPMany\n${lines(101)}\n^\nD3/17'26\nT-1.00\nPMemo line\nSGroceries\n$-1.00\nSHealth\nEA note\n$0.00\n^\n`),
+  );
+  expect(result.rows).toEqual([
+    expect.objectContaining({ status: 'INVALID', error: expect.stringMatching(/^Split 1, amount -1\.495: /), splits: [] }),
+    expect.objectContaining({ status: 'INVALID', error: 'The transaction has 101 split lines; a transaction takes at most 100 parts.', splits: [] }),
+    expect.objectContaining({ status: 'NEW', amount: '-1.00', splits: [expect.objectContaining({ amount: '-1.00', categoryName: 'Groceries' })] }),
+  ]);
 });
 
-test("a new row gets the category its L line names when the owner has it; an undo removes the rows", async () => {
-  const { client, accountId, categoryId } = await newUser();
+test('a commit makes the parts, a transfer part with its other leg; a new row gets the category its L line names; undo removes it all', async () => {
+  const { client, userId, accountId, savingsId, categoryId } = await newUser();
   const result = await preview(client, accountId, SPLITS);
   const batch = (await client.ok(COMMIT, { previewId: result.id })).commitImport;
   expect(batch).toMatchObject({ createdCount: 5, skippedCount: 1 });
-  const listed = async () =>
-    ((await client.ok(TRANSACTIONS, { filter: { accountId } })).transactions.edges as { node: { description: string; amount: string; category: { id: string } | null } }[])
-      .map(({ node }) => [node.description, node.amount, node.category?.id ?? null])
-      .sort(([a], [b]) => String(a).localeCompare(String(b)));
-  expect(await listed()).toEqual([
-    ['ACME', '2500.00', categoryId('Salary')],
-    ['Grocery Mart', '-42.10', categoryId('Groceries')],
-    ['Pet Shop', '-100.00', null],
-    ['Pharmacy Mart', '-15.50', null],
-    ['Streaming', '-9.99', null],
+
+  const rows = await transactionsOf(client, accountId);
+  expect(rows.map((row) => [row.description, row.amount, row.kind, row.category?.id ?? null])).toEqual([
+    ['Pharmacy Mart', '-15.50', 'EXPENSE', null],
+    ['Grocery Mart', '-42.10', 'EXPENSE', categoryId('Groceries')],
+    ['Streaming', '-9.99', 'EXPENSE', null],
+    ['Pet Shop', '-100.00', 'EXPENSE', null],
+    ['ACME', '2500.00', 'INCOME', categoryId('Salary')],
   ]);
+  const [shop, , , pets] = rows;
+  const [leg] = await transactionsOf(client, savingsId);
+  expect(shop.splits).toEqual([
+    { amount: '-12.00', notes: 'Fruit', category: { id: categoryId('Groceries'), name: 'Groceries' }, transfer: null },
+    { amount: '-3.49', notes: '', category: { id: categoryId('Health'), name: 'Health' }, transfer: null },
+    { amount: '-0.01', notes: 'Round-up', category: null, transfer: { outflow: { id: shop.id }, inflow: { id: leg.id, account: { id: savingsId } } } },
+  ]);
+  expect(leg).toMatchObject({ date: '2026-03-15', amount: '0.01', kind: 'TRANSFER', splits: [] });
+  expect(pets.splits.map((split) => [split.amount, split.notes, split.category, split.transfer])).toEqual([
+    ['-60.00', '', null, null],
+    ['-30.00', 'Transfer to Brokerage', null, null],
+    ['-5.00', 'Transfer to Checking', null, null],
+    ['-5.00', 'Transfer to euro cash', null, null],
+  ]);
+  // A filter by category finds the split transaction by its part; a search finds a part's note.
+  const byCategory = (await client.ok(TRANSACTIONS, { filter: { accountId, categoryId: categoryId('Health') } })).transactions.edges.map(({ node }: { node: Listed }) => node.description);
+  expect(byCategory).toEqual(['Pharmacy Mart']);
+  // (the leg has the part's note as its own)
+  const bySearch = (await client.ok(TRANSACTIONS, { filter: { search: 'Round-up' } })).transactions.edges.map(({ node }: { node: Listed }) => node.id);
+  expect(bySearch.sort()).toEqual([shop.id, leg.id].sort());
+  const balances = async () => Object.fromEntries(((await client.ok(ACCOUNTS)).accounts as { id: string; balance: string }[]).map((account) => [account.id, account.balance]));
+  expect(await balances()).toMatchObject({ [accountId]: '2332.41', [savingsId]: '0.01' });
+
+  const owned = async (table: string) => Number((await running.app.dataSource.query(`SELECT COUNT(*) AS "n" FROM "${table}" WHERE "user_id" = ${Number(userId)}`))[0].n);
+  expect([await owned('transaction_splits'), await owned('transfers')]).toEqual([7, 1]);
   expect((await client.ok(UNDO, { batchId: batch.id })).undoImport.undone).toBe(true);
-  expect(await listed()).toEqual([]);
+  expect(await transactionsOf(client, accountId)).toEqual([]);
+  // The leg the transfer part made goes with it; the parts go with their transactions.
+  expect(await transactionsOf(client, savingsId)).toEqual([]);
+  expect([await owned('transaction_splits'), await owned('transfers'), await owned('transactions')]).toEqual([0, 0, 0]);
+  expect(await balances()).toMatchObject({ [accountId]: '0.00', [savingsId]: '0.00' });
+});
+
+test('undo leaves a leg the user linked since, unlinked', async () => {
+  const { client, accountId, savingsId } = await newUser();
+  const result = await preview(client, accountId, qif("!Type:Bank\nD3/21'26\nT-250.00\nPTo savings\nL[Savings]\n^\n"));
+  const batch = (await client.ok(COMMIT, { previewId: result.id })).commitImport;
+  const [imported] = await transactionsOf(client, accountId);
+  const typed = (await client.ok(CREATE_TRANSACTION, { input: { accountId: savingsId, date: '2026-03-21', amount: '250.00', description: 'From checking' } })).createTransaction;
+  await client.ok(LINK, { outflowId: imported.id, inflowId: typed.id });
+  await client.ok(UNDO, { batchId: batch.id });
+  expect((await transactionsOf(client, savingsId)).map((row) => [row.id, row.kind])).toEqual([[typed.id, 'INCOME']]);
 });

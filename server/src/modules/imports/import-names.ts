@@ -18,15 +18,19 @@ export class OwnerNames {
   ) {}
 
   /**
-   * The account the rows go into is never a transfer's other account: Quicken's "Opening Balance"
-   * row names its own account (`L[Checking]` in Checking).
+   * A transfer's other account is another of the owner's in the same currency (a transfer part
+   * moves money within one currency), never the account the rows go into: Quicken's "Opening
+   * Balance" row names its own account (`L[Checking]` in Checking).
    */
   static async read(scope: OwnerScope, repositories: { categories: CategoryRepository; accounts: AccountRepository }, importAccountId: number): Promise<OwnerNames> {
     const [categories, accounts] = await Promise.all([repositories.categories.list(scope), repositories.accounts.list(scope)]);
     const byName = new Map<string, CategoryRecord[]>();
     for (const category of [...categories].sort((a, b) => a.id - b.id)) byName.set(key(category.name), [...(byName.get(key(category.name)) ?? []), category]);
+    const currency = accounts.find((account) => account.id === importAccountId)?.currency;
     const accountsByName = new Map<string, AccountRecord>();
-    for (const account of accounts) if (account.id !== importAccountId && !accountsByName.has(key(account.name))) accountsByName.set(key(account.name), account);
+    for (const account of accounts) {
+      if (account.id !== importAccountId && account.currency === currency && !accountsByName.has(key(account.name))) accountsByName.set(key(account.name), account);
+    }
     return new OwnerNames(byName, accountsByName);
   }
 

@@ -1,7 +1,9 @@
-import type { DataSource } from 'typeorm';
+import { LIMITS } from '@finance-tracker/common';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { OwnerScope } from '../../db/owner-scope';
 import { writeTransaction } from '../../db/write-transaction';
 import { AppError, badInput, notFound } from '../../lib/errors';
+import { isCleanText } from '../../lib/text';
 import { Money, parseMoney } from '../../lib/money';
 import type { AccountRecord } from '../accounts/account.model';
 import type { AccountRepository } from '../accounts/account.repository';
@@ -9,7 +11,10 @@ import type { CategoryRecord } from '../categories/category.model';
 import type { CategoryRepository } from '../categories/category.repository';
 import type { DeletionService } from '../deletion/deletion.service';
 import { readLimited, uploadedName, type IncomingFile } from '../../lib/incoming-file';
+import type { SplitRepository } from '../splits/split.repository';
+import type { SplitService } from '../splits/split.service';
 import type { TransactionRepository } from '../transactions/transaction.repository';
+import type { TransferRepository } from '../transfers/transfer.repository';
 import { candidateDateRange, classifyRows, DuplicateClassification, fingerprint, type RowToClassify } from './duplicates';
 import type { ImportBatchRepository } from './import-batch.repository';
 import { OwnerNames } from './import-names';
@@ -39,6 +44,8 @@ const PREVIEW_TTL_SECONDS = 86_400;
 const CLASSIFY_SLICE = 20_000;
 /** Rows read per page when a commit walks its preview. */
 const COMMIT_PAGE = 10_000;
+/** Created rows whose transfers an undo reads at once (two lists of bound values each, under SQLite's limit). */
+const UNDO_SLICE = 5000;
 
 interface ImportOptions {
   format?: ImportFormat | null;
@@ -100,6 +107,8 @@ export class ImportService {
     private readonly accounts: AccountRepository,
     private readonly categories: CategoryRepository,
     private readonly transactions: TransactionRepository,
+    private readonly splits: { service: SplitService; repository: SplitRepository },
+    private readonly transfers: TransferRepository,
     private readonly deletion: DeletionService,
     readonly limits: { maxBytes: number; maxRows: number },
   ) {}
@@ -184,13 +193,10 @@ export class ImportService {
     return rows.map((row) => ({
       ...row,
       amount: row.amount === null ? null : new Money(row.amount, preview.currency),
-      splits: (row.splits ?? []).map((split) => ({
-        amount: new Money(split.amount, preview.currency),
-        category: names!.category(split.category, split.amount),
-        categoryName: split.category,
-        notes: split.notes,
-        transferAccount: names!.account(split.transferAccount),
-      })),
+      splits: (row.splits ?? []).map((split) => {
+        const part = partOf(split, names!);
+        return { amount: new Money(split.amount, preview.currency), category: part.category, categoryName: split.category, notes: part.notes, transferAccount: part.transferAccount };
+      }),
     }));
   }
 
@@ -262,6 +268,8 @@ export class ImportService {
           })),
         );
         counts.created += created.length;
+        // insertMany answers the ids in the order of the rows.
+        await this.insertParts(manager, scope, names, creating.map((row, index) => ({ id: created[index], row })));
         if (page.length < COMMIT_PAGE) break;
         after = page[page.length - 1].position;
       }
@@ -274,6 +282,42 @@ export class ImportService {
       return batchId;
     });
     return (await this.importBatches.findBatch(scope, batchId))!;
+  }
+
+  /**
+   * Inside the commit: the parts of the new rows that have split lines. Parts without a transfer
+   * go in at once, a page's in one statement; a row with a transfer part (to an account of the
+   * owner's) goes through the split service, which makes the other leg there, as setSplits does.
+   */
+  private async insertParts(manager: EntityManager, scope: OwnerScope, names: OwnerNames | null, created: readonly { id: number; row: PreviewRowRecord }[]): Promise<void> {
+    const split = created.filter(({ row }) => row.splits?.length);
+    if (!split.length) return;
+    const withParts = split.map(({ id, row }) => ({ id, row, parts: row.splits!.map((line) => partOf(line, names!)) }));
+    const plain = withParts.filter(({ parts }) => parts.every((part) => part.transferAccount === null));
+    const transactions = this.transactions.within(manager);
+    await this.splits.repository.within(manager).insertMany(
+      scope,
+      plain.flatMap(({ id, parts }) => parts.map((part, position) => ({ transactionId: id, position, amount: part.amount, categoryId: part.category?.id ?? null, notes: part.notes }))),
+    );
+    for (const { id, row, parts } of plain) await transactions.setSplit(scope, { id, description: row.description, notes: row.notes }, parts.map((part) => part.notes));
+
+    const transferring = withParts.filter((entry) => !plain.includes(entry));
+    if (!transferring.length) return;
+    const records = new Map((await transactions.findManyByIds(scope, transferring.map(({ id }) => id))).map((record) => [record.id, record]));
+    for (const { id, parts } of transferring) {
+      const record = records.get(id)!;
+      await this.splits.service.replaceWithin(
+        manager,
+        scope,
+        record,
+        parts.map((part) => ({
+          amount: new Money(part.amount, record.account.currency).toString(),
+          categoryId: part.transferAccount ? null : (part.category?.id ?? null),
+          notes: part.notes,
+          transferAccountId: part.transferAccount?.id ?? null,
+        })),
+      );
+    }
   }
 
   /**
@@ -310,11 +354,41 @@ export class ImportService {
     const created = await writeTransaction(this.dataSource, async (manager) => {
       const batches = this.importBatches.within(manager);
       await batches.restoreMatches(scope, batchId);
-      return batches.createdTransactionIds(scope, batchId);
+      const ids = await batches.createdTransactionIds(scope, batchId);
+      return [...ids, ...(await this.otherLegsToDelete(manager, scope, ids))];
     });
     if (created.length) await this.deletion.deleteOwned(scope, { transactions: created });
     await this.importBatches.markBatchUndone(scope, batchId);
     return (await this.importBatches.findBatch(scope, batchId))!;
+  }
+
+  /**
+   * Before the batch's rows go: the other legs of their transfers that go with them (a leg made
+   * with the row, as a split's transfer part makes one); the transfers of legs the user linked are
+   * undone, and those legs stay. Deleting one leg applies the same rules (TransferLegs).
+   */
+  private async otherLegsToDelete(manager: EntityManager, scope: OwnerScope, ids: readonly number[]): Promise<number[]> {
+    const transfers = this.transfers.within(manager);
+    const going = new Set(ids);
+    const legs: number[] = [];
+    for (const [from, to] of slices(ids.length, UNDO_SLICE)) {
+      const touching = await transfers.findTouching(scope, ids.slice(from, to));
+      if (!touching.length) continue;
+      const parts = await this.splits.repository.within(manager).listForTransfers(
+        scope,
+        touching.map((transfer) => transfer.id),
+      );
+      for (const transfer of touching) {
+        const otherId = going.has(transfer.outflowTransactionId) ? transfer.inflowTransactionId : transfer.outflowTransactionId;
+        if (going.has(otherId)) continue;
+        const otherIsPart = parts.some((part) => part.transferId === transfer.id && part.transactionId === otherId);
+        if (transfer.origin === 'created' && !otherIsPart) {
+          legs.push(otherId);
+          going.add(otherId);
+        } else await transfers.delete(scope, transfer.id);
+      }
+    }
+    return legs;
   }
 
   /** The statement's rows as the preview stores them: amounts in the account's currency, each with its status. */
@@ -401,20 +475,39 @@ export class ImportService {
 }
 
 /**
- * A row's split lines in the account's currency, or why one cannot be (its amount has more decimals
- * than the currency). The parser checked that they add up to the row's amount, exactly.
+ * A row's split lines in the account's currency, as the commit makes them parts, or why it cannot
+ * (an amount with more decimals than the currency, more parts than a transaction takes, a memo a
+ * part cannot hold). Lines of 0 are left out: a part says an amount. The parser checked that the
+ * lines add up to the row's amount, exactly.
  */
 function splitsInCurrency(splits: readonly ParsedSplit[], currency: string): PreviewSplit[] | string {
   const converted: PreviewSplit[] = [];
   for (const [index, split] of splits.entries()) {
+    let amount: bigint;
     try {
-      converted.push({ amount: parseMoney(split.amount, currency, 'amount'), category: split.category, transferAccount: split.transferAccount, notes: split.notes });
+      amount = parseMoney(split.amount, currency, 'amount');
     } catch (caught) {
       if (!(caught instanceof AppError)) throw caught;
       return `Split ${index + 1}, amount ${split.amount}: ${caught.message}`;
     }
+    if (split.notes.length > LIMITS.notes || !isCleanText(split.notes)) return `Split ${index + 1}: the memo (E line) is longer than ${LIMITS.notes} characters or holds control characters.`;
+    if (amount !== 0n) converted.push({ amount, category: split.category, transferAccount: split.transferAccount, notes: split.notes });
   }
+  if (converted.length > LIMITS.splits) return `The transaction has ${converted.length} split lines; a transaction takes at most ${LIMITS.splits} parts.`;
   return converted;
+}
+
+/** A split line as a part of the owner's: its category and transfer account by name; a transfer to an account they do not have is a plain part saying it. */
+function partOf(split: PreviewSplit, names: OwnerNames): { amount: bigint; category: CategoryRecord | null; transferAccount: AccountRecord | null; notes: string } {
+  const transferAccount = names.account(split.transferAccount);
+  const unmatched = split.transferAccount !== null && !transferAccount;
+  const transfer = unmatched ? `${split.amount < 0n ? 'transfer to' : 'transfer from'} ${split.transferAccount}` : '';
+  return {
+    amount: split.amount,
+    category: names.category(split.category, split.amount),
+    transferAccount,
+    notes: !unmatched ? split.notes : split.notes ? `${split.notes} (${transfer})` : transfer.charAt(0).toUpperCase() + transfer.slice(1),
+  };
 }
 
 /** [from, to) of each slice of `length` items, `size` at a time. */
