@@ -178,12 +178,19 @@ test('split amounts with more decimals than the currency, or more parts than a t
   const result = await preview(
     client,
     accountId,
-    qif(`!Type:Bank\nD3/15'26\nT-1.50\nPShop\nSGroceries\n$-1.495\nSHealth\n$-0.005\n^\nD3/16'26\nT-1.01\nPMany\n${lines(101)}\n^\nD3/17'26\nT-1.00\nPMemo line\nSGroceries\n$-1.00\nSHealth\nEA note\n$0.00\n^\n`),
+    qif(`!Type:Bank\nD3/15'26\nT-1.50\nPShop\nSGroceries\n$-1.495\nSHealth\n$-0.005\n^\nD3/16'26\nT-1.01\nPMany\n${lines(101)}\n^\nD3/17'26\nT-1.00\nPMemo line\nSGroceries\n$-1.00\nSHealth\nEA note\n$0.00\n^\nD3/18'26\nT4.00\nPRefund\nSSalary\n$3.00\nS[Nowhere]\nEDeposit back\n$1.00\n^\n`),
   );
   expect(result.rows).toEqual([
     expect.objectContaining({ status: 'INVALID', error: expect.stringMatching(/^Split 1, amount -1\.495: /), splits: [] }),
     expect.objectContaining({ status: 'INVALID', error: 'The transaction has 101 split lines; a transaction takes at most 100 parts.', splits: [] }),
     expect.objectContaining({ status: 'NEW', amount: '-1.00', splits: [expect.objectContaining({ amount: '-1.00', categoryName: 'Groceries' })] }),
+    expect.objectContaining({
+      status: 'NEW',
+      splits: [
+        expect.objectContaining({ amount: '3.00', category: expect.objectContaining({ name: 'Salary' }) }),
+        expect.objectContaining({ amount: '1.00', notes: 'Deposit back (transfer from Nowhere)', transferAccount: null }),
+      ],
+    }),
   ]);
 });
 

@@ -497,17 +497,18 @@ function splitsInCurrency(splits: readonly ParsedSplit[], currency: string): Pre
   return converted;
 }
 
-/** A split line as a part of the owner's: its category and transfer account by name; a transfer to an account they do not have is a plain part saying it. */
+/**
+ * A split line as a part of the owner's: its category and transfer account by name. A transfer to
+ * an account they do not have (in that currency) is a plain part whose note says where the money went.
+ */
 function partOf(split: PreviewSplit, names: OwnerNames): { amount: bigint; category: CategoryRecord | null; transferAccount: AccountRecord | null; notes: string } {
   const transferAccount = names.account(split.transferAccount);
-  const unmatched = split.transferAccount !== null && !transferAccount;
-  const transfer = unmatched ? `${split.amount < 0n ? 'transfer to' : 'transfer from'} ${split.transferAccount}` : '';
-  return {
-    amount: split.amount,
-    category: names.category(split.category, split.amount),
-    transferAccount,
-    notes: !unmatched ? split.notes : split.notes ? `${split.notes} (${transfer})` : transfer.charAt(0).toUpperCase() + transfer.slice(1),
-  };
+  let notes = split.notes;
+  if (split.transferAccount !== null && !transferAccount) {
+    const where = `${split.amount < 0n ? 'to' : 'from'} ${split.transferAccount}`;
+    notes = (notes ? `${notes} (transfer ${where})` : `Transfer ${where}`).slice(0, LIMITS.notes);
+  }
+  return { amount: split.amount, category: names.category(split.category, split.amount), transferAccount, notes };
 }
 
 /** [from, to) of each slice of `length` items, `size` at a time. */
