@@ -299,7 +299,10 @@ export class ImportService {
       scope,
       plain.flatMap(({ id, parts }) => parts.map((part, position) => ({ transactionId: id, position, amount: part.amount, categoryId: part.category?.id ?? null, notes: part.notes }))),
     );
-    for (const { id, row, parts } of plain) await transactions.setSplit(scope, { id, description: row.description, notes: row.notes }, parts.map((part) => part.notes));
+    await transactions.setSplitMany(
+      scope,
+      plain.map(({ id, row, parts }) => ({ id, description: row.description, notes: row.notes, partNotes: parts.map((part) => part.notes) })),
+    );
 
     const transferring = withParts.filter((entry) => !plain.includes(entry));
     if (!transferring.length) return;
