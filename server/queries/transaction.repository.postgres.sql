@@ -1107,7 +1107,8 @@ INSERT INTO
     "imported_description",
     "external_id",
     "import_fingerprint",
-    "import_batch_id"
+    "import_batch_id",
+    "is_split"
   )
 SELECT
   $1,
@@ -1124,7 +1125,8 @@ FROM
     $9::TEXT[],
     $10::VARCHAR[],
     $11::VARCHAR[],
-    $12::INT[]
+    $12::INT[],
+    $13::BOOLEAN[]
   )
 RETURNING
   "id";

@@ -1107,10 +1107,11 @@ INSERT INTO
     "imported_description",
     "external_id",
     "import_fingerprint",
-    "import_batch_id"
+    "import_batch_id",
+    "is_split"
   )
 VALUES
-  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING
   "id";
 

@@ -255,3 +255,25 @@ test('undo leaves a leg the user linked since, unlinked', async () => {
   await client.ok(UNDO, { batchId: batch.id });
   expect((await transactionsOf(client, savingsId)).map((row) => [row.id, row.kind])).toEqual([[typed.id, 'INCOME']]);
 });
+
+test('a split row is offered no whole-row transfer and is not linked as one when ticked; its transfer parts are its legs', async () => {
+  const { client, accountId, savingsId } = await newUser();
+  const lookalike = (await client.ok(CREATE_TRANSACTION, { input: { accountId: savingsId, date: '2026-03-15', amount: '15.50', description: 'Looks like the other leg' } })).createTransaction;
+  const grocer = (await client.ok(CREATE_TRANSACTION, { input: { accountId: savingsId, date: '2026-03-17', amount: '42.10', description: 'Refund' } })).createTransaction;
+  const result = await client.upload(
+    `mutation ($accountId: ID!, $file: Upload!) { previewImport(accountId: $accountId, file: $file) { id rows { edges { node { line transferSuggestion { id } } } } } }`,
+    { accountId },
+    SPLITS,
+  );
+  expect(result.errors).toBeUndefined();
+  const suggestions = (result.data.previewImport.rows.edges as { node: { line: number; transferSuggestion: { id: string } | null } }[]).map(({ node }) => [node.line, node.transferSuggestion?.id ?? null]);
+  // the plain row is offered its look-alike; the split one (line 2) is not
+  expect(suggestions.filter(([, suggested]) => suggested !== null)).toEqual([[24, grocer.id]]);
+  expect(suggestions).toContainEqual([2, null]);
+  await client.ok(`mutation ($previewId: ID!, $link: [Int!]) { commitImport(previewId: $previewId, linkTransfers: $link) { id } }`, { previewId: result.data.previewImport.id, link: [2, 24] });
+  const kinds = Object.fromEntries((await transactionsOf(client, savingsId)).map((row) => [row.id, row.kind]));
+  expect(kinds[lookalike.id]).toBe('INCOME');
+  expect(kinds[grocer.id]).toBe('TRANSFER');
+  const shop = (await transactionsOf(client, accountId)).find((row) => row.description === 'Pharmacy Mart')!;
+  expect([shop.kind, shop.splits.length, shop.splits[2].transfer?.inflow.account.id]).toEqual(['EXPENSE', 3, savingsId]);
+});

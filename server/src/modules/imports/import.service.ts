@@ -15,6 +15,7 @@ import type { SplitRepository } from '../splits/split.repository';
 import type { SplitService } from '../splits/split.service';
 import type { TransactionRepository } from '../transactions/transaction.repository';
 import type { TransferRepository } from '../transfers/transfer.repository';
+import type { TransferService } from '../transfers/transfer.service';
 import { candidateDateRange, classifyRows, DuplicateClassification, fingerprint, type RowToClassify } from './duplicates';
 import type { ImportBatchRepository } from './import-batch.repository';
 import { OwnerNames } from './import-names';
@@ -80,6 +81,8 @@ export interface ImportPreviewResult {
 
 interface ImportPreviewRowView extends Omit<PreviewRowRecord, 'amount' | 'splits'> {
   amount: Money | null;
+  /** The preview's account: where the row would go, and what its transfer suggestion is looked for from. */
+  accountId: number;
   splits: ImportPreviewSplitView[];
 }
 
@@ -108,8 +111,9 @@ export class ImportService {
     private readonly categories: CategoryRepository,
     private readonly transactions: TransactionRepository,
     private readonly splits: { service: SplitService; repository: SplitRepository },
-    private readonly transfers: TransferRepository,
     private readonly deletion: DeletionService,
+    private readonly transfers: TransferService,
+    private readonly transferRepository: TransferRepository,
     readonly limits: { maxBytes: number; maxRows: number },
   ) {}
 
@@ -192,6 +196,7 @@ export class ImportService {
     const names = rows.some((row) => row.splits?.length) ? await OwnerNames.read(scope, { categories: this.categories, accounts: this.accounts }, preview.accountId) : null;
     return rows.map((row) => ({
       ...row,
+      accountId: preview.accountId,
       amount: row.amount === null ? null : new Money(row.amount, preview.currency),
       splits: (row.splits ?? []).map((split) => {
         const part = partOf(split, names!);
@@ -206,12 +211,20 @@ export class ImportService {
    * the rows the preview marked included go in; `include` names the rows (by line) instead,
    * `alsoInclude` adds rows to either (a duplicate the user wants after all), and `exclude` leaves rows out. INVALID rows never go in. The preview is gone afterwards.
    */
-  async commit(scope: OwnerScope, previewId: number, include?: readonly number[] | null, exclude?: readonly number[] | null, alsoInclude?: readonly number[] | null): Promise<ImportBatchRecord> {
+  async commit(
+    scope: OwnerScope,
+    previewId: number,
+    include?: readonly number[] | null,
+    exclude?: readonly number[] | null,
+    alsoInclude?: readonly number[] | null,
+    linkTransfers?: readonly number[] | null,
+  ): Promise<ImportBatchRecord> {
     const preview = await this.importPreviews.findPreview(scope, previewId);
     if (!preview) throw notFound('Import preview');
     const included = include ? new Set(include) : null;
     const excluded = new Set(exclude ?? []);
     const added = new Set(alsoInclude ?? []);
+    const linking = new Set(linkTransfers ?? []);
     const chosen = (row: PreviewRowRecord) => row.status !== 'INVALID' && ((included ? included.has(row.line) : row.included) || added.has(row.line)) && !excluded.has(row.line);
 
     const batchId = await writeTransaction(this.dataSource, async (manager) => {
@@ -270,6 +283,8 @@ export class ImportService {
         counts.created += created.length;
         // insertMany answers the ids in the order of the rows.
         await this.insertParts(manager, scope, names, creating.map((row, index) => ({ id: created[index], row })));
+        // A split row is no whole-row leg: its transfers are its parts.
+        await this.linkSuggestedTransfers(manager, scope, preview.accountId, creating, created, linking);
         if (page.length < COMMIT_PAGE) break;
         after = page[page.length - 1].position;
       }
@@ -324,6 +339,36 @@ export class ImportService {
   }
 
   /**
+   * The created rows the user ticked (by line) become legs with the row their preview suggested,
+   * looked for again inside the commit: a row linked meanwhile (or by an earlier page) is a leg
+   * already and no longer offered, so none is claimed twice.
+   */
+  private async linkSuggestedTransfers(
+    manager: EntityManager,
+    scope: OwnerScope,
+    accountId: number,
+    rows: readonly PreviewRowRecord[],
+    ids: readonly number[],
+    linking: ReadonlySet<number>,
+  ): Promise<void> {
+    const ticked = rows.flatMap((row, index) => (linking.has(row.line) && !row.splits?.length ? [{ row, id: ids[index] }] : []));
+    if (!ticked.length) return;
+    const suggested = await this.transfers.suggestFor(
+      scope,
+      ticked.map(({ row, id }) => ({ transactionId: id, accountId, date: row.date!, amount: row.amount! })),
+      manager,
+    );
+    const claimed = new Set<number>();
+    const pairs = ticked.flatMap(({ row, id }, index) => {
+      const other = suggested[index];
+      if (other === null || claimed.has(other)) return [];
+      claimed.add(other);
+      return [row.amount! < 0n ? { outflow: id, inflow: other } : { outflow: other, inflow: id }];
+    });
+    for (const { outflow, inflow } of pairs) await this.transfers.linkWithin(manager, scope, outflow, inflow);
+  }
+
+  /**
    * The rows to create less those a batch committed since the preview already wrote (two previews
    * of one file committed one after the other): the duplicate rules again, against that batch's
    * rows. `repeated` carries the transactions earlier pages found repeated, so none is counted twice.
@@ -371,7 +416,7 @@ export class ImportService {
    * undone, and those legs stay. Deleting one leg applies the same rules (TransferLegs).
    */
   private async otherLegsToDelete(manager: EntityManager, scope: OwnerScope, ids: readonly number[]): Promise<number[]> {
-    const transfers = this.transfers.within(manager);
+    const transfers = this.transferRepository.within(manager);
     const going = new Set(ids);
     const legs: number[] = [];
     for (const [from, to] of slices(ids.length, UNDO_SLICE)) {

@@ -142,6 +142,8 @@ export class ImportPreviewRow {
   /** What matchedTransaction resolves. */
   matchedTransactionId!: number | null;
   position!: number;
+  /** The preview's account, which transferSuggestion looks from. */
+  accountId!: number;
 }
 
 @ObjectType({ simpleResolvers: true })

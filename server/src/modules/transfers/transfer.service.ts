@@ -15,7 +15,7 @@ import type { LegCandidate, LegProbe, TransferData, TransferRecord } from './tra
 import type { TransferRepository } from './transfer.repository';
 
 /** How far apart the legs of a suggested transfer may be posted. */
-export const SUGGESTION_WINDOW_DAYS = 4;
+const SUGGESTION_WINDOW_DAYS = 4;
 
 /**
  * Transfers between the owner's accounts: made as two rows at once, linked from two rows they
