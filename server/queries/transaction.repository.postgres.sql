@@ -1161,19 +1161,6 @@ WHERE
     AND "id" = $5
   );
 
--- TransactionRepository.setSplitMany
-UPDATE "transactions"
-SET
-  "is_split" = TRUE,
-  "category_id" = NULL,
-  "search_text" = CASE "id"
-    WHEN $1 THEN CAST($2 AS TEXT)
-    WHEN $3 THEN CAST($4 AS TEXT)
-  END
-WHERE
-  "transactions"."user_id" = $5
-  AND "id" IN ($6, $7);
-
 -- TransactionRepository.setTransfer
 UPDATE "transactions"
 SET

@@ -1145,19 +1145,6 @@ WHERE
     AND "id" = 1
   );
 
--- TransactionRepository.setSplitMany
-UPDATE "transactions"
-SET
-  "is_split" = TRUE,
-  "category_id" = NULL,
-  "search_text" = CASE "id"
-    WHEN ? THEN CAST(? AS TEXT)
-    WHEN ? THEN CAST(? AS TEXT)
-  END
-WHERE
-  "transactions"."user_id" = ?
-  AND "id" IN (?, ?);
-
 -- TransactionRepository.setTransfer
 UPDATE "transactions"
 SET

@@ -4,7 +4,7 @@ import type { OwnerScope } from '../../db/owner-scope';
 import { writeTransaction } from '../../db/write-transaction';
 import { AppError, badInput, notFound } from '../../lib/errors';
 import { isCleanText } from '../../lib/text';
-import { Money, parseMoney } from '../../lib/money';
+import { Money, parseMoney, type MinorUnits } from '../../lib/money';
 import type { AccountRecord } from '../accounts/account.model';
 import type { AccountRepository } from '../accounts/account.repository';
 import type { CategoryRecord } from '../categories/category.model';
@@ -264,12 +264,17 @@ export class ImportService {
         if (!names && creating.some((row) => row.category !== null || row.splits?.length)) {
           names = await OwnerNames.read(scope, { categories: this.categories.within(manager), accounts: this.accounts.within(manager) }, preview.accountId);
         }
+        // A row split into plain parts is written split (its parts' notes in its search text); one with a transfer part is split by the split service after.
+        const planned = creating.map((row) => {
+          const parts = row.splits?.length ? row.splits.map((line) => partOf(line, names!)) : null;
+          return { row, parts, plain: parts !== null && parts.every((part) => part.transferAccount === null) };
+        });
         const created = await transactions.insertMany(
           scope,
-          creating.map((row) => ({
+          planned.map(({ row, parts, plain }) => ({
             accountId: preview.accountId,
             // A split transaction's parts carry the categories; a category the owner does not have is left out.
-            categoryId: row.splits?.length ? null : (names?.category(row.category, row.amount!)?.id ?? null),
+            categoryId: parts ? null : (names?.category(row.category, row.amount!)?.id ?? null),
             date: row.date!,
             amount: row.amount!,
             description: row.description,
@@ -278,11 +283,13 @@ export class ImportService {
             externalId: row.externalId,
             importFingerprint: row.fingerprint,
             importBatchId: batchId,
+            isSplit: plain,
+            partNotes: plain ? parts!.map((part) => part.notes) : undefined,
           })),
         );
         counts.created += created.length;
         // insertMany answers the ids in the order of the rows.
-        await this.insertParts(manager, scope, names, creating.map((row, index) => ({ id: created[index], row })));
+        await this.insertParts(manager, scope, planned.map((entry, index) => ({ ...entry, id: created[index] })));
         // A split row is no whole-row leg: its transfers are its parts.
         await this.linkSuggestedTransfers(manager, scope, preview.accountId, creating, created, linking);
         if (page.length < COMMIT_PAGE) break;
@@ -300,27 +307,21 @@ export class ImportService {
   }
 
   /**
-   * Inside the commit: the parts of the new rows that have split lines. Parts without a transfer
-   * go in at once, a page's in one statement; a row with a transfer part (to an account of the
-   * owner's) goes through the split service, which makes the other leg there, as setSplits does.
+   * Inside the commit: the parts of the new rows that have split lines. Plain parts go in at once,
+   * a page's in one statement (their rows were written split); a row with a transfer part (to an
+   * account of the owner's) goes through the split service, which makes the other leg there, as
+   * setSplits does.
    */
-  private async insertParts(manager: EntityManager, scope: OwnerScope, names: OwnerNames | null, created: readonly { id: number; row: PreviewRowRecord }[]): Promise<void> {
-    const split = created.filter(({ row }) => row.splits?.length);
-    if (!split.length) return;
-    const withParts = split.map(({ id, row }) => ({ id, row, parts: row.splits!.map((line) => partOf(line, names!)) }));
-    const plain = withParts.filter(({ parts }) => parts.every((part) => part.transferAccount === null));
-    const transactions = this.transactions.within(manager);
+  private async insertParts(manager: EntityManager, scope: OwnerScope, created: readonly { id: number; parts: ImportPart[] | null; plain: boolean }[]): Promise<void> {
     await this.splits.repository.within(manager).insertMany(
       scope,
-      plain.flatMap(({ id, parts }) => parts.map((part, position) => ({ transactionId: id, position, amount: part.amount, categoryId: part.category?.id ?? null, notes: part.notes }))),
+      created.flatMap(({ id, parts, plain }) =>
+        plain ? parts!.map((part, position) => ({ transactionId: id, position, amount: part.amount, categoryId: part.category?.id ?? null, notes: part.notes })) : [],
+      ),
     );
-    await transactions.setSplitMany(
-      scope,
-      plain.map(({ id, row, parts }) => ({ id, description: row.description, notes: row.notes, partNotes: parts.map((part) => part.notes) })),
-    );
-
-    const transferring = withParts.filter((entry) => !plain.includes(entry));
+    const transferring = created.filter(({ parts, plain }) => parts !== null && !plain);
     if (!transferring.length) return;
+    const transactions = this.transactions.within(manager);
     const records = new Map((await transactions.findManyByIds(scope, transferring.map(({ id }) => id))).map((record) => [record.id, record]));
     for (const { id, parts } of transferring) {
       const record = records.get(id)!;
@@ -328,7 +329,7 @@ export class ImportService {
         manager,
         scope,
         record,
-        parts.map((part) => ({
+        parts!.map((part) => ({
           amount: new Money(part.amount, record.account.currency).toString(),
           categoryId: part.transferAccount ? null : (part.category?.id ?? null),
           notes: part.notes,
@@ -545,11 +546,19 @@ function splitsInCurrency(splits: readonly ParsedSplit[], currency: string): Pre
   return converted;
 }
 
+/** A split line as the owner's part: what the preview shows and the commit writes. */
+interface ImportPart {
+  amount: MinorUnits;
+  category: CategoryRecord | null;
+  transferAccount: AccountRecord | null;
+  notes: string;
+}
+
 /**
  * A split line as a part of the owner's: its category and transfer account by name. A transfer to
  * an account they do not have (in that currency) is a plain part whose note says where the money went.
  */
-function partOf(split: PreviewSplit, names: OwnerNames): { amount: bigint; category: CategoryRecord | null; transferAccount: AccountRecord | null; notes: string } {
+function partOf(split: PreviewSplit, names: OwnerNames): ImportPart {
   const transferAccount = names.account(split.transferAccount);
   let notes = split.notes;
   if (split.transferAccount !== null && !transferAccount) {

@@ -32,8 +32,6 @@ const examplesOf = (params: (f: SqlFixture, selection: TransactionSelection | nu
 
 /** Rows per INSERT on SQLite: 13 values each, well under its limit of 32 766 bound values per statement. */
 const SQLITE_ROWS_PER_INSERT = 500;
-/** Rows per setSplitMany statement: 3 values each. */
-const SPLIT_ROWS_PER_UPDATE = 1000;
 
 /** The owner's transactions: every statement on them, both databases. */
 export class TransactionRepository extends Repository {
@@ -185,20 +183,6 @@ export class TransactionRepository extends Repository {
       { ...ownedBy(scope), id: row.id },
       { isSplit: split, searchText: searchTextOf(row.description, row.notes, partNotes ?? []), ...(split ? { categoryId: null } : {}) },
     );
-  }
-
-  /** setSplit (made split) of many rows an import just wrote: a statement per thousand rows, not one per row. */
-  @GenerateSql({ params: (f) => [f.scope, [{ id: f.transactionId, description: 'Corner shop', notes: '', partNotes: ['Milk', 'Bread'] }, { id: f.transactionId + 1, description: 'Pharmacy', notes: '', partNotes: [] }]] })
-  async setSplitMany(scope: OwnerScope, rows: readonly { id: number; description: string; notes: string; partNotes: readonly string[] }[]): Promise<void> {
-    for (let start = 0; start < rows.length; start += SPLIT_ROWS_PER_UPDATE) {
-      const slice = rows.slice(start, start + SPLIT_ROWS_PER_UPDATE);
-      const parameters = this.parameters();
-      // Placeholders are added in the order the text names them (SQLite's are positional).
-      const cases = slice.map((row) => `WHEN ${parameters.add(row.id)} THEN CAST(${parameters.add(searchTextOf(row.description, row.notes, row.partNotes))} AS TEXT)`).join(' ');
-      const owner = ownerCondition(scope, 'transactions', parameters);
-      const ids = slice.map((row) => parameters.add(row.id)).join(', ');
-      await this.query(`UPDATE "transactions" SET "is_split" = TRUE, "category_id" = NULL, "search_text" = CASE "id" ${cases} END WHERE ${owner} AND "id" IN (${ids})`, parameters);
-    }
   }
 
   /**
