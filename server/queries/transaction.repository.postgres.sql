@@ -329,8 +329,20 @@ WHERE
     "t"."search_text" LIKE $2 ESCAPE '\'
     OR "t"."category_id" IN ($3)
     OR (
-      "t"."amount" IN ($4, $5)
-      AND "t"."account_id" IN ($6)
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."category_id" IN ($4)
+      )
+    )
+    OR (
+      "t"."amount" IN ($5, $6)
+      AND "t"."account_id" IN ($7)
     )
   )
 ORDER BY
@@ -773,8 +785,20 @@ WHERE
     "t"."search_text" LIKE $3 ESCAPE '\'
     OR "t"."category_id" IN ($4)
     OR (
-      "t"."amount" IN ($5, $6)
-      AND "t"."account_id" IN ($7)
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."category_id" IN ($5)
+      )
+    )
+    OR (
+      "t"."amount" IN ($6, $7)
+      AND "t"."account_id" IN ($8)
     )
   );
 
@@ -974,8 +998,20 @@ WHERE
     "t"."search_text" LIKE $3 ESCAPE '\'
     OR "t"."category_id" IN ($4)
     OR (
-      "t"."amount" IN ($5, $6)
-      AND "t"."account_id" IN ($7)
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."category_id" IN ($5)
+      )
+    )
+    OR (
+      "t"."amount" IN ($6, $7)
+      AND "t"."account_id" IN ($8)
     )
   )
 GROUP BY

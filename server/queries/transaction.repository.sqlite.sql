@@ -329,6 +329,18 @@ WHERE
     "t"."search_text" LIKE ? ESCAPE '\'
     OR "t"."category_id" IN (?)
     OR (
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."category_id" IN (?)
+      )
+    )
+    OR (
       "t"."amount" IN (?, ?)
       AND "t"."account_id" IN (?)
     )
@@ -773,6 +785,18 @@ WHERE
     "t"."search_text" LIKE ? ESCAPE '\'
     OR "t"."category_id" IN (?)
     OR (
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."category_id" IN (?)
+      )
+    )
+    OR (
       "t"."amount" IN (?, ?)
       AND "t"."account_id" IN (?)
     )
@@ -973,6 +997,18 @@ WHERE
   AND (
     "t"."search_text" LIKE ? ESCAPE '\'
     OR "t"."category_id" IN (?)
+    OR (
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."category_id" IN (?)
+      )
+    )
     OR (
       "t"."amount" IN (?, ?)
       AND "t"."account_id" IN (?)
