@@ -87,7 +87,7 @@ interface ImportPreviewRowView extends Omit<PreviewRowRecord, 'amount' | 'splits
 }
 
 /** A split line as the preview shows it: the category and account its names resolve to now. */
-export interface ImportPreviewSplitView {
+interface ImportPreviewSplitView {
   amount: Money;
   category: CategoryRecord | null;
   /** The name as the file wrote it, when it names a category (resolved or not). */
