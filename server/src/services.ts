@@ -75,6 +75,7 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
   const transferRepository = new TransferRepository(dataSource);
   const splitRepository = new SplitRepository(dataSource);
   const splits = new SplitService(dataSource, splitRepository, transactionRepository, transferRepository, accountRepository, categoryRepository);
+  const legs = new TransferLegs(transferRepository, transactionRepository, splitRepository);
   const transfers = new TransferService(dataSource, transferRepository, transactionRepository, accountRepository, idempotencyKeys);
   const receipts = new ReceiptService(receiptRepository, deletion, storage, receiptMaxBytes, logger);
   const twoFactor = new TwoFactorService(userRepository);
@@ -93,7 +94,7 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
       deletion,
       idempotencyKeys,
       { service: splits, repository: splitRepository },
-      new TransferLegs(transferRepository, transactionRepository, splitRepository),
+      legs,
       transferRepository,
     ),
     transfers,
@@ -111,7 +112,7 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
       { service: splits, repository: splitRepository },
       deletion,
       transfers,
-      transferRepository,
+      legs,
       { maxBytes: importMaxBytes, maxRows: importMaxRows },
     ),
   };

@@ -14,7 +14,7 @@ import { readLimited, uploadedName, type IncomingFile } from '../../lib/incoming
 import type { SplitRepository } from '../splits/split.repository';
 import type { SplitService } from '../splits/split.service';
 import type { TransactionRepository } from '../transactions/transaction.repository';
-import type { TransferRepository } from '../transfers/transfer.repository';
+import type { TransferLegs } from '../transfers/transfer-legs';
 import type { TransferService } from '../transfers/transfer.service';
 import { candidateDateRange, classifyRows, DuplicateClassification, fingerprint, type RowToClassify } from './duplicates';
 import type { ImportBatchRepository } from './import-batch.repository';
@@ -46,7 +46,6 @@ const CLASSIFY_SLICE = 20_000;
 /** Rows read per page when a commit walks its preview. */
 const COMMIT_PAGE = 10_000;
 /** Created rows whose transfers an undo reads at once (two lists of bound values each, under SQLite's limit). */
-const UNDO_SLICE = 5000;
 
 interface ImportOptions {
   format?: ImportFormat | null;
@@ -113,7 +112,7 @@ export class ImportService {
     private readonly splits: { service: SplitService; repository: SplitRepository },
     private readonly deletion: DeletionService,
     private readonly transfers: TransferService,
-    private readonly transferRepository: TransferRepository,
+    private readonly legs: TransferLegs,
     readonly limits: { maxBytes: number; maxRows: number },
   ) {}
 
@@ -404,40 +403,11 @@ export class ImportService {
       const batches = this.importBatches.within(manager);
       await batches.restoreMatches(scope, batchId);
       const ids = await batches.createdTransactionIds(scope, batchId);
-      return [...ids, ...(await this.otherLegsToDelete(manager, scope, ids))];
+      return [...ids, ...(await this.legs.otherLegsToDelete(manager, scope, ids, null))];
     });
     if (created.length) await this.deletion.deleteOwned(scope, { transactions: created });
     await this.importBatches.markBatchUndone(scope, batchId);
     return (await this.importBatches.findBatch(scope, batchId))!;
-  }
-
-  /**
-   * Before the batch's rows go: the other legs of their transfers that go with them (a leg made
-   * with the row, as a split's transfer part makes one); the transfers of legs the user linked are
-   * undone, and those legs stay. Deleting one leg applies the same rules (TransferLegs).
-   */
-  private async otherLegsToDelete(manager: EntityManager, scope: OwnerScope, ids: readonly number[]): Promise<number[]> {
-    const transfers = this.transferRepository.within(manager);
-    const going = new Set(ids);
-    const legs: number[] = [];
-    for (const [from, to] of slices(ids.length, UNDO_SLICE)) {
-      const touching = await transfers.findTouching(scope, ids.slice(from, to));
-      if (!touching.length) continue;
-      const parts = await this.splits.repository.within(manager).listForTransfers(
-        scope,
-        touching.map((transfer) => transfer.id),
-      );
-      for (const transfer of touching) {
-        const otherId = going.has(transfer.outflowTransactionId) ? transfer.inflowTransactionId : transfer.outflowTransactionId;
-        if (going.has(otherId)) continue;
-        const otherIsPart = parts.some((part) => part.transferId === transfer.id && part.transactionId === otherId);
-        if (transfer.origin === 'created' && !otherIsPart) {
-          legs.push(otherId);
-          going.add(otherId);
-        } else await transfers.delete(scope, transfer.id);
-      }
-    }
-    return legs;
   }
 
   /** The statement's rows as the preview stores them: amounts in the account's currency, each with its status. */
