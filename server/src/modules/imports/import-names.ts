@@ -1,8 +1,11 @@
+import { LIMITS } from '@finance-tracker/common';
 import type { OwnerScope } from '../../db/owner-scope';
+import type { MinorUnits } from '../../lib/money';
 import type { AccountRecord } from '../accounts/account.model';
 import type { AccountRepository } from '../accounts/account.repository';
 import { CategoryKind, type CategoryRecord } from '../categories/category.model';
 import type { CategoryRepository } from '../categories/category.repository';
+import type { PreviewSplit } from './import.model';
 
 const key = (name: string): string => name.trim().toLowerCase();
 
@@ -48,3 +51,25 @@ export class OwnerNames {
     return name ? (this.accounts.get(key(name)) ?? null) : null;
   }
 }
+/** A split line as the owner's part: what the preview shows and the commit writes. */
+export interface ImportPart {
+  amount: MinorUnits;
+  category: CategoryRecord | null;
+  transferAccount: AccountRecord | null;
+  notes: string;
+}
+
+/**
+ * A split line as a part of the owner's: its category and transfer account by name. A transfer to
+ * an account they do not have (in that currency) is a plain part whose note says where the money went.
+ */
+export function partOf(split: PreviewSplit, names: OwnerNames): ImportPart {
+  const transferAccount = names.account(split.transferAccount);
+  let notes = split.notes;
+  if (split.transferAccount !== null && !transferAccount) {
+    const where = `${split.amount < 0n ? 'to' : 'from'} ${split.transferAccount}`;
+    notes = (notes ? `${notes} (transfer ${where})` : `Transfer ${where}`).slice(0, LIMITS.notes);
+  }
+  return { amount: split.amount, category: names.category(split.category, split.amount), transferAccount, notes };
+}
+
