@@ -12,6 +12,7 @@ import { DeletionService } from './modules/deletion/deletion.service';
 import { ImportBatchRepository } from './modules/imports/import-batch.repository';
 import { ImportPreviewRepository } from './modules/imports/import-preview.repository';
 import { ImportRepository } from './modules/imports/import.repository';
+import { ImportCommitService } from './modules/imports/import-commit.service';
 import { ImportService } from './modules/imports/import.service';
 import { ReceiptRepository } from './modules/receipts/receipt.repository';
 import { ReceiptService } from './modules/receipts/receipt.service';
@@ -43,6 +44,7 @@ export interface Services {
   receipts: ReceiptService;
   dashboard: DashboardService;
   imports: ImportService;
+  importCommits: ImportCommitService;
 }
 
 export interface ServiceDependencies {
@@ -75,6 +77,10 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
   const transferRepository = new TransferRepository(dataSource);
   const splitRepository = new SplitRepository(dataSource);
   const splits = new SplitService(dataSource, splitRepository, transactionRepository, transferRepository, accountRepository, categoryRepository);
+  const importPreviews = new ImportPreviewRepository(dataSource);
+  const importBatches = new ImportBatchRepository(dataSource);
+  const importRepository = new ImportRepository(dataSource);
+  const legs = new TransferLegs(transferRepository, transactionRepository, splitRepository);
   const transfers = new TransferService(dataSource, transferRepository, transactionRepository, accountRepository, idempotencyKeys);
   const receipts = new ReceiptService(receiptRepository, deletion, storage, receiptMaxBytes, logger);
   const twoFactor = new TwoFactorService(userRepository);
@@ -93,23 +99,29 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
       deletion,
       idempotencyKeys,
       { service: splits, repository: splitRepository },
-      new TransferLegs(transferRepository, transactionRepository, splitRepository),
+      legs,
       transferRepository,
     ),
     transfers,
     splits,
     receipts,
     dashboard: new DashboardService(new DashboardRepository(dataSource), transactionRepository, categoryRepository),
-    imports: new ImportService(
+    imports: new ImportService(dataSource, importPreviews, importBatches, importRepository, accountRepository, categoryRepository, {
+      maxBytes: importMaxBytes,
+      maxRows: importMaxRows,
+    }),
+    importCommits: new ImportCommitService(
       dataSource,
-      new ImportPreviewRepository(dataSource),
-      new ImportBatchRepository(dataSource),
-      new ImportRepository(dataSource),
+      importPreviews,
+      importBatches,
+      importRepository,
       accountRepository,
+      categoryRepository,
       transactionRepository,
+      { service: splits, repository: splitRepository },
       deletion,
       transfers,
-      { maxBytes: importMaxBytes, maxRows: importMaxRows },
+      legs,
     ),
   };
 }

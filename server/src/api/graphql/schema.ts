@@ -31,7 +31,7 @@ const resolvers = [
 
 /** One instance of each resolver, given the services it uses rather than the whole bag. */
 function resolverInstances(services: Services): Map<unknown, unknown> {
-  const { users, twoFactor, sessions, accounts, categories, transactions, transfers, splits, receipts, dashboard, imports } = services;
+  const { users, twoFactor, sessions, accounts, categories, transactions, transfers, splits, receipts, dashboard, imports, importCommits } = services;
   return new Map<unknown, unknown>([
     [AuthResolver, new AuthResolver({ users, twoFactor, sessions })],
     [AccountResolver, new AccountResolver({ accounts })],
@@ -44,7 +44,7 @@ function resolverInstances(services: Services): Map<unknown, unknown> {
     [TransactionSplitsResolver, new TransactionSplitsResolver()],
     [ReceiptResolver, new ReceiptResolver({ receipts, transactions, imports })],
     [DashboardResolver, new DashboardResolver({ dashboard })],
-    [ImportResolver, new ImportResolver({ imports, accounts })],
+    [ImportResolver, new ImportResolver({ imports, importCommits, accounts })],
     [ImportPreviewRowResolver, new ImportPreviewRowResolver()],
     [ImportBatchResolver, new ImportBatchResolver({ accounts })],
   ]);

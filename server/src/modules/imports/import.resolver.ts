@@ -11,6 +11,7 @@ import { Account } from '../accounts/account.type';
 import type { TransactionRecord } from '../transactions/transaction.model';
 import { Transaction } from '../transactions/transaction.type';
 import type { ImportBatchRecord, ImportRowStatus } from './import.model';
+import type { ImportCommitService } from './import-commit.service';
 import type { ImportPreviewResult, ImportService } from './import.service';
 import { ImportOptions } from './import.inputs';
 import { ImportBatch, ImportPreview, ImportPreviewRow, ImportPreviewRowConnection, ImportRowStatusValues } from './import.type';
@@ -58,7 +59,7 @@ function batchOf(record: ImportBatchRecord): ImportBatch {
 
 @Resolver(() => ImportPreview)
 export class ImportResolver {
-  constructor(private readonly services: { imports: ImportService; accounts: AccountService }) {}
+  constructor(private readonly services: { imports: ImportService; importCommits: ImportCommitService; accounts: AccountService }) {}
 
   @FieldResolver(() => Account)
   account(@Root() preview: ImportPreview, @Ctx() context: RequestContext): Promise<AccountRecord> {
@@ -99,7 +100,7 @@ export class ImportResolver {
     })
     linkTransfers?: number[] | null,
   ): Promise<ImportBatch> {
-    return batchOf(await this.services.imports.commit(scope, decodeId(previewId), include, exclude, alsoInclude, linkTransfers));
+    return batchOf(await this.services.importCommits.commit(scope, decodeId(previewId), include, exclude, alsoInclude, linkTransfers));
   }
 
   @Mutation(() => Boolean, { description: 'Drops a preview that will not be committed (superseded by a re-preview, or cancelled); false when it was not there.' })
@@ -109,12 +110,12 @@ export class ImportResolver {
 
   @Query(() => [ImportBatch], { description: 'Committed imports, newest first; of one account or all.' })
   async importBatches(@CurrentUser() scope: OwnerScope, @Arg('accountId', () => ID, { nullable: true }) accountId?: string | null): Promise<ImportBatch[]> {
-    return (await this.services.imports.batches(scope, decodeOptionalId(accountId) ?? null)).map(batchOf);
+    return (await this.services.importCommits.batches(scope, decodeOptionalId(accountId) ?? null)).map(batchOf);
   }
 
   @Mutation(() => ImportBatch, { description: 'Deletes the transactions the batch created and unlinks those it matched (they keep what the user edited).' })
   async undoImport(@CurrentUser() scope: OwnerScope, @Arg('batchId', () => ID) batchId: string): Promise<ImportBatch> {
-    return batchOf(await this.services.imports.undo(scope, decodeId(batchId)));
+    return batchOf(await this.services.importCommits.undo(scope, decodeId(batchId)));
   }
 
   // Not a root field: the preview was reached through the signed-in user's previewImport.
@@ -155,7 +156,8 @@ export class ImportPreviewRowResolver {
     description: 'For a NEW row: a transaction on another of your accounts that looks like its other leg (as Transaction.transferSuggestion); commitImport(linkTransfers:) links them.',
   })
   async transferSuggestion(@Root() row: ImportPreviewRow, @Ctx() context: RequestContext): Promise<TransactionRecord | null> {
-    if (row.status !== 'NEW' || row.date === null || row.amount === null) return null;
+    // A split row's transfers are its parts (S[Account] lines), never the whole row.
+    if (row.status !== 'NEW' || row.date === null || row.amount === null || row.splits.length) return null;
     return context.loaders.transferSuggestion.load({ transactionId: null, accountId: row.accountId, date: row.date, amount: row.amount.minor });
   }
 }

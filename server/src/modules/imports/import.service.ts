@@ -1,40 +1,42 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { LIMITS } from '@finance-tracker/common';
+import type { DataSource } from 'typeorm';
 import type { OwnerScope } from '../../db/owner-scope';
 import { writeTransaction } from '../../db/write-transaction';
 import { AppError, badInput, notFound } from '../../lib/errors';
+import { isCleanText } from '../../lib/text';
 import { Money, parseMoney } from '../../lib/money';
+import type { AccountRecord } from '../accounts/account.model';
 import type { AccountRepository } from '../accounts/account.repository';
-import type { DeletionService } from '../deletion/deletion.service';
+import type { CategoryRecord } from '../categories/category.model';
+import type { CategoryRepository } from '../categories/category.repository';
 import { readLimited, uploadedName, type IncomingFile } from '../../lib/incoming-file';
-import type { TransactionRepository } from '../transactions/transaction.repository';
-import type { TransferService } from '../transfers/transfer.service';
-import { candidateDateRange, classifyRows, DuplicateClassification, fingerprint, type RowToClassify } from './duplicates';
+import { candidateDateRange, DuplicateClassification, fingerprint, type RowToClassify } from './duplicates';
 import type { ImportBatchRepository } from './import-batch.repository';
+import { OwnerNames, partOf } from './import-names';
 import type { ImportPreviewRepository } from './import-preview.repository';
 import type { ImportRepository } from './import.repository';
 import type {
-  ImportBatchRecord,
   ImportPreviewDetails,
   ImportPreviewRecord,
   ImportRowStatus,
   ImportStatementSummary,
   NewPreviewRow,
   PreviewRowRecord,
+  PreviewSplit,
   PreviewStatusCounts,
 } from './import.model';
 import { parseCamt } from './parsers/camt';
 import { parseCsv, type CsvOptions } from './parsers/csv';
 import type { CsvMapping } from './parsers/csv-mapping';
 import { parseOfx } from './parsers/ofx';
-import { UnreadableFileError, type ImportFormat, type ParsedFile, type ParsedStatement } from './parsers/parsed-file';
+import { UnreadableFileError, type ImportFormat, type ParsedFile, type ParsedSplit, type ParsedStatement } from './parsers/parsed-file';
 import { parseQif } from './parsers/qif';
 
 /** A preview lives a day: long enough to review a large file, short enough not to pile up. */
 const PREVIEW_TTL_SECONDS = 86_400;
 /** Rows whose duplicate candidates are read at once. */
 const CLASSIFY_SLICE = 20_000;
-/** Rows read per page when a commit walks its preview. */
-const COMMIT_PAGE = 10_000;
+/** Created rows whose transfers an undo reads at once (two lists of bound values each, under SQLite's limit). */
 
 interface ImportOptions {
   format?: ImportFormat | null;
@@ -67,16 +69,26 @@ export interface ImportPreviewResult {
   expiresAt: Date;
 }
 
-interface ImportPreviewRowView extends Omit<PreviewRowRecord, 'amount'> {
+interface ImportPreviewRowView extends Omit<PreviewRowRecord, 'amount' | 'splits'> {
   amount: Money | null;
   /** The preview's account: where the row would go, and what its transfer suggestion is looked for from. */
   accountId: number;
+  splits: ImportPreviewSplitView[];
+}
+
+/** A split line as the preview shows it: the category and account its names resolve to now. */
+interface ImportPreviewSplitView {
+  amount: Money;
+  category: CategoryRecord | null;
+  /** The name as the file wrote it, when it names a category (resolved or not). */
+  categoryName: string | null;
+  notes: string;
+  transferAccount: AccountRecord | null;
 }
 
 /**
- * The import flow: a file is read, parsed, matched against the account's transactions and stored
- * as a preview (any replica may commit it); a commit writes a batch in one database transaction;
- * undo removes what the batch created and unlinks what it matched.
+ * The reading half of an import: a file is read, parsed, matched against the account's
+ * transactions and stored as a preview (any replica may commit it: ImportCommitService).
  */
 export class ImportService {
   constructor(
@@ -85,9 +97,7 @@ export class ImportService {
     private readonly importBatches: ImportBatchRepository,
     private readonly imports: ImportRepository,
     private readonly accounts: AccountRepository,
-    private readonly transactions: TransactionRepository,
-    private readonly deletion: DeletionService,
-    private readonly transfers: TransferService,
+    private readonly categories: CategoryRepository,
     readonly limits: { maxBytes: number; maxRows: number },
   ) {}
 
@@ -166,163 +176,17 @@ export class ImportService {
     afterPosition: number | null,
   ): Promise<ImportPreviewRowView[]> {
     const rows = await this.importPreviews.previewRows(scope, preview.id, status, limit, afterPosition);
-    return rows.map((row) => ({ ...row, accountId: preview.accountId, amount: row.amount === null ? null : new Money(row.amount, preview.currency) }));
-  }
-
-  /**
-   * Writes the preview's rows in one database transaction: NEW rows become transactions, MATCHED
-   * rows link their transaction (its bank text and id; nothing the user edited). Without `include`
-   * the rows the preview marked included go in; `include` names the rows (by line) instead,
-   * `alsoInclude` adds rows to either (a duplicate the user wants after all), and `exclude` leaves rows out. INVALID rows never go in. The preview is gone afterwards.
-   */
-  async commit(
-    scope: OwnerScope,
-    previewId: number,
-    include?: readonly number[] | null,
-    exclude?: readonly number[] | null,
-    alsoInclude?: readonly number[] | null,
-    linkTransfers?: readonly number[] | null,
-  ): Promise<ImportBatchRecord> {
-    const preview = await this.importPreviews.findPreview(scope, previewId);
-    if (!preview) throw notFound('Import preview');
-    const included = include ? new Set(include) : null;
-    const excluded = new Set(exclude ?? []);
-    const added = new Set(alsoInclude ?? []);
-    const linking = new Set(linkTransfers ?? []);
-    const chosen = (row: PreviewRowRecord) => row.status !== 'INVALID' && ((included ? included.has(row.line) : row.included) || added.has(row.line)) && !excluded.has(row.line);
-
-    const batchId = await writeTransaction(this.dataSource, async (manager) => {
-      const previews = this.importPreviews.within(manager);
-      const batches = this.importBatches.within(manager);
-      const imports = this.imports.within(manager);
-      const transactions = this.transactions.within(manager);
-      // Held until the commit ends, then deleted: a second commit of the same preview waits, then finds nothing.
-      if (!(await previews.claimPreview(scope, previewId))) throw notFound('Import preview');
-      // Commits into one account take turns from here, so each sees what the one before wrote.
-      if (!(await this.accounts.within(manager).lockForWrite(scope, preview.accountId))) throw notFound('Account');
-      // Rows another batch wrote since the preview are checked for again, only when there is such a batch.
-      const known = new Set(preview.details.knownBatchIds);
-      const recheck = (await batches.batchIdsOfAccount(scope, preview.accountId)).some((id) => !known.has(id));
-      const repeated = new Set<number>();
-      const batchId = await batches.insertBatch(scope, { accountId: preview.accountId, format: preview.format, filename: preview.filename, createdCount: 0, matchedCount: 0, skippedCount: 0 });
-      const counts = { rows: 0, created: 0, matched: 0 };
-      // A page at a time, so the largest file is never all in memory (the heap is 192 MB).
-      for (let after: number | null = null; ; ) {
-        const page = await previews.previewRows(scope, previewId, null, COMMIT_PAGE, after);
-        counts.rows += page.length;
-        const rows = page.filter(chosen);
-        const matching = rows.filter((row) => row.status === 'MATCHED' && row.matchedTransactionId !== null);
-        // A transaction another import claimed since the preview is that import's: the row is skipped, never doubled.
-        const linked = new Set(
-          await batches.insertMatches(
-            scope,
-            batchId,
-            matching.map((row) => ({ transactionId: row.matchedTransactionId!, externalId: row.externalId, importedDescription: row.description, importFingerprint: row.fingerprint })),
-          ),
-        );
-        counts.matched += matching.filter((row) => linked.has(row.matchedTransactionId!)).length;
-        let creating = rows.filter((row) => row.status !== 'MATCHED' && row.date !== null && row.amount !== null);
-        if (recheck) creating = await this.notImportedSince(imports, scope, preview, creating, repeated);
-        const created = await transactions.insertMany(
-          scope,
-          creating.map((row) => ({
-            accountId: preview.accountId,
-            categoryId: null,
-            date: row.date!,
-            amount: row.amount!,
-            description: row.description,
-            notes: row.notes,
-            importedDescription: row.description,
-            externalId: row.externalId,
-            importFingerprint: row.fingerprint,
-            importBatchId: batchId,
-          })),
-        );
-        counts.created += created.length;
-        await this.linkSuggestedTransfers(manager, scope, preview.accountId, creating, created, linking);
-        if (page.length < COMMIT_PAGE) break;
-        after = page[page.length - 1].position;
-      }
-      await batches.setBatchCounts(scope, batchId, { createdCount: counts.created, matchedCount: counts.matched, skippedCount: counts.rows - counts.created - counts.matched });
-      await previews.deletePreview(scope, previewId);
-      // What read the file is the account's from now on: the CSV mapping, and which statement it was.
-      const { csv, accountHint } = preview.details;
-      if (csv && counts.created + counts.matched > 0) await imports.saveCsvMapping(scope, preview.accountId, csv.mapping);
-      if (accountHint) await imports.saveAccountHint(scope, preview.accountId, accountHint);
-      return batchId;
-    });
-    return (await this.importBatches.findBatch(scope, batchId))!;
-  }
-
-  /**
-   * The created rows the user ticked (by line) become legs with the row their preview suggested,
-   * looked for again inside the commit: a row linked meanwhile (or by an earlier page) is a leg
-   * already and no longer offered, so none is claimed twice.
-   */
-  private async linkSuggestedTransfers(
-    manager: EntityManager,
-    scope: OwnerScope,
-    accountId: number,
-    rows: readonly PreviewRowRecord[],
-    ids: readonly number[],
-    linking: ReadonlySet<number>,
-  ): Promise<void> {
-    const ticked = rows.flatMap((row, index) => (linking.has(row.line) ? [{ row, id: ids[index] }] : []));
-    if (!ticked.length) return;
-    const suggested = await this.transfers.suggestFor(
-      scope,
-      ticked.map(({ row, id }) => ({ transactionId: id, accountId, date: row.date!, amount: row.amount! })),
-      manager,
-    );
-    const claimed = new Set<number>();
-    const pairs = ticked.flatMap(({ row, id }, index) => {
-      const other = suggested[index];
-      if (other === null || claimed.has(other)) return [];
-      claimed.add(other);
-      return [row.amount! < 0n ? { outflow: id, inflow: other } : { outflow: other, inflow: id }];
-    });
-    for (const { outflow, inflow } of pairs) await this.transfers.linkWithin(manager, scope, outflow, inflow);
-  }
-
-  /**
-   * The rows to create less those a batch committed since the preview already wrote (two previews
-   * of one file committed one after the other): the duplicate rules again, against that batch's
-   * rows. `repeated` carries the transactions earlier pages found repeated, so none is counted twice.
-   */
-  private async notImportedSince(imports: ImportRepository, scope: OwnerScope, preview: ImportPreviewRecord, rows: PreviewRowRecord[], repeated: Set<number>): Promise<PreviewRowRecord[]> {
-    if (!rows.length) return rows;
-    const externalIds = [...new Set(rows.flatMap((row) => (row.externalId === null ? [] : [row.externalId])))];
-    const fingerprints = [...new Set(rows.flatMap((row) => (row.fingerprint === null ? [] : [row.fingerprint])))];
-    const since = (await imports.candidatesImportedSince(scope, preview.accountId, preview.details.knownBatchIds, externalIds, fingerprints)).filter((candidate) => !repeated.has(candidate.id));
-    if (!since.length) return rows;
-    const classified = classifyRows(
-      rows.map((row) => ({ date: row.date!, amount: row.amount!, description: row.description, externalId: row.externalId, fingerprint: row.fingerprint })),
-      since,
-    );
-    for (const result of classified) if (result.transactionId !== null) repeated.add(result.transactionId);
-    return rows.filter((_, index) => classified[index].status === 'NEW');
-  }
-
-  batches(scope: OwnerScope, accountId: number | null): Promise<ImportBatchRecord[]> {
-    return this.importBatches.listBatches(scope, accountId);
-  }
-
-  /**
-   * Unlinks what the batch matched (their earlier bank text and id come back), deletes what it
-   * created and marks it undone. Each step can run again, so an undo cut short is finished by the next.
-   */
-  async undo(scope: OwnerScope, batchId: number): Promise<ImportBatchRecord> {
-    const batch = await this.importBatches.findBatch(scope, batchId);
-    if (!batch) throw notFound('Import batch');
-    if (batch.undoneAt) return batch;
-    const created = await writeTransaction(this.dataSource, async (manager) => {
-      const batches = this.importBatches.within(manager);
-      await batches.restoreMatches(scope, batchId);
-      return batches.createdTransactionIds(scope, batchId);
-    });
-    if (created.length) await this.deletion.deleteOwned(scope, { transactions: created });
-    await this.importBatches.markBatchUndone(scope, batchId);
-    return (await this.importBatches.findBatch(scope, batchId))!;
+    // The names are read once for the page, and only when it has split lines to resolve.
+    const names = rows.some((row) => row.splits?.length) ? await OwnerNames.read(scope, { categories: this.categories, accounts: this.accounts }, preview.accountId) : null;
+    return rows.map((row) => ({
+      ...row,
+      accountId: preview.accountId,
+      amount: row.amount === null ? null : new Money(row.amount, preview.currency),
+      splits: (row.splits ?? []).map((split) => {
+        const part = partOf(split, names!);
+        return { amount: new Money(split.amount, preview.currency), category: part.category, categoryName: split.category, notes: part.notes, transferAccount: part.transferAccount };
+      }),
+    }));
   }
 
   /** The statement's rows as the preview stores them: amounts in the account's currency, each with its status. */
@@ -346,6 +210,8 @@ export class ImportService {
           error = `Amount ${parsed.amount}: ${caught.message}`;
         }
       }
+      const splits = parsed.splits?.length ? splitsInCurrency(parsed.splits, currency) : null;
+      if (!error && typeof splits === 'string') error = splits;
       const invalid = error !== null || amount === null;
       // One literal of one shape for every row: a spread gave each of 200 000 rows a hidden class of its own (a third of the heap).
       const row: NewPreviewRow = {
@@ -360,6 +226,8 @@ export class ImportService {
         matchedTransactionId: null,
         error: invalid ? (error ?? 'The row cannot be read.') : null,
         included: !invalid,
+        category: parsed.category,
+        splits: typeof splits === 'string' ? null : splits,
       };
       rows.push(row);
       if (!invalid) valid.push(row as NewPreviewRow & RowToClassify);
@@ -402,6 +270,29 @@ export class ImportService {
   private tooLargeMessage(): string {
     return `Statement files can be up to ${Math.round((this.limits.maxBytes / 1024 / 1024) * 10) / 10} MB.`;
   }
+}
+
+/**
+ * A row's split lines in the account's currency, as the commit makes them parts, or why it cannot
+ * (an amount with more decimals than the currency, more parts than a transaction takes, a memo a
+ * part cannot hold). Lines of 0 are left out: a part says an amount. The parser checked that the
+ * lines add up to the row's amount, exactly.
+ */
+function splitsInCurrency(splits: readonly ParsedSplit[], currency: string): PreviewSplit[] | string {
+  const converted: PreviewSplit[] = [];
+  for (const [index, split] of splits.entries()) {
+    let amount: bigint;
+    try {
+      amount = parseMoney(split.amount, currency, 'amount');
+    } catch (caught) {
+      if (!(caught instanceof AppError)) throw caught;
+      return `Split ${index + 1}, amount ${split.amount}: ${caught.message}`;
+    }
+    if (split.notes.length > LIMITS.notes || !isCleanText(split.notes)) return `Split ${index + 1}: the memo (E line) is longer than ${LIMITS.notes} characters or holds control characters.`;
+    if (amount !== 0n) converted.push({ amount, category: split.category, transferAccount: split.transferAccount, notes: split.notes });
+  }
+  if (converted.length > LIMITS.splits) return `The transaction has ${converted.length} split lines; a transaction takes at most ${LIMITS.splits} parts.`;
+  return converted;
 }
 
 /** [from, to) of each slice of `length` items, `size` at a time. */

@@ -191,7 +191,7 @@ export class TransactionService {
    * leg of a transfer goes too or stays, as `otherLeg` says (TransferLegs.otherLegsToDelete).
    */
   async delete(scope: OwnerScope, id: number, otherLeg: OtherLegAction | null = null): Promise<boolean> {
-    await this.deletion.deleteOwned(scope, { transaction: id, alongWith: (manager) => this.legs.otherLegsToDelete(manager, scope, id, otherLeg) });
+    await this.deletion.deleteOwned(scope, { transaction: id, alongWith: (manager) => this.legs.otherLegsToDelete(manager, scope, [id], otherLeg) });
     return true;
   }
 

@@ -7,6 +7,9 @@ import type { NewTransaction, TransactionRecord } from '../transactions/transact
 import type { TransactionRepository } from '../transactions/transaction.repository';
 import type { TransferRepository } from './transfer.repository';
 
+/** Rows whose transfers one statement reads, well under both databases' limits on bound values. */
+const ROWS_PER_READ = 5000;
+
 /** What deleting a leg does to the other: delete it too, or leave it as a plain transaction. */
 export type OtherLegAction = 'DELETE' | 'UNLINK';
 
@@ -67,24 +70,33 @@ export class TransferLegs {
   }
 
   /**
-   * Before `transactionId` is deleted: unlinks its transfers, and answers the other legs to delete
-   * with it. Without an action, legs made together go together and legs the user linked stay. A
-   * leg that is a part of a split transaction is only unlinked: its transaction is more than it.
+   * Before the rows `ids` are deleted: unlinks their transfers, and answers the other legs to
+   * delete with them. Without an action, legs made together go together and legs the user linked
+   * stay. A leg that is a part of a split transaction is only unlinked: its transaction is more
+   * than it. In slices, as an import's undo sends thousands.
    */
-  async otherLegsToDelete(manager: EntityManager, scope: OwnerScope, transactionId: number, action: OtherLegAction | null): Promise<number[]> {
+  async otherLegsToDelete(manager: EntityManager, scope: OwnerScope, ids: readonly number[], action: OtherLegAction | null): Promise<number[]> {
     const transfers = this.transfers.within(manager);
-    const touching = await transfers.findTouching(scope, [transactionId]);
-    if (!touching.length) return [];
-    const parts = await this.splits.within(manager).listForTransfers(
-      scope,
-      touching.map((transfer) => transfer.id),
-    );
+    const going = new Set(ids);
     const others: number[] = [];
-    for (const transfer of touching) {
-      const otherId = transfer.outflowTransactionId === transactionId ? transfer.inflowTransactionId : transfer.outflowTransactionId;
-      const otherIsPart = parts.some((part) => part.transferId === transfer.id && part.transactionId === otherId);
-      if ((action ?? (transfer.origin === 'created' ? 'DELETE' : 'UNLINK')) === 'DELETE' && !otherIsPart) others.push(otherId);
-      else await transfers.delete(scope, transfer.id);
+    for (let start = 0; start < ids.length; start += ROWS_PER_READ) {
+      const touching = await transfers.findTouching(scope, ids.slice(start, start + ROWS_PER_READ));
+      if (!touching.length) continue;
+      const parts = await this.splits.within(manager).listForTransfers(
+        scope,
+        touching.map((transfer) => transfer.id),
+      );
+      for (const transfer of touching) {
+        const otherId = going.has(transfer.outflowTransactionId) ? transfer.inflowTransactionId : transfer.outflowTransactionId;
+        if (going.has(otherId)) continue;
+        const otherIsPart = parts.some((part) => part.transferId === transfer.id && part.transactionId === otherId);
+        if ((action ?? (transfer.origin === 'created' ? 'DELETE' : 'UNLINK')) === 'DELETE' && !otherIsPart) {
+          others.push(otherId);
+          going.add(otherId);
+        } else {
+          await transfers.delete(scope, transfer.id);
+        }
+      }
     }
     return others;
   }
