@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { linkPair, needsInflowAmount, otherLeg, transferLabel } from './transfers';
+
+const checking = { id: '1', name: 'Checking', currency: 'USD' };
+const savings = { id: '2', name: 'Savings', currency: 'USD' };
+const transfer = { id: 't1', outflow: { id: '10', amount: '-500.00', account: checking }, inflow: { id: '11', amount: '500.00', account: savings } };
+
+describe('transfers', () => {
+  it('name both accounts in the direction the money went', () => {
+    expect(transferLabel(transfer)).toBe('Checking → Savings');
+  });
+
+  it('find the other leg from either side', () => {
+    expect(otherLeg(transfer, '10').id).toBe('11');
+    expect(otherLeg(transfer, '11').id).toBe('10');
+  });
+
+  it('link a suggestion with the negative row as the outflow', () => {
+    expect(linkPair({ id: '5', amount: '-20.00' }, { id: '6', amount: '20.00' })).toEqual({ outflowId: '5', inflowId: '6' });
+    expect(linkPair({ id: '6', amount: '20.00' }, { id: '5', amount: '-20.00' })).toEqual({ outflowId: '5', inflowId: '6' });
+  });
+
+  it('ask for the arriving amount only across currencies', () => {
+    expect(needsInflowAmount('USD', 'USD')).toBe(false);
+    expect(needsInflowAmount('USD', 'EUR')).toBe(true);
+    expect(needsInflowAmount('USD', undefined)).toBe(false);
+  });
+});

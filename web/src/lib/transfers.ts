@@ -1,0 +1,36 @@
+// How the client reads a transfer: two linked rows, one per account.
+import { isNegative } from './money';
+
+interface Leg {
+  id: string;
+  amount: string;
+  account: { id: string; name: string; currency: string };
+}
+
+interface TransferLike<L extends Leg = Leg> {
+  id: string;
+  outflow: L;
+  inflow: L;
+}
+
+/** "Checking → Savings": where the money left, where it arrived. */
+export function transferLabel(transfer: TransferLike): string {
+  return `${transfer.outflow.account.name} → ${transfer.inflow.account.name}`;
+}
+
+/** The leg that is not this transaction (for a split's transfer part, the row on the other account). */
+export function otherLeg<L extends Leg>(transfer: TransferLike<L>, transactionId: string): L {
+  return transfer.outflow.id === transactionId ? transfer.inflow : transfer.outflow;
+}
+
+/** linkTransfer's arguments for a row and its suggested pair: the negative one is the outflow. */
+export function linkPair(transaction: Pick<Leg, 'id' | 'amount'>, suggestion: Pick<Leg, 'id' | 'amount'>): { outflowId: string; inflowId: string } {
+  return isNegative(transaction.amount)
+    ? { outflowId: transaction.id, inflowId: suggestion.id }
+    : { outflowId: suggestion.id, inflowId: transaction.id };
+}
+
+/** A second amount (what arrives, in the to-account's currency) is asked for only across currencies. */
+export function needsInflowAmount(fromCurrency: string | undefined, toCurrency: string | undefined): boolean {
+  return Boolean(fromCurrency && toCurrency && fromCurrency !== toCurrency);
+}
