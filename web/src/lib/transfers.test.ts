@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkPair, needsInflowAmount, otherLeg, transferLabel } from './transfers';
+import { linkPair, offeredSuggestions, needsInflowAmount, otherLeg, transferLabel } from './transfers';
 
 const checking = { id: '1', name: 'Checking', currency: 'USD' };
 const savings = { id: '2', name: 'Savings', currency: 'USD' };
@@ -24,5 +24,18 @@ describe('transfers', () => {
     expect(needsInflowAmount('USD', 'USD')).toBe(false);
     expect(needsInflowAmount('USD', 'EUR')).toBe(true);
     expect(needsInflowAmount('USD', undefined)).toBe(false);
+  });
+});
+
+describe('suggested pairs in a list', () => {
+  it('are offered once when both rows suggest each other', () => {
+    const rows = [
+      { id: '1', transferSuggestion: { id: '2' } },
+      { id: '2', transferSuggestion: { id: '1' } },
+      { id: '3', transferSuggestion: { id: '1' } },
+      { id: '4', transferSuggestion: null },
+      { id: '5' },
+    ];
+    expect([...offeredSuggestions(rows)]).toEqual(['1', '3']);
   });
 });

@@ -34,3 +34,24 @@ export function linkPair(transaction: Pick<Leg, 'id' | 'amount'>, suggestion: Pi
 export function needsInflowAmount(fromCurrency: string | undefined, toCurrency: string | undefined): boolean {
   return Boolean(fromCurrency && toCurrency && fromCurrency !== toCurrency);
 }
+
+interface Suggesting {
+  id: string;
+  transferSuggestion?: { id: string } | null;
+}
+
+/**
+ * The rows of a list whose suggested pair is offered: when two rows of the list suggest each other,
+ * the pair is offered once, on the first of them.
+ */
+export function offeredSuggestions(rows: readonly Suggesting[]): Set<string> {
+  const offered = new Set<string>();
+  const shownPairs = new Set<string>();
+  for (const row of rows) {
+    const suggested = row.transferSuggestion?.id;
+    if (!suggested || shownPairs.has(`${suggested}:${row.id}`)) continue;
+    offered.add(row.id);
+    shownPairs.add(`${row.id}:${suggested}`);
+  }
+  return offered;
+}
