@@ -56,7 +56,9 @@ export async function saveTransaction(transaction: Detail, { transfer, ...values
       if (choice === 'DELETE') await client.mutate({ mutation: DeleteTransactionDocument, variables: { id: other.id, otherLeg: 'UNLINK' } });
       else await client.mutate({ mutation: UnlinkTransferDocument, variables: { id: leg.id } });
     }
-    await update(transaction.id, values);
+    // A split row's amount and categories belong to its parts (setSplits).
+    const { amount, categoryId, ...rest } = values;
+    await update(transaction.id, transaction.splits.length ? rest : { ...rest, amount, categoryId });
     return;
   }
 
