@@ -1,8 +1,8 @@
 import type { TransactionFilter, TransactionKind } from '../graphql/generated/graphql';
 
 /** The kinds the filter offers, as the URL writes them, and what the API calls them. */
-export const KINDS = { income: 'INCOME', expenses: 'EXPENSE', transfers: 'TRANSFER' } as const satisfies Record<string, TransactionKind>;
-export type KindKey = keyof typeof KINDS;
+const KINDS = { income: 'INCOME', expenses: 'EXPENSE', transfers: 'TRANSFER' } as const satisfies Record<string, TransactionKind>;
+type KindKey = keyof typeof KINDS;
 
 /** What the Transactions screen filters by, as kept in the URL's query string. */
 export interface FilterState {

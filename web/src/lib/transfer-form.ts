@@ -10,7 +10,7 @@ export interface TransactionDraft {
 }
 
 /** What a transfer adds to the saved values: `amount` is then the positive size leaving `accountId`. */
-export interface TransferValues {
+interface TransferValues {
   toAccountId: string; inflowAmount: string | null; inflowDate: string | null;
 }
 
