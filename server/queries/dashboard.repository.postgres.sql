@@ -13,83 +13,154 @@ WHERE
 
 -- DashboardRepository.sumsByCategoryAndMonth (all accounts)
 SELECT
-  "t"."category_id" AS "categoryId",
-  SUBSTR("t"."date", 1, 7) AS "period",
+  "m"."category_id" AS "categoryId",
+  SUBSTR("m"."date", 1, 7) AS "period",
   SUM(
     CASE
-      WHEN "t"."amount" > 0 THEN "t"."amount"
+      WHEN "m"."amount" > 0 THEN "m"."amount"
       ELSE 0
     END
   ) AS "income",
   SUM(
     CASE
-      WHEN "t"."amount" < 0 THEN - "t"."amount"
+      WHEN "m"."amount" < 0 THEN - "m"."amount"
       ELSE 0
     END
   ) AS "expenses",
   COUNT(*) AS "count"
 FROM
-  "transactions" "t"
-WHERE
-  "t"."user_id" = $1
-  AND "t"."date" >= $2
-  AND "t"."date" <= $3
+  (
+    SELECT
+      "t"."category_id" AS "category_id",
+      "t"."date" AS "date",
+      "t"."amount" AS "amount"
+    FROM
+      "transactions" "t"
+    WHERE
+      "t"."user_id" = $1
+      AND "t"."date" >= $2
+      AND "t"."date" <= $3
+      AND "t"."transfer_id" IS NULL
+      AND NOT "t"."is_split"
+    UNION ALL
+    SELECT
+      "s"."category_id",
+      "t"."date",
+      "s"."amount"
+    FROM
+      "transactions" "t"
+      INNER JOIN "transaction_splits" "s" ON "s"."transaction_id" = "t"."id"
+    WHERE
+      "t"."user_id" = $4
+      AND "t"."date" >= $5
+      AND "t"."date" <= $6
+      AND "t"."is_split"
+      AND "s"."transfer_id" IS NULL
+  ) "m"
 GROUP BY
-  "t"."category_id",
-  SUBSTR("t"."date", 1, 7);
+  "m"."category_id",
+  SUBSTR("m"."date", 1, 7);
 
 -- DashboardRepository.sumsByCategoryAndMonth (some accounts)
 SELECT
-  "t"."category_id" AS "categoryId",
-  SUBSTR("t"."date", 1, 7) AS "period",
+  "m"."category_id" AS "categoryId",
+  SUBSTR("m"."date", 1, 7) AS "period",
   SUM(
     CASE
-      WHEN "t"."amount" > 0 THEN "t"."amount"
+      WHEN "m"."amount" > 0 THEN "m"."amount"
       ELSE 0
     END
   ) AS "income",
   SUM(
     CASE
-      WHEN "t"."amount" < 0 THEN - "t"."amount"
+      WHEN "m"."amount" < 0 THEN - "m"."amount"
       ELSE 0
     END
   ) AS "expenses",
   COUNT(*) AS "count"
 FROM
-  "transactions" "t"
-WHERE
-  "t"."user_id" = $1
-  AND "t"."date" >= $2
-  AND "t"."date" <= $3
-  AND "t"."account_id" IN ($4)
+  (
+    SELECT
+      "t"."category_id" AS "category_id",
+      "t"."date" AS "date",
+      "t"."amount" AS "amount"
+    FROM
+      "transactions" "t"
+    WHERE
+      "t"."user_id" = $1
+      AND "t"."date" >= $2
+      AND "t"."date" <= $3
+      AND "t"."account_id" IN ($4)
+      AND "t"."transfer_id" IS NULL
+      AND NOT "t"."is_split"
+    UNION ALL
+    SELECT
+      "s"."category_id",
+      "t"."date",
+      "s"."amount"
+    FROM
+      "transactions" "t"
+      INNER JOIN "transaction_splits" "s" ON "s"."transaction_id" = "t"."id"
+    WHERE
+      "t"."user_id" = $5
+      AND "t"."date" >= $6
+      AND "t"."date" <= $7
+      AND "t"."account_id" IN ($8)
+      AND "t"."is_split"
+      AND "s"."transfer_id" IS NULL
+  ) "m"
 GROUP BY
-  "t"."category_id",
-  SUBSTR("t"."date", 1, 7);
+  "m"."category_id",
+  SUBSTR("m"."date", 1, 7);
 
 -- DashboardRepository.sumsByCategoryAndMonth (no account in the currency)
 SELECT
-  "t"."category_id" AS "categoryId",
-  SUBSTR("t"."date", 1, 7) AS "period",
+  "m"."category_id" AS "categoryId",
+  SUBSTR("m"."date", 1, 7) AS "period",
   SUM(
     CASE
-      WHEN "t"."amount" > 0 THEN "t"."amount"
+      WHEN "m"."amount" > 0 THEN "m"."amount"
       ELSE 0
     END
   ) AS "income",
   SUM(
     CASE
-      WHEN "t"."amount" < 0 THEN - "t"."amount"
+      WHEN "m"."amount" < 0 THEN - "m"."amount"
       ELSE 0
     END
   ) AS "expenses",
   COUNT(*) AS "count"
 FROM
-  "transactions" "t"
-WHERE
-  "t"."user_id" = $1
-  AND "t"."date" >= $2
-  AND "t"."date" <= $3
-  AND 1 = 0
+  (
+    SELECT
+      "t"."category_id" AS "category_id",
+      "t"."date" AS "date",
+      "t"."amount" AS "amount"
+    FROM
+      "transactions" "t"
+    WHERE
+      "t"."user_id" = $1
+      AND "t"."date" >= $2
+      AND "t"."date" <= $3
+      AND 1 = 0
+      AND "t"."transfer_id" IS NULL
+      AND NOT "t"."is_split"
+    UNION ALL
+    SELECT
+      "s"."category_id",
+      "t"."date",
+      "s"."amount"
+    FROM
+      "transactions" "t"
+      INNER JOIN "transaction_splits" "s" ON "s"."transaction_id" = "t"."id"
+    WHERE
+      "t"."user_id" = $4
+      AND "t"."date" >= $5
+      AND "t"."date" <= $6
+      AND 1 = 0
+      AND "t"."is_split"
+      AND "s"."transfer_id" IS NULL
+  ) "m"
 GROUP BY
-  "t"."category_id",
-  SUBSTR("t"."date", 1, 7);
+  "m"."category_id",
+  SUBSTR("m"."date", 1, 7);

@@ -13,6 +13,8 @@ SELECT
   "t"."imported_description" AS "t_imported_description",
   "t"."external_id" AS "t_external_id",
   "t"."import_batch_id" AS "t_import_batch_id",
+  "t"."transfer_id" AS "t_transfer_id",
+  "t"."is_split" AS "t_is_split",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -55,6 +57,8 @@ SELECT
   "t"."imported_description" AS "t_imported_description",
   "t"."external_id" AS "t_external_id",
   "t"."import_batch_id" AS "t_import_batch_id",
+  "t"."transfer_id" AS "t_transfer_id",
+  "t"."is_split" AS "t_is_split",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -98,6 +102,8 @@ SELECT
   "t"."imported_description" AS "t_imported_description",
   "t"."external_id" AS "t_external_id",
   "t"."import_batch_id" AS "t_import_batch_id",
+  "t"."transfer_id" AS "t_transfer_id",
+  "t"."is_split" AS "t_is_split",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -143,6 +149,8 @@ SELECT
   "t"."imported_description" AS "t_imported_description",
   "t"."external_id" AS "t_external_id",
   "t"."import_batch_id" AS "t_import_batch_id",
+  "t"."transfer_id" AS "t_transfer_id",
+  "t"."is_split" AS "t_is_split",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -167,6 +175,20 @@ FROM
 WHERE
   "t"."user_id" = ?
   AND "t"."category_id" IS NULL
+  AND "t"."transfer_id" IS NULL
+  AND (
+    NOT "t"."is_split"
+    OR EXISTS (
+      SELECT
+        1
+      FROM
+        "transaction_splits" "s"
+      WHERE
+        "s"."transaction_id" = "t"."id"
+        AND "s"."category_id" IS NULL
+        AND "s"."transfer_id" IS NULL
+    )
+  )
 ORDER BY
   "t"."date" DESC,
   "t"."id" DESC
@@ -186,6 +208,8 @@ SELECT
   "t"."imported_description" AS "t_imported_description",
   "t"."external_id" AS "t_external_id",
   "t"."import_batch_id" AS "t_import_batch_id",
+  "t"."transfer_id" AS "t_transfer_id",
+  "t"."is_split" AS "t_is_split",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -231,6 +255,8 @@ SELECT
   "t"."imported_description" AS "t_imported_description",
   "t"."external_id" AS "t_external_id",
   "t"."import_batch_id" AS "t_import_batch_id",
+  "t"."transfer_id" AS "t_transfer_id",
+  "t"."is_split" AS "t_is_split",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -274,6 +300,8 @@ SELECT
   "t"."imported_description" AS "t_imported_description",
   "t"."external_id" AS "t_external_id",
   "t"."import_batch_id" AS "t_import_batch_id",
+  "t"."transfer_id" AS "t_transfer_id",
+  "t"."is_split" AS "t_is_split",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -324,6 +352,8 @@ SELECT
   "t"."imported_description" AS "t_imported_description",
   "t"."external_id" AS "t_external_id",
   "t"."import_batch_id" AS "t_import_batch_id",
+  "t"."transfer_id" AS "t_transfer_id",
+  "t"."is_split" AS "t_is_split",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -355,6 +385,171 @@ ORDER BY
 LIMIT
   51;
 
+-- TransactionRepository.page (by a category with split parts)
+SELECT
+  "t"."id" AS "t_id",
+  "t"."user_id" AS "t_user_id",
+  "t"."account_id" AS "t_account_id",
+  "t"."category_id" AS "t_category_id",
+  "t"."date" AS "t_date",
+  "t"."amount" AS "t_amount",
+  "t"."description" AS "t_description",
+  "t"."notes" AS "t_notes",
+  "t"."imported_description" AS "t_imported_description",
+  "t"."external_id" AS "t_external_id",
+  "t"."import_batch_id" AS "t_import_batch_id",
+  "t"."transfer_id" AS "t_transfer_id",
+  "t"."is_split" AS "t_is_split",
+  "t"."created_at" AS "t_created_at",
+  "t"."updated_at" AS "t_updated_at",
+  "account"."id" AS "account_id",
+  "account"."user_id" AS "account_user_id",
+  "account"."name" AS "account_name",
+  "account"."currency" AS "account_currency",
+  "account"."opening_balance" AS "account_opening_balance",
+  "account"."archived" AS "account_archived",
+  "account"."created_at" AS "account_created_at",
+  "account"."transaction_count" AS "account_transaction_count",
+  "account"."transaction_total" AS "account_transaction_total",
+  "category"."id" AS "category_id",
+  "category"."user_id" AS "category_user_id",
+  "category"."name" AS "category_name",
+  "category"."kind" AS "category_kind",
+  "category"."color" AS "category_color",
+  "category"."created_at" AS "category_created_at"
+FROM
+  "transactions" "t"
+  LEFT JOIN "accounts" "account" ON "account"."id" = "t"."account_id"
+  LEFT JOIN "categories" "category" ON "category"."id" = "t"."category_id"
+WHERE
+  "t"."user_id" = ?
+  AND (
+    "t"."category_id" = ?
+    OR (
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."category_id" = ?
+      )
+    )
+  )
+ORDER BY
+  "t"."date" DESC,
+  "t"."id" DESC
+LIMIT
+  51;
+
+-- TransactionRepository.page (transfers)
+SELECT
+  "t"."id" AS "t_id",
+  "t"."user_id" AS "t_user_id",
+  "t"."account_id" AS "t_account_id",
+  "t"."category_id" AS "t_category_id",
+  "t"."date" AS "t_date",
+  "t"."amount" AS "t_amount",
+  "t"."description" AS "t_description",
+  "t"."notes" AS "t_notes",
+  "t"."imported_description" AS "t_imported_description",
+  "t"."external_id" AS "t_external_id",
+  "t"."import_batch_id" AS "t_import_batch_id",
+  "t"."transfer_id" AS "t_transfer_id",
+  "t"."is_split" AS "t_is_split",
+  "t"."created_at" AS "t_created_at",
+  "t"."updated_at" AS "t_updated_at",
+  "account"."id" AS "account_id",
+  "account"."user_id" AS "account_user_id",
+  "account"."name" AS "account_name",
+  "account"."currency" AS "account_currency",
+  "account"."opening_balance" AS "account_opening_balance",
+  "account"."archived" AS "account_archived",
+  "account"."created_at" AS "account_created_at",
+  "account"."transaction_count" AS "account_transaction_count",
+  "account"."transaction_total" AS "account_transaction_total",
+  "category"."id" AS "category_id",
+  "category"."user_id" AS "category_user_id",
+  "category"."name" AS "category_name",
+  "category"."kind" AS "category_kind",
+  "category"."color" AS "category_color",
+  "category"."created_at" AS "category_created_at"
+FROM
+  "transactions" "t"
+  LEFT JOIN "accounts" "account" ON "account"."id" = "t"."account_id"
+  LEFT JOIN "categories" "category" ON "category"."id" = "t"."category_id"
+WHERE
+  "t"."user_id" = ?
+  AND (
+    "t"."transfer_id" IS NOT NULL
+    OR (
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."transfer_id" IS NOT NULL
+      )
+    )
+  )
+ORDER BY
+  "t"."date" DESC,
+  "t"."id" DESC
+LIMIT
+  51;
+
+-- TransactionRepository.page (income, no transfers)
+SELECT
+  "t"."id" AS "t_id",
+  "t"."user_id" AS "t_user_id",
+  "t"."account_id" AS "t_account_id",
+  "t"."category_id" AS "t_category_id",
+  "t"."date" AS "t_date",
+  "t"."amount" AS "t_amount",
+  "t"."description" AS "t_description",
+  "t"."notes" AS "t_notes",
+  "t"."imported_description" AS "t_imported_description",
+  "t"."external_id" AS "t_external_id",
+  "t"."import_batch_id" AS "t_import_batch_id",
+  "t"."transfer_id" AS "t_transfer_id",
+  "t"."is_split" AS "t_is_split",
+  "t"."created_at" AS "t_created_at",
+  "t"."updated_at" AS "t_updated_at",
+  "account"."id" AS "account_id",
+  "account"."user_id" AS "account_user_id",
+  "account"."name" AS "account_name",
+  "account"."currency" AS "account_currency",
+  "account"."opening_balance" AS "account_opening_balance",
+  "account"."archived" AS "account_archived",
+  "account"."created_at" AS "account_created_at",
+  "account"."transaction_count" AS "account_transaction_count",
+  "account"."transaction_total" AS "account_transaction_total",
+  "category"."id" AS "category_id",
+  "category"."user_id" AS "category_user_id",
+  "category"."name" AS "category_name",
+  "category"."kind" AS "category_kind",
+  "category"."color" AS "category_color",
+  "category"."created_at" AS "category_created_at"
+FROM
+  "transactions" "t"
+  LEFT JOIN "accounts" "account" ON "account"."id" = "t"."account_id"
+  LEFT JOIN "categories" "category" ON "category"."id" = "t"."category_id"
+WHERE
+  "t"."user_id" = ?
+  AND "t"."transfer_id" IS NULL
+  AND "t"."amount" > 0
+  AND "t"."transfer_id" IS NULL
+ORDER BY
+  "t"."date" DESC,
+  "t"."id" DESC
+LIMIT
+  51;
+
 -- TransactionRepository.page (after a cursor)
 SELECT
   "t"."id" AS "t_id",
@@ -368,6 +563,8 @@ SELECT
   "t"."imported_description" AS "t_imported_description",
   "t"."external_id" AS "t_external_id",
   "t"."import_batch_id" AS "t_import_batch_id",
+  "t"."transfer_id" AS "t_transfer_id",
+  "t"."is_split" AS "t_is_split",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -415,6 +612,8 @@ SELECT
   "t"."imported_description" AS "t_imported_description",
   "t"."external_id" AS "t_external_id",
   "t"."import_batch_id" AS "t_import_batch_id",
+  "t"."transfer_id" AS "t_transfer_id",
+  "t"."is_split" AS "t_is_split",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -458,6 +657,8 @@ SELECT
   "t"."imported_description" AS "t_imported_description",
   "t"."external_id" AS "t_external_id",
   "t"."import_batch_id" AS "t_import_batch_id",
+  "t"."transfer_id" AS "t_transfer_id",
+  "t"."is_split" AS "t_is_split",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -523,7 +724,21 @@ FROM
   "transactions" "t"
 WHERE
   "t"."user_id" = ?
-  AND "t"."category_id" IS NULL;
+  AND "t"."category_id" IS NULL
+  AND "t"."transfer_id" IS NULL
+  AND (
+    NOT "t"."is_split"
+    OR EXISTS (
+      SELECT
+        1
+      FROM
+        "transaction_splits" "s"
+      WHERE
+        "s"."transaction_id" = "t"."id"
+        AND "s"."category_id" IS NULL
+        AND "s"."transfer_id" IS NULL
+    )
+  );
 
 -- TransactionRepository.count (in a period, some accounts)
 SELECT
@@ -572,6 +787,63 @@ WHERE
   "t"."user_id" = ?
   AND "t"."amount" >= ?
   AND "t"."amount" <= ?;
+
+-- TransactionRepository.count (by a category with split parts)
+SELECT
+  COUNT(*) AS "count"
+FROM
+  "transactions" "t"
+WHERE
+  "t"."user_id" = ?
+  AND (
+    "t"."category_id" = ?
+    OR (
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."category_id" = ?
+      )
+    )
+  );
+
+-- TransactionRepository.count (transfers)
+SELECT
+  COUNT(*) AS "count"
+FROM
+  "transactions" "t"
+WHERE
+  "t"."user_id" = ?
+  AND (
+    "t"."transfer_id" IS NOT NULL
+    OR (
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."transfer_id" IS NOT NULL
+      )
+    )
+  );
+
+-- TransactionRepository.count (income, no transfers)
+SELECT
+  COUNT(*) AS "count"
+FROM
+  "transactions" "t"
+WHERE
+  "t"."user_id" = ?
+  AND "t"."transfer_id" IS NULL
+  AND "t"."amount" > 0
+  AND "t"."transfer_id" IS NULL;
 
 -- TransactionRepository.totals (unfiltered)
 SELECT
@@ -633,6 +905,20 @@ FROM
 WHERE
   "t"."user_id" = ?
   AND "t"."category_id" IS NULL
+  AND "t"."transfer_id" IS NULL
+  AND (
+    NOT "t"."is_split"
+    OR EXISTS (
+      SELECT
+        1
+      FROM
+        "transaction_splits" "s"
+      WHERE
+        "s"."transaction_id" = "t"."id"
+        AND "s"."category_id" IS NULL
+        AND "s"."transfer_id" IS NULL
+    )
+  )
 GROUP BY
   "a"."currency"
 ORDER BY
@@ -714,6 +1000,99 @@ GROUP BY
 ORDER BY
   "a"."currency";
 
+-- TransactionRepository.totals (by a category with split parts)
+SELECT
+  "a"."currency" AS "currency",
+  CAST(
+    SUM(
+      CASE
+        WHEN "t"."is_split" THEN (
+          SELECT
+            SUM("s"."amount")
+          FROM
+            "transaction_splits" "s"
+          WHERE
+            "s"."transaction_id" = "t"."id"
+            AND "s"."category_id" = ?
+        )
+        ELSE "t"."amount"
+      END
+    ) AS TEXT
+  ) AS "sum",
+  COUNT(*) AS "count"
+FROM
+  "transactions" "t"
+  INNER JOIN "accounts" "a" ON "a"."id" = "t"."account_id"
+WHERE
+  "t"."user_id" = ?
+  AND (
+    "t"."category_id" = ?
+    OR (
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."category_id" = ?
+      )
+    )
+  )
+GROUP BY
+  "a"."currency"
+ORDER BY
+  "a"."currency";
+
+-- TransactionRepository.totals (transfers)
+SELECT
+  "a"."currency" AS "currency",
+  CAST(SUM("t"."amount") AS TEXT) AS "sum",
+  COUNT(*) AS "count"
+FROM
+  "transactions" "t"
+  INNER JOIN "accounts" "a" ON "a"."id" = "t"."account_id"
+WHERE
+  "t"."user_id" = ?
+  AND (
+    "t"."transfer_id" IS NOT NULL
+    OR (
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."transfer_id" IS NOT NULL
+      )
+    )
+  )
+GROUP BY
+  "a"."currency"
+ORDER BY
+  "a"."currency";
+
+-- TransactionRepository.totals (income, no transfers)
+SELECT
+  "a"."currency" AS "currency",
+  CAST(SUM("t"."amount") AS TEXT) AS "sum",
+  COUNT(*) AS "count"
+FROM
+  "transactions" "t"
+  INNER JOIN "accounts" "a" ON "a"."id" = "t"."account_id"
+WHERE
+  "t"."user_id" = ?
+  AND "t"."transfer_id" IS NULL
+  AND "t"."amount" > 0
+  AND "t"."transfer_id" IS NULL
+GROUP BY
+  "a"."currency"
+ORDER BY
+  "a"."currency";
+
 -- TransactionRepository.insertMany
 INSERT INTO
   "transactions" (
@@ -751,6 +1130,33 @@ WHERE
     "user_id" = 1
     AND "id" = 1
   );
+
+-- TransactionRepository.setSplit
+UPDATE "transactions"
+SET
+  "is_split" = 1,
+  "search_text" = ?,
+  "category_id" = ?,
+  "updated_at" = CURRENT_TIMESTAMP
+WHERE
+  (
+    "user_id" = 1
+    AND "id" = 1
+  );
+
+-- TransactionRepository.setTransfer
+UPDATE "transactions"
+SET
+  "transfer_id" = ?,
+  "updated_at" = CURRENT_TIMESTAMP
+WHERE
+  (
+    "user_id" = 1
+    AND "id" IN (1)
+  );
+
+-- TransactionRepository.lockForWrite
+-- (no SQL)
 
 -- TransactionRepository.delete
 DELETE FROM "transactions"

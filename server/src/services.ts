@@ -15,7 +15,12 @@ import { ImportRepository } from './modules/imports/import.repository';
 import { ImportService } from './modules/imports/import.service';
 import { ReceiptRepository } from './modules/receipts/receipt.repository';
 import { ReceiptService } from './modules/receipts/receipt.service';
+import { SplitRepository } from './modules/splits/split.repository';
+import { SplitService } from './modules/splits/split.service';
 import { TransactionRepository } from './modules/transactions/transaction.repository';
+import { TransferLegs } from './modules/transfers/transfer-legs';
+import { TransferRepository } from './modules/transfers/transfer.repository';
+import { TransferService } from './modules/transfers/transfer.service';
 import { TransactionService } from './modules/transactions/transaction.service';
 import type { SignInLimits } from './modules/users/sign-in-limits';
 import { SignedInSessionService } from './modules/users/signed-in-sessions.service';
@@ -33,6 +38,8 @@ export interface Services {
   accounts: AccountService;
   categories: CategoryService;
   transactions: TransactionService;
+  transfers: TransferService;
+  splits: SplitService;
   receipts: ReceiptService;
   dashboard: DashboardService;
   imports: ImportService;
@@ -65,6 +72,9 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
     storage,
     logger,
   );
+  const transferRepository = new TransferRepository(dataSource);
+  const splitRepository = new SplitRepository(dataSource);
+  const splits = new SplitService(dataSource, splitRepository, transactionRepository, transferRepository, accountRepository, categoryRepository);
   const receipts = new ReceiptService(receiptRepository, deletion, storage, receiptMaxBytes, logger);
   const twoFactor = new TwoFactorService(userRepository);
   const users = new UserService(dataSource, userRepository, { accounts: accountRepository, categories: categoryRepository }, deletion, signInLimits, twoFactor);
@@ -74,7 +84,18 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
     sessions: new SignedInSessionService(userRepository, sessions?.index, sessions?.absoluteTimeoutMs),
     accounts: new AccountService(dataSource, accountRepository, transactionRepository, deletion, idempotencyKeys),
     categories: new CategoryService(dataSource, categoryRepository, transactionRepository, idempotencyKeys),
-    transactions: new TransactionService(dataSource, transactionRepository, accountRepository, categoryRepository, deletion, idempotencyKeys),
+    transactions: new TransactionService(
+      dataSource,
+      transactionRepository,
+      accountRepository,
+      categoryRepository,
+      deletion,
+      idempotencyKeys,
+      { service: splits, repository: splitRepository },
+      new TransferLegs(transferRepository, transactionRepository, splitRepository),
+    ),
+    transfers: new TransferService(dataSource, transferRepository, transactionRepository, accountRepository, idempotencyKeys),
+    splits,
     receipts,
     dashboard: new DashboardService(new DashboardRepository(dataSource), transactionRepository, categoryRepository),
     imports: new ImportService(

@@ -5,4 +5,6 @@ export const LIMITS = {
   description: 500,
   notes: 5000,
   search: 200,
+  /** Parts of one split transaction. */
+  splits: 100,
 } as const;

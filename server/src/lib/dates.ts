@@ -36,3 +36,15 @@ export function monthBounds(now = new Date()): { from: CalendarDate; to: Calenda
   const last = new Date(Date.UTC(year, month + 1, 0));
   return { from: new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
 }
+
+/** Whole days from `a` to `b` (negative when `b` comes first). */
+export function daysBetween(a: CalendarDate, b: CalendarDate): number {
+  const day = (date: CalendarDate) => Date.UTC(digitsAt(date, 0, 4), digitsAt(date, 5, 2) - 1, digitsAt(date, 8, 2));
+  return Math.round((day(b) - day(a)) / 86_400_000);
+}
+
+/** The date `days` after (or before, when negative) `date`. */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const next = new Date(Date.UTC(digitsAt(date, 0, 4), digitsAt(date, 5, 2) - 1, digitsAt(date, 8, 2) + days));
+  return next.toISOString().slice(0, 10);
+}

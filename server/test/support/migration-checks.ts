@@ -73,8 +73,8 @@ export async function checkLegacyDatabaseUpgrades(database: DatabaseConfig): Pro
 }
 
 /**
- * The newest portable migrations (imports, and the previews' details) undo and run again, leaving the rest; the imports' transaction
- * columns come and go in place, so the account-totals triggers keep firing and the rows stay.
+ * The newest portable migration (transfers and splits) undoes and runs again, leaving the rest; its
+ * transaction columns come and go in place, so the account-totals triggers keep firing and the rows stay.
  */
 export async function checkPortableDown(database: DatabaseConfig): Promise<void> {
   const dataSource = await openDatabase(database);
@@ -88,21 +88,25 @@ export async function checkPortableDown(database: DatabaseConfig): Promise<void>
   };
   try {
     await dataSource.query(`INSERT INTO users (email, email_key, password_hash, name, currency) VALUES ('a@b.co', 'a@b.co', 'x', 'A', 'USD')`);
-    await dataSource.query(`INSERT INTO accounts (user_id, name, currency) VALUES (1, 'Cash', 'USD')`);
-    await dataSource.query(`INSERT INTO transactions (user_id, account_id, date, amount, external_id) VALUES (1, 1, '2025-01-01', -500, 'fit-1')`);
-    await dataSource.query(`INSERT INTO import_previews (user_id, account_id, format, encoding, filename, expires_at, details) VALUES (1, 1, 'CSV', 'UTF-8', 'a.csv', '2099-01-01', '{}')`);
+    await dataSource.query(`INSERT INTO accounts (user_id, name, currency) VALUES (1, 'Cash', 'USD'), (1, 'Savings', 'USD')`);
+    await dataSource.query(`INSERT INTO transactions (user_id, account_id, date, amount, external_id) VALUES (1, 1, '2025-01-01', -500, 'fit-1'), (1, 2, '2025-01-01', 500, NULL)`);
+    await dataSource.query(`INSERT INTO transfers (user_id, outflow_transaction_id, inflow_transaction_id, origin) VALUES (1, 1, 2, 'created')`);
+    await dataSource.query(`UPDATE transactions SET transfer_id = 1`);
     await dataSource.undoLastMigration({ transaction: 'each' });
-    expect(await columnsOf('import_previews')).not.toContain('details');
-    expect(await dataSource.query(`SELECT filename FROM import_previews`)).toEqual([{ filename: 'a.csv' }]);
-    await dataSource.undoLastMigration({ transaction: 'each' });
-    expect(await recordedNames(dataSource)).toEqual(migrationsFor(database.kind).map(nameOf).slice(0, -2));
-    expect(await columnsOf('import_batches')).toEqual([]);
-    expect(await columnsOf('transactions')).not.toContain('external_id');
-    expect((await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name)).toEqual(portableMigrations.slice(-2).map(nameOf));
+    expect(await recordedNames(dataSource)).toEqual(migrationsFor(database.kind).map(nameOf).slice(0, -1));
+    expect(await columnsOf('transfers')).toEqual([]);
+    expect(await columnsOf('transaction_splits')).toEqual([]);
+    expect(await columnsOf('transactions')).not.toContain('transfer_id');
+    expect(await columnsOf('transactions')).toContain('external_id');
+    expect(await dataSource.query(`SELECT CAST(amount AS integer) AS amount FROM transactions ORDER BY id`)).toEqual([{ amount: -500 }, { amount: 500 }]);
+    expect((await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name)).toEqual(portableMigrations.slice(-1).map(nameOf));
     expect(await indexNames(dataSource, 'idempotency_keys')).toContain('idempotency_keys_created_at_idx');
-    expect(await indexNames(dataSource, 'transactions')).toEqual(expect.arrayContaining(['transactions_account_external_idx', 'transactions_import_batch_idx']));
+    expect(await indexNames(dataSource, 'transactions')).toEqual(expect.arrayContaining(['transactions_account_external_idx', 'transactions_user_date_idx']));
     await dataSource.query(`INSERT INTO transactions (user_id, account_id, date, amount) VALUES (1, 1, '2025-01-02', -250)`);
-    expect(await dataSource.query(`SELECT CAST(transaction_count AS integer) AS n, CAST(transaction_total AS integer) AS total FROM accounts`)).toEqual([{ n: 2, total: -750 }]);
+    expect(await dataSource.query(`SELECT CAST(transaction_count AS integer) AS n, CAST(transaction_total AS integer) AS total FROM accounts ORDER BY id`)).toEqual([
+      { n: 2, total: -750 },
+      { n: 1, total: 500 },
+    ]);
     await expectSchemaMatchesEntities(dataSource);
   } finally {
     await dataSource.destroy();

@@ -1,8 +1,11 @@
 import type { Request, Response } from 'express';
 import DataLoader from 'dataloader';
 import { ownerScope } from '../../db/owner-scope';
+import type { CategoryRecord } from '../../modules/categories/category.model';
 import type { Receipt } from '../../modules/receipts/receipt.entity';
+import type { SplitRecord } from '../../modules/splits/split.model';
 import type { TransactionRecord } from '../../modules/transactions/transaction.model';
+import type { TransferRecord } from '../../modules/transfers/transfer.model';
 import type { Services } from '../../services';
 import { currentUserId } from '../../sessions/current-user';
 
@@ -14,26 +17,59 @@ export interface RequestContext {
     receiptsByTransaction: DataLoader<number, Receipt[]>;
     /** The signed-in user's transactions by id (null: gone, or not theirs), for links such as an import row's match. */
     transactionById: DataLoader<number, TransactionRecord | null>;
+    transferById: DataLoader<number, TransferRecord | null>;
+    splitsByTransaction: DataLoader<number, SplitRecord[]>;
+    /** The parts that are legs of a transfer (none, one or both sides). */
+    splitsByTransfer: DataLoader<number, SplitRecord[]>;
+    /** The id of the row offered as the other leg of a transaction (TransferService.suggestFor). */
+    transferSuggestion: DataLoader<TransactionRecord, number | null, number>;
+    categoryById: DataLoader<number, CategoryRecord | null>;
   };
 }
 
 export function createContext(services: Services, req: Request, res: Response): RequestContext {
   const userId = currentUserId(req);
+  const scope = ownerScope(userId ?? 0);
+  // Every loader answers nothing when nobody is signed in (resolvers of signed-in data are not reached then anyway).
+  const owned = <K, V>(empty: V, load: (keys: readonly K[]) => Promise<V[]>) => (keys: readonly K[]) =>
+    userId === null ? Promise.resolve(keys.map(() => empty)) : load(keys);
   return {
     req,
     res,
     userId,
     loaders: {
       // One query for the receipts of a whole page of transactions, scoped to the signed-in user.
-      receiptsByTransaction: new DataLoader(async (transactionIds) => {
-        const byTransaction = new Map<number, Receipt[]>(transactionIds.map((id) => [id, []]));
-        if (userId !== null) {
-          const receipts = await services.receipts.listForTransactions(ownerScope(userId), transactionIds);
-          for (const receipt of receipts) byTransaction.get(receipt.transactionId)?.push(receipt);
-        }
-        return transactionIds.map((id) => byTransaction.get(id)!);
-      }),
-      transactionById: new DataLoader((ids) => (userId === null ? Promise.resolve(ids.map(() => null)) : services.transactions.findManyForUser(ownerScope(userId), ids))),
+      receiptsByTransaction: new DataLoader(
+        owned<number, Receipt[]>([], async (transactionIds) => {
+          const byTransaction = new Map<number, Receipt[]>(transactionIds.map((id) => [id, []]));
+          for (const receipt of await services.receipts.listForTransactions(scope, transactionIds)) byTransaction.get(receipt.transactionId)?.push(receipt);
+          return transactionIds.map((id) => byTransaction.get(id)!);
+        }),
+      ),
+      transactionById: new DataLoader(owned<number, TransactionRecord | null>(null, (ids) => services.transactions.findManyForUser(scope, ids))),
+      transferById: new DataLoader(owned<number, TransferRecord | null>(null, (ids) => services.transfers.findManyForUser(scope, ids))),
+      splitsByTransaction: new DataLoader(owned<number, SplitRecord[]>([], (ids) => services.splits.listForTransactions(scope, ids))),
+      splitsByTransfer: new DataLoader(
+        owned<number, SplitRecord[]>([], async (ids) => {
+          const parts = await services.splits.listForTransfers(scope, ids);
+          return ids.map((id) => parts.filter((part) => part.transferId === id));
+        }),
+      ),
+      transferSuggestion: new DataLoader(
+        owned<TransactionRecord, number | null>(null, (rows) =>
+          services.transfers.suggestFor(
+            scope,
+            rows.map((row) => ({ transactionId: row.id, accountId: row.accountId, date: row.date, amount: row.amount.minor })),
+          ),
+        ),
+        { cacheKeyFn: (row) => row.id },
+      ),
+      categoryById: new DataLoader(
+        owned<number, CategoryRecord | null>(null, async (ids) => {
+          const byId = new Map((await services.categories.listForUser(scope)).map((category) => [category.id, category]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+      ),
     },
   };
 }

@@ -5,7 +5,9 @@ import { CategoryResolver } from '../../modules/categories/category.resolver';
 import { DashboardResolver } from '../../modules/dashboard/dashboard.resolver';
 import { ImportBatchResolver, ImportPreviewRowResolver, ImportResolver } from '../../modules/imports/import.resolver';
 import { ReceiptResolver } from '../../modules/receipts/receipt.resolver';
+import { SplitResolver, TransactionSplitsResolver } from '../../modules/splits/split.resolver';
 import { TransactionConnectionResolver, TransactionResolver } from '../../modules/transactions/transaction.resolver';
+import { TransactionTransferResolver, TransferResolver } from '../../modules/transfers/transfer.resolver';
 import { AuthResolver } from '../../modules/users/user.resolver';
 import type { Services } from '../../services';
 import { DateTimeScalar } from './scalars';
@@ -16,6 +18,10 @@ const resolvers = [
   CategoryResolver,
   TransactionResolver,
   TransactionConnectionResolver,
+  TransferResolver,
+  TransactionTransferResolver,
+  SplitResolver,
+  TransactionSplitsResolver,
   ReceiptResolver,
   DashboardResolver,
   ImportResolver,
@@ -25,13 +31,17 @@ const resolvers = [
 
 /** One instance of each resolver, given the services it uses rather than the whole bag. */
 function resolverInstances(services: Services): Map<unknown, unknown> {
-  const { users, twoFactor, sessions, accounts, categories, transactions, receipts, dashboard, imports } = services;
+  const { users, twoFactor, sessions, accounts, categories, transactions, transfers, splits, receipts, dashboard, imports } = services;
   return new Map<unknown, unknown>([
     [AuthResolver, new AuthResolver({ users, twoFactor, sessions })],
     [AccountResolver, new AccountResolver({ accounts })],
     [CategoryResolver, new CategoryResolver({ categories })],
     [TransactionResolver, new TransactionResolver({ transactions })],
     [TransactionConnectionResolver, new TransactionConnectionResolver({ transactions })],
+    [TransferResolver, new TransferResolver({ transfers, transactions })],
+    [TransactionTransferResolver, new TransactionTransferResolver()],
+    [SplitResolver, new SplitResolver({ splits })],
+    [TransactionSplitsResolver, new TransactionSplitsResolver()],
     [ReceiptResolver, new ReceiptResolver({ receipts, transactions, imports })],
     [DashboardResolver, new DashboardResolver({ dashboard })],
     [ImportResolver, new ImportResolver({ imports, accounts })],

@@ -1,9 +1,10 @@
 import { IdempotencyKeysCreatedAt1764892800000 } from './portable/1764892800000-idempotency-keys-created-at';
 import { Imports1764979200000 } from './portable/1764979200000-imports';
 import { ImportPreviewDetails1765065600000 } from './portable/1765065600000-import-preview-details';
+import { TransfersAndSplits1765152000000 } from './portable/1765152000000-transfers-and-splits';
 
 /**
  * Every schema change since the two hand-written sets: written once for both databases (see
  * README.md). In order; a new migration is appended here and never edits an old one.
  */
-export const portableMigrations = [IdempotencyKeysCreatedAt1764892800000, Imports1764979200000, ImportPreviewDetails1765065600000];
+export const portableMigrations = [IdempotencyKeysCreatedAt1764892800000, Imports1764979200000, ImportPreviewDetails1765065600000, TransfersAndSplits1765152000000];

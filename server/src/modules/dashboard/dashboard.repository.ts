@@ -28,19 +28,31 @@ export class DashboardRepository extends Repository {
     return { currency: rows[0].currency, accounts };
   }
 
-  /** Sums by category and month over the period: a few hundred groups at most for a year. */
+  /**
+   * Sums by category and month over the period: a few hundred groups at most for a year. A split
+   * transaction counts by its parts' categories; legs of transfers (rows and parts) count as
+   * neither income nor expense. Two passes over the (user, date) index, one aggregate.
+   */
   @GenerateSql(
     { name: 'all accounts', params: (f) => [f.scope, period(f, null)] },
     { name: 'some accounts', params: (f) => [f.scope, period(f, [f.accountId])] },
     { name: 'no account in the currency', params: (f) => [f.scope, period(f, [])] },
   )
   async sumsByCategoryAndMonth(scope: OwnerScope, inPeriod: DashboardPeriod): Promise<PeriodGroup[]> {
-    const { conditions, parameters } = this.inPeriod(scope, inPeriod);
+    const parameters = this.parameters();
+    const whole = this.inPeriod(scope, inPeriod, parameters);
+    const split = this.inPeriod(scope, inPeriod, parameters);
     const rows = await this.query<{ categoryId: unknown; period: string; income: unknown; expenses: unknown; count: unknown }>(
-      `SELECT "t"."category_id" AS "categoryId", SUBSTR("t"."date", 1, 7) AS "period",
-        SUM(CASE WHEN "t"."amount" > 0 THEN "t"."amount" ELSE 0 END) AS "income",
-        SUM(CASE WHEN "t"."amount" < 0 THEN -"t"."amount" ELSE 0 END) AS "expenses", COUNT(*) AS "count"
-        FROM "transactions" "t" WHERE ${conditions} GROUP BY "t"."category_id", SUBSTR("t"."date", 1, 7)`,
+      `SELECT "m"."category_id" AS "categoryId", SUBSTR("m"."date", 1, 7) AS "period",
+        SUM(CASE WHEN "m"."amount" > 0 THEN "m"."amount" ELSE 0 END) AS "income",
+        SUM(CASE WHEN "m"."amount" < 0 THEN -"m"."amount" ELSE 0 END) AS "expenses", COUNT(*) AS "count"
+        FROM (
+          SELECT "t"."category_id" AS "category_id", "t"."date" AS "date", "t"."amount" AS "amount" FROM "transactions" "t"
+            WHERE ${whole} AND "t"."transfer_id" IS NULL AND NOT "t"."is_split"
+          UNION ALL
+          SELECT "s"."category_id", "t"."date", "s"."amount" FROM "transactions" "t" INNER JOIN "transaction_splits" "s" ON "s"."transaction_id" = "t"."id"
+            WHERE ${split} AND "t"."is_split" AND "s"."transfer_id" IS NULL
+        ) "m" GROUP BY "m"."category_id", SUBSTR("m"."date", 1, 7)`,
       parameters,
     );
     return rows.map((row) => ({
@@ -52,15 +64,13 @@ export class DashboardRepository extends Repository {
     }));
   }
 
-
   /**
    * The period's transactions (aliased `t`). With every account in the owner's currency there is
    * no account condition at all, and the (user, date) index alone is read.
    */
-  private inPeriod(scope: OwnerScope, { from, to, accountIds }: DashboardPeriod): { conditions: string; parameters: SqlParameters } {
-    const parameters = this.parameters();
+  private inPeriod(scope: OwnerScope, { from, to, accountIds }: DashboardPeriod, parameters: SqlParameters): string {
     const conditions = [ownerCondition(scope, 't', parameters), `"t"."date" >= ${parameters.add(from)}`, `"t"."date" <= ${parameters.add(to)}`];
     if (accountIds) conditions.push(accountIds.length ? `"t"."account_id" IN (${accountIds.map((id) => parameters.add(id)).join(', ')})` : '1 = 0');
-    return { conditions: conditions.join(' AND '), parameters };
+    return conditions.join(' AND ');
   }
 }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { OwnerScope } from '../../db/owner-scope';
 import { writeTransaction } from '../../db/write-transaction';
 import { conflict, notFound } from '../../lib/errors';
@@ -17,7 +17,11 @@ const TRANSACTIONS_PER_DELETE = 5000;
 /** What a deletion takes away, with everything that hangs on it. */
 export type Owned =
   | { receipt: number }
-  | { transaction: number }
+  /**
+   * With `alongWith`, the rows it names go too, in the same database transaction: it runs once the
+   * transaction is known to be the owner's (the other leg of a transfer, say).
+   */
+  | { transaction: number; alongWith?: (manager: EntityManager) => Promise<number[]> }
   /** Several transactions at once (an import's undo); ids that are not the owner's are passed over. */
   | { transactions: readonly number[] }
   /** Without `deleteTransactions`, an account that still has transactions answers CONFLICT. */
@@ -50,7 +54,7 @@ export class DeletionService {
   async deleteOwned(scope: OwnerScope, what: Owned): Promise<void> {
     const storageKeys = await writeTransaction(this.dataSource, (manager) => {
       const { receipts, transactions, accounts, categories, users } = this.repositories;
-      return this.deleteRows(scope, what, {
+      return this.deleteRows(scope, what, manager, {
         receipts: receipts.within(manager),
         transactions: transactions.within(manager),
         accounts: accounts.within(manager),
@@ -62,16 +66,28 @@ export class DeletionService {
   }
 
   /** Deletes the rows, children first (the result does not rest on ON DELETE CASCADE); answers the files they named. */
-  private async deleteRows(scope: OwnerScope, what: Owned, { receipts, transactions, accounts, categories, users }: DeletionRepositories): Promise<string[]> {
+  private async deleteRows(
+    scope: OwnerScope,
+    what: Owned,
+    manager: EntityManager,
+    { receipts, transactions, accounts, categories, users }: DeletionRepositories,
+  ): Promise<string[]> {
     if ('receipt' in what) {
       const receipt = await receipts.find(scope, what.receipt);
       if (!receipt) throw notFound('Receipt');
       await receipts.delete(scope, receipt.id);
       return [receipt.storageKey];
     }
-    if ('transaction' in what) {
+    if ('transaction' in what && !what.alongWith) {
       const keys = await receipts.storageKeysOfTransaction(scope, what.transaction);
       if (!(await transactions.delete(scope, what.transaction))) throw notFound('Transaction');
+      return keys;
+    }
+    if ('transaction' in what) {
+      if (!(await transactions.findById(scope, what.transaction))) throw notFound('Transaction');
+      const ids = [what.transaction, ...((await what.alongWith?.(manager)) ?? [])];
+      const keys = await receipts.storageKeysOfTransactions(scope, ids);
+      await transactions.deleteMany(scope, ids);
       return keys;
     }
     if ('transactions' in what) {

@@ -13,13 +13,14 @@ import type { MinorUnits } from '../../lib/money';
 import { Account } from '../accounts/account.entity';
 import { Category } from '../categories/category.entity';
 import { ImportBatch } from '../imports/import-batch.entity';
+import { Transfer } from '../transfers/transfer.entity';
 import { User } from '../users/user.entity';
 
 @Entity('transactions')
 // The keyset order of the list (newest date first, then id) leads every index a filter uses; the
 // first also carries what the dashboard sums, so those read the index alone. The partial and
 // trigram indexes are driver-specific and live in the migrations only (synchronize: false).
-@Index('transactions_user_date_idx', ['userId', 'date', 'id', 'accountId', 'categoryId', 'amount'])
+@Index('transactions_user_date_idx', ['userId', 'date', 'id', 'accountId', 'categoryId', 'amount', 'transferId', 'isSplit'])
 @Index('transactions_account_date_idx', ['accountId', 'date', 'id'])
 @Index('transactions_category_date_idx', ['categoryId', 'date', 'id'])
 @Index('transactions_user_amount_idx', ['userId', 'amount'])
@@ -86,6 +87,16 @@ export class Transaction {
   @ManyToOne(() => ImportBatch, { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'import_batch_id' })
   importBatch?: ImportBatch | null;
+
+  /** The transfer this row is a leg of, as a whole (a split's part names its own). */
+  @Column({ name: 'transfer_id', type: 'integer', nullable: true })
+  transferId!: number | null;
+  @ManyToOne(() => Transfer, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'transfer_id' })
+  transfer?: Transfer | null;
+  /** Split into parts (transaction_splits), which carry the categories; the row's own category is then empty. */
+  @Column({ name: 'is_split', type: 'boolean', default: false })
+  isSplit!: boolean;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;

@@ -1,5 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar, MoneyScalar } from '../../api/graphql/scalars';
+import { SplitInput } from '../splits/split.type';
+import { TransactionKindValue } from '../transfers/transfer.type';
 
 @InputType()
 export class CreateTransactionInput {
@@ -20,6 +22,9 @@ export class CreateTransactionInput {
 
   @Field(() => ID, { nullable: true })
   categoryId?: string | null;
+
+  @Field(() => [SplitInput], { nullable: true, description: 'Parts that add up to amount exactly; they carry the categories (leave categoryId out).' })
+  splits?: SplitInput[] | null;
 
   @Field(() => String, {
     nullable: true,
@@ -49,7 +54,7 @@ export class UpdateTransactionInput {
   categoryId?: string | null;
 }
 
-@InputType({ description: 'Every condition given must hold.' })
+@InputType({ description: 'Every condition given must hold. A category matches a split transaction when any of its parts has it; search also reads the parts’ notes.' })
 export class TransactionFilter {
   @Field(() => ID, { nullable: true })
   accountId?: string | null;
@@ -74,4 +79,10 @@ export class TransactionFilter {
 
   @Field(() => MoneyScalar, { nullable: true })
   maxAmount?: string | null;
+
+  @Field(() => TransactionKindValue, { nullable: true, description: 'Transfers (legs, and split transactions with a transfer part), income or expenses (not transfers).' })
+  kind?: TransactionKindValue | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Leaves out the legs of transfers between your accounts.' })
+  excludeTransfers?: boolean | null;
 }

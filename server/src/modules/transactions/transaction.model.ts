@@ -2,6 +2,7 @@ import type { CalendarDate } from '../../lib/dates';
 import type { MinorUnits, Money } from '../../lib/money';
 import type { AccountRecord } from '../accounts/account.model';
 import type { CategoryRecord } from '../categories/category.model';
+import type { SplitData } from '../splits/split.model';
 
 /** A transaction as services hand it out, with its account and category, its amount a value in the account's currency. */
 export interface TransactionRecord {
@@ -20,9 +21,16 @@ export interface TransactionRecord {
   externalId: string | null;
   /** The import that created the row or linked it to a file's row. */
   importBatchId: number | null;
+  /** The transfer the whole row is a leg of (a split's part names its own). */
+  transferId: number | null;
+  /** Split into parts, which carry the categories (the row's own category is then null). */
+  isSplit: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** A transfer leg (whole row or split), money in, or money out. */
+export type TransactionKind = 'TRANSFER' | 'INCOME' | 'EXPENSE';
 
 /** What a create or an update gives: ids as numbers, the amount a decimal string in the account's currency. */
 export interface TransactionData {
@@ -32,6 +40,8 @@ export interface TransactionData {
   description?: string | null;
   notes?: string | null;
   categoryId?: number | null;
+  /** A create's parts (an update changes them with setSplits). */
+  splits?: SplitData[] | null;
 }
 
 /** The filter of the list as a caller gives it. Amounts are signed decimal strings in the owner's currency. */
@@ -44,6 +54,8 @@ export interface TransactionFilterData {
   search?: string | null;
   minAmount?: string | null;
   maxAmount?: string | null;
+  kind?: TransactionKind | null;
+  excludeTransfers?: boolean | null;
 }
 
 /** One row to insert, checked and in minor units of its account's currency (the owner comes from the scope). */
@@ -83,6 +95,11 @@ export interface TransactionSelection {
   search?: { text: string; categoryIds: number[]; amounts: SearchAmounts[] } | null;
   minAmount?: MinorUnits | null;
   maxAmount?: MinorUnits | null;
+  kind?: TransactionKind | null;
+  /** Leaves out whole-row transfer legs. */
+  excludeTransfers?: boolean | null;
+  /** The category (`categoryId`) has split parts: split transactions match by any of their parts. */
+  categoryInSplits?: boolean | null;
 }
 
 /** What the matching transactions in one currency add up to. */

@@ -11,8 +11,18 @@ export function selectionConditions(selection: TransactionSelection | null | und
   if (!selection) return [];
   const conditions: string[] = [];
   if (selection.accountId != null) conditions.push(`"t"."account_id" = ${parameters.add(selection.accountId)}`);
-  if (selection.uncategorized) conditions.push('"t"."category_id" IS NULL');
-  else if (selection.categoryId != null) conditions.push(`"t"."category_id" = ${parameters.add(selection.categoryId)}`);
+  if (selection.uncategorized) {
+    // Transfers need no category; a split transaction is uncategorised when one of its (non-transfer) parts is.
+    conditions.push(`"t"."category_id" IS NULL AND "t"."transfer_id" IS NULL AND (NOT "t"."is_split" OR ${anyPart('"s"."category_id" IS NULL AND "s"."transfer_id" IS NULL')})`);
+  } else if (selection.categoryId != null) {
+    const category = `"t"."category_id" = ${parameters.add(selection.categoryId)}`;
+    // Only a category that has parts pays for looking into them; the others keep their index.
+    conditions.push(selection.categoryInSplits ? `(${category} OR ("t"."is_split" AND ${anyPart(`"s"."category_id" = ${parameters.add(selection.categoryId)}`)}))` : category);
+  }
+  if (selection.kind === 'TRANSFER') conditions.push(`("t"."transfer_id" IS NOT NULL OR ("t"."is_split" AND ${anyPart('"s"."transfer_id" IS NOT NULL')}))`);
+  else if (selection.kind === 'INCOME') conditions.push('"t"."transfer_id" IS NULL AND "t"."amount" > 0');
+  else if (selection.kind === 'EXPENSE') conditions.push('"t"."transfer_id" IS NULL AND "t"."amount" < 0');
+  if (selection.excludeTransfers) conditions.push('"t"."transfer_id" IS NULL');
   if (selection.from != null) conditions.push(`"t"."date" >= ${parameters.add(selection.from)}`);
   if (selection.to != null) conditions.push(`"t"."date" <= ${parameters.add(selection.to)}`);
   if (selection.accountIds) {
@@ -35,6 +45,11 @@ export function selectionConditions(selection: TransactionSelection | null | und
   return conditions;
 }
 
+/** True when a part of the transaction `t` (aliased `s`) meets the condition. */
+function anyPart(condition: string): string {
+  return `EXISTS (SELECT 1 FROM "transaction_splits" "s" WHERE "s"."transaction_id" = "t"."id" AND ${condition})`;
+}
+
 /** Strictly after the keyset in newest-first order; its first condition alone bounds the index range, so a deep page costs what the first does. */
 export function afterKeyset(after: Keyset, parameters: SqlParameters): string {
   const dates = [parameters.add(after.date), parameters.add(after.date)];
@@ -48,7 +63,10 @@ export function narrowsByAccountAtMost(selection: TransactionSelection | null | 
   return !uncategorized && !search && Object.values(others).every((value) => value == null);
 }
 
-/** Lower-cased text that search matches against; kept beside the row so every database searches alike. */
-export function searchTextOf(description: string, notes: string): string {
-  return `${description}\n${notes}`.toLowerCase();
+/**
+ * Lower-cased text that search matches against; kept beside the row so every database searches
+ * alike. A split transaction's parts' notes are in it too, so one index finds them.
+ */
+export function searchTextOf(description: string, notes: string, partNotes: readonly string[] = []): string {
+  return [description, notes, ...partNotes.filter((note) => note !== '')].join('\n').toLowerCase();
 }

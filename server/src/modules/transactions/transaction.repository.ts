@@ -23,6 +23,9 @@ const selections: { name: string; selection: (f: SqlFixture) => TransactionSelec
     selection: (f) => ({ search: { text: '12.50', categoryIds: [f.categoryId], amounts: [{ accountIds: [f.accountId], amounts: [1250n, -1250n] }] } }),
   },
   { name: 'amounts', selection: () => ({ minAmount: -10000n, maxAmount: -100n }) },
+  { name: 'by a category with split parts', selection: (f) => ({ categoryId: f.categoryId, categoryInSplits: true }) },
+  { name: 'transfers', selection: () => ({ kind: 'TRANSFER' }) },
+  { name: 'income, no transfers', selection: () => ({ kind: 'INCOME', excludeTransfers: true }) },
 ];
 const examplesOf = (params: (f: SqlFixture, selection: TransactionSelection | null) => unknown[]) =>
   selections.map(({ name, selection }) => ({ name, params: (f: SqlFixture) => params(f, selection(f)) }));
@@ -86,10 +89,15 @@ export class TransactionRepository extends Repository {
   @GenerateSql(...examplesOf((f, selection) => [f.scope, selection]))
   async totals(scope: OwnerScope, selection: TransactionSelection | null): Promise<TransactionTotal[]> {
     const parameters = this.parameters();
+    // Filtered by a category that has parts, a split transaction counts with its parts in that category.
+    const amount =
+      selection?.categoryId != null && selection.categoryInSplits
+        ? `CASE WHEN "t"."is_split" THEN (SELECT SUM("s"."amount") FROM "transaction_splits" "s" WHERE "s"."transaction_id" = "t"."id" AND "s"."category_id" = ${parameters.add(selection.categoryId)}) ELSE "t"."amount" END`
+        : '"t"."amount"';
     const conditions = this.aggregateConditions(scope, selection, parameters);
     // The sum as text: exact on both drivers, beyond what a JavaScript number holds.
     const rows = await this.query<{ currency: string; sum: unknown; count: unknown }>(
-      `SELECT "a"."currency" AS "currency", CAST(SUM("t"."amount") AS TEXT) AS "sum", COUNT(*) AS "count"
+      `SELECT "a"."currency" AS "currency", CAST(SUM(${amount}) AS TEXT) AS "sum", COUNT(*) AS "count"
         FROM "transactions" "t" INNER JOIN "accounts" "a" ON "a"."id" = "t"."account_id"
         WHERE ${conditions.join(' AND ')} GROUP BY "a"."currency" ORDER BY "a"."currency"`,
       parameters,
@@ -155,10 +163,48 @@ export class TransactionRepository extends Repository {
     return ids;
   }
 
-  /** Writes every editable column of the row (and its search text); the database moves the account totals. */
+  /** Writes every editable column of the row (and its search text, with its parts' notes); the database moves the account totals. */
   @GenerateSql({ params: (f) => [f.scope, f.transactionId, { accountId: f.otherAccountId, categoryId: null, date: f.date, amount: -990n, description: 'Tea', notes: 'Moved' }] })
-  async update(scope: OwnerScope, id: number, row: NewTransaction): Promise<void> {
-    await this.manager.update(Transaction, { ...ownedBy(scope), id }, { ...row, searchText: searchTextOf(row.description, row.notes) });
+  async update(scope: OwnerScope, id: number, row: NewTransaction, partNotes: readonly string[] = []): Promise<void> {
+    await this.manager.update(Transaction, { ...ownedBy(scope), id }, { ...row, searchText: searchTextOf(row.description, row.notes, partNotes) });
+  }
+
+  /**
+   * Marks the row split (its category then lives in the parts) or not, with the parts' notes in its
+   * search text.
+   */
+  @GenerateSql({ params: (f) => [f.scope, { id: f.transactionId, description: 'Corner shop', notes: '' }, ['Milk']] })
+  async setSplit(scope: OwnerScope, row: { id: number; description: string; notes: string }, partNotes: readonly string[] | null): Promise<void> {
+    const split = partNotes !== null;
+    await this.manager.update(
+      Transaction,
+      { ...ownedBy(scope), id: row.id },
+      { isSplit: split, searchText: searchTextOf(row.description, row.notes, partNotes ?? []), ...(split ? { categoryId: null } : {}) },
+    );
+  }
+
+  /**
+   * Makes the rows legs of the transfer (their categories go: a transfer is neither income nor
+   * expense), or no longer legs of any with null.
+   */
+  @GenerateSql({ params: (f) => [f.scope, [f.transactionId], null] })
+  async setTransfer(scope: OwnerScope, ids: readonly number[], transferId: number | null): Promise<void> {
+    if (!ids.length) return;
+    await this.manager.update(Transaction, { ...ownedBy(scope), id: In([...ids]) }, transferId === null ? { transferId: null } : { transferId, categoryId: null });
+  }
+
+  /**
+   * Locks the rows for the rest of the write transaction, in id order so that two writers of the
+   * same pair never wait on each other in turn (SQLite's write lock already serialises writers).
+   */
+  @GenerateSql({ params: (f) => [f.scope, [f.transactionId]] })
+  async lockForWrite(scope: OwnerScope, ids: readonly number[]): Promise<void> {
+    if (!this.postgres || !ids.length) return;
+    const parameters = this.parameters();
+    await this.query(
+      `SELECT "t"."id" FROM "transactions" "t" WHERE ${ownerCondition(scope, 't', parameters)} AND "t"."id" IN (${ids.map((id) => parameters.add(id)).join(', ')}) ORDER BY "t"."id" FOR UPDATE`,
+      parameters,
+    );
   }
 
   /** Whether the transaction was there to delete. */

@@ -6,6 +6,8 @@ import { decodeId, decodeOptionalId } from '../../api/graphql/ids';
 import type { OwnerScope } from '../../db/owner-scope';
 import { badInput } from '../../lib/errors';
 import { ReceiptType } from '../receipts/receipt.type';
+import { splitData } from '../splits/split.resolver';
+import { TransferLegActionValue } from '../transfers/transfer.type';
 import { MoneyTotal, TransactionConnection } from './transaction-connection';
 import { CreateTransactionInput, TransactionFilter, UpdateTransactionInput } from './transaction.inputs';
 import type { TransactionFilterData, TransactionRecord, TransactionTotal } from './transaction.model';
@@ -52,10 +54,10 @@ export class TransactionResolver {
 
   @Mutation(() => Transaction)
   createTransaction(@Arg('input', () => CreateTransactionInput) input: CreateTransactionInput, @CurrentUser() scope: OwnerScope): Promise<TransactionRecord> {
-    const { clientMutationId, ...data } = input;
+    const { clientMutationId, splits, ...data } = input;
     return this.services.transactions.create(
       scope,
-      { ...data, accountId: decodeOptionalId(data.accountId), categoryId: decodeOptionalId(data.categoryId) },
+      { ...data, accountId: decodeOptionalId(data.accountId), categoryId: decodeOptionalId(data.categoryId), ...(splits ? { splits: splitData(splits) } : {}) },
       clientMutationId,
     );
   }
@@ -70,9 +72,17 @@ export class TransactionResolver {
     return this.services.transactions.update(scope, decodeId(id), changes);
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes the transaction with its receipts and their files.' })
-  deleteTransaction(@Arg('id', () => ID) id: string, @CurrentUser() scope: OwnerScope): Promise<boolean> {
-    return this.services.transactions.delete(scope, decodeId(id));
+  @Mutation(() => Boolean, { description: 'Deletes the transaction with its receipts and their files (and its parts).' })
+  deleteTransaction(
+    @Arg('id', () => ID) id: string,
+    @CurrentUser() scope: OwnerScope,
+    @Arg('otherLeg', () => TransferLegActionValue, {
+      nullable: true,
+      description: 'For a leg of a transfer: what happens to the other leg. Left out: legs made together (createTransfer, a transfer part) go together; legs you linked stay.',
+    })
+    otherLeg?: TransferLegActionValue | null,
+  ): Promise<boolean> {
+    return this.services.transactions.delete(scope, decodeId(id), otherLeg ?? null);
   }
 
   @FieldResolver(() => [ReceiptType])

@@ -13,6 +13,9 @@ import type { AccountRecord } from '../accounts/account.model';
 import type { AccountRepository } from '../accounts/account.repository';
 import type { CategoryRepository } from '../categories/category.repository';
 import type { DeletionService } from '../deletion/deletion.service';
+import type { SplitRepository } from '../splits/split.repository';
+import type { SplitService } from '../splits/split.service';
+import type { OtherLegAction, TransferLegs } from '../transfers/transfer-legs';
 import { amountsOfSearch, searchTermOf } from './transaction-search';
 import type {
   NewTransaction,
@@ -38,6 +41,8 @@ export class TransactionService {
     private readonly categories: CategoryRepository,
     private readonly deletion: DeletionService,
     private readonly idempotencyKeys: IdempotencyKeys,
+    private readonly splits: { service: SplitService; repository: SplitRepository },
+    private readonly legs: TransferLegs,
   ) {}
 
   /** `first` rows, newest first by date then id, continuing strictly after the keyset. */
@@ -81,6 +86,7 @@ export class TransactionService {
         { operation: 'createTransaction', payload: data },
         async () => {
           const [id] = await transactions.insertMany(scope, [await this.newRow(manager, scope, data)]);
+          if (data.splits?.length) await this.splits.service.replaceWithin(manager, scope, await found(transactions.findById(scope, id)), data.splits);
           return found(transactions.findById(scope, id));
         },
         (id) => found(transactions.findById(scope, id)),
@@ -105,11 +111,17 @@ export class TransactionService {
     });
   }
 
-  /** Answers the row as its database transaction left it (read before the commit, not after). */
+  /**
+   * Answers the row as its database transaction left it (read before the commit, not after). A
+   * transfer leg keeps its other leg in step (TransferLegs); a split row keeps its amount, which
+   * only setSplits changes with the parts.
+   */
   async update(scope: OwnerScope, id: number, changes: TransactionData): Promise<TransactionRecord> {
     return writeTransaction(this.dataSource, async (manager) => {
       const transactions = this.transactions.within(manager);
-      const current = await found(transactions.findById(scope, id));
+      const before = await found(transactions.findById(scope, id));
+      if (before.transferId !== null) await this.legs.lock(manager, scope, before);
+      const current = before.transferId !== null ? await found(transactions.findById(scope, id)) : before;
       let account = current.account;
       if (changes.accountId != null) {
         const target = await this.ownedAccount(manager, scope, changes.accountId);
@@ -121,21 +133,36 @@ export class TransactionService {
       }
       let categoryId = current.categoryId;
       if (changes.categoryId !== undefined) categoryId = changes.categoryId === null ? null : await this.ownedCategory(manager, scope, changes.categoryId);
-      await transactions.update(scope, current.id, {
+      if (categoryId !== null && current.transferId !== null) throw badInput('categoryId', 'A transfer between your accounts has no category: it is neither income nor expense.');
+      if (categoryId !== null && current.isSplit) throw badInput('categoryId', 'This transaction is split: its parts carry the categories.');
+      const amount = changes.amount != null ? parseMoney(changes.amount, account.currency, 'amount') : current.amount.minor;
+      const parts = current.isSplit ? await this.splits.repository.within(manager).listForTransactions(scope, [current.id]) : [];
+      if (current.isSplit) {
+        if (amount !== current.amount.minor) throw badInput('amount', 'This transaction is split: change its amount with its parts (setSplits), so that they still add up.');
+        if (parts.some((part) => part.transferId !== null) && account.id !== current.accountId) {
+          throw badInput('accountId', 'This transaction has a transfer part: change its parts before moving it to another account.');
+        }
+      }
+      await this.legs.keepInStep(manager, scope, current, { accountId: account.id, currency: account.currency, amount });
+      const row = {
         accountId: account.id,
         categoryId,
         date: changes.date != null ? parseCalendarDate(changes.date, 'date') : current.date,
-        amount: changes.amount != null ? parseMoney(changes.amount, account.currency, 'amount') : current.amount.minor,
+        amount,
         description: changes.description != null ? optionalText(changes.description, 'description', LIMITS.description) : current.description,
         notes: changes.notes != null ? optionalText(changes.notes, 'notes', LIMITS.notes) : current.notes,
-      });
+      };
+      await transactions.update(scope, current.id, row, parts.map((part) => part.notes));
       return found(transactions.findById(scope, current.id));
     });
   }
 
-  /** Deletes the transaction and its receipts, rows first (atomically), then their files. */
-  async delete(scope: OwnerScope, id: number): Promise<boolean> {
-    await this.deletion.deleteOwned(scope, { transaction: id });
+  /**
+   * Deletes the transaction and its receipts, rows first (atomically), then their files. The other
+   * leg of a transfer goes too or stays, as `otherLeg` says (TransferLegs.otherLegsToDelete).
+   */
+  async delete(scope: OwnerScope, id: number, otherLeg: OtherLegAction | null = null): Promise<boolean> {
+    await this.deletion.deleteOwned(scope, { transaction: id, alongWith: (manager) => this.legs.otherLegsToDelete(manager, scope, id, otherLeg) });
     return true;
   }
 
@@ -166,6 +193,7 @@ export class TransactionService {
       if (minAmount != null) selection.minAmount = parseMoney(minAmount, currency, 'minAmount');
       if (maxAmount != null) selection.maxAmount = parseMoney(maxAmount, currency, 'maxAmount');
     }
+    if (filter.categoryId != null && !filter.uncategorized) selection.categoryInSplits = await this.splits.repository.categoryHasParts(scope, filter.categoryId);
     if (filter.from != null) selection.from = parseCalendarDate(filter.from, 'from');
     if (filter.to != null) selection.to = parseCalendarDate(filter.to, 'to');
     const search = searchTermOf(filter);

@@ -39,19 +39,23 @@ export type CreateTransactionInput = {
   date: string;
   description?: string | null | undefined;
   notes?: string | null | undefined;
+  /** Parts that add up to amount exactly; they carry the categories (leave categoryId out). */
   splits?: Array<SplitInput> | null | undefined;
 };
 
 export type CreateTransferInput = {
   /** Positive, in the from-account's currency. */
   amount: string;
+  /** Makes retrying safe, as for createTransaction. */
   clientMutationId?: string | null | undefined;
+  /** When the money left. */
   date: string;
+  /** Both legs get it ("Transfer to …" / "Transfer from …" when left out). */
   description?: string | null | undefined;
   fromAccountId: string | number;
-  /** Positive, in the to-account's currency: required when the currencies differ, refused when they are the same. */
+  /** Positive, in the to-account's currency: required when the two currencies differ (the rate paid is their ratio), refused otherwise. */
   inflowAmount?: string | null | undefined;
-  /** When the money arrives later than it left (defaults to date). */
+  /** When the money arrived, if later than date. */
   inflowDate?: string | null | undefined;
   notes?: string | null | undefined;
   toAccountId: string | number;
@@ -123,20 +127,23 @@ export type RegisterInput = {
 };
 
 export type SplitInput = {
+  /** Signed like the transaction, in its account's currency. */
   amount: string;
   categoryId?: string | number | null | undefined;
   notes?: string | null | undefined;
-  /** This part is a transfer to (amount < 0) or from (amount > 0) that account: its other leg is created there (same currency only). */
+  /** This part moves money to (amount < 0) or from (amount > 0) that account of yours: its other leg is made there (one currency only). */
   transferAccountId?: string | number | null | undefined;
 };
 
-/** Every condition given must hold. */
+/** Every condition given must hold. A category matches a split transaction when any of its parts has it; search also reads the parts’ notes. */
 export type TransactionFilter = {
   accountId?: string | number | null | undefined;
   categoryId?: string | number | null | undefined;
+  /** Leaves out the legs of transfers between your accounts. */
   excludeTransfers?: boolean | null | undefined;
   /** On or after this date. */
   from?: string | null | undefined;
+  /** Transfers (legs, and split transactions with a transfer part), income or expenses (not transfers). */
   kind?: TransactionKind | null | undefined;
   maxAmount?: string | null | undefined;
   /** Signed: "-100" with maxAmount "-50" finds money out between 50 and 100. */
@@ -149,9 +156,13 @@ export type TransactionFilter = {
   uncategorized?: boolean | null | undefined;
 };
 
+/** A leg of a transfer between your accounts, money in, or money out. */
 export type TransactionKind =
+  /** Money out that is not a transfer. */
   | 'EXPENSE'
+  /** Money in that is not a transfer. */
   | 'INCOME'
+  /** A leg of a transfer between your accounts (or, in a filter, a split transaction with a transfer part). */
   | 'TRANSFER';
 
 /** What happens to the other leg when one leg of a transfer is deleted. */
