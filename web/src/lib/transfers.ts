@@ -3,14 +3,17 @@ import { isNegative } from './money';
 
 interface Leg {
   id: string;
-  amount: string;
-  account: { id: string; name: string; currency: string };
+  account: { name: string };
 }
 
 interface TransferLike<L extends Leg = Leg> {
-  id: string;
   outflow: L;
   inflow: L;
+}
+
+interface Row {
+  id: string;
+  amount: string;
 }
 
 /** "Checking → Savings": where the money left, where it arrived. */
@@ -24,7 +27,7 @@ export function otherLeg<L extends Leg>(transfer: TransferLike<L>, transactionId
 }
 
 /** linkTransfer's arguments for a row and its suggested pair: the negative one is the outflow. */
-export function linkPair(transaction: Pick<Leg, 'id' | 'amount'>, suggestion: Pick<Leg, 'id' | 'amount'>): { outflowId: string; inflowId: string } {
+export function linkPair(transaction: Row, suggestion: Row): { outflowId: string; inflowId: string } {
   return isNegative(transaction.amount)
     ? { outflowId: transaction.id, inflowId: suggestion.id }
     : { outflowId: suggestion.id, inflowId: transaction.id };

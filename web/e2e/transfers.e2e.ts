@@ -1,0 +1,179 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { graphqlFrom, launch, newUser, screenshots, screenshotOnFailure, signUp } from './browser';
+
+const baseURL = inject('baseURL');
+const executable = inject('chromium');
+const erin = { name: 'Erin Transfers', email: `erin-${Date.now()}@example.com`, password: 'correct horse battery' };
+
+// Transfers and splits as a user makes them: a transfer in quick entry, a receipt split in two
+// categories, a suggested pair accepted (and one rejected). The clock is fixed on 10 December 2026.
+describe.skipIf(!executable)('transfers and splits in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const outside: string[] = [];
+  const ids: Record<string, string> = {};
+  const gql = (query: string, variables: Record<string, unknown> = {}) => graphqlFrom(page, query, variables);
+  const rows = () => page.locator('ul.transactions > li');
+  const row = (text: string) => rows().filter({ hasText: text });
+
+  const add = async (key: string, input: Record<string, unknown>) => {
+    ids[key] = (await gql('mutation ($input: CreateTransactionInput!) { createTransaction(input: $input) { id } }', { input })).createTransaction.id;
+  };
+  const balances = async () => Object.fromEntries(
+    (await gql('{ accounts { name balance } }')).accounts.map((account: { name: string; balance: string }) => [account.name, account.balance]),
+  );
+  const dashboardTotals = async () => {
+    await page.goto('/?from=2026-12-01&to=2026-12-31');
+    await page.getByTestId('total-expenses').waitFor();
+    const legend = await page.locator('.legend li').evaluateAll((items) => items.map((item) => item.textContent?.replace(/\s+/g, ' ').trim()));
+    return { income: await page.getByTestId('total-income').innerText(), expenses: await page.getByTestId('total-expenses').innerText(), legend };
+  };
+
+  beforeAll(async () => {
+    browser = await launch(executable);
+    let context;
+    ({ context, page } = await newUser(browser, baseURL, outside));
+    await context.clock.install({ time: new Date('2026-12-10T12:00:00Z') });
+    await context.clock.resume();
+    await page.goto('/signup');
+    await signUp(page, erin);
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    const { categories } = await gql('{ categories { id name } }');
+    for (const category of categories as { id: string; name: string }[]) ids[category.name] = category.id;
+    const account = async (name: string, openingBalance: string) => {
+      ids[name] = (await gql('mutation ($input: CreateAccountInput!) { createAccount(input: $input) { id } }', { input: { name, openingBalance } })).createAccount.id;
+    };
+    await account('Checking', '1200.00');
+    await account('Savings', '0.00');
+    await add('salary', { accountId: ids.Checking, date: '2026-12-01', amount: '100.00', description: 'Salary', categoryId: ids.Salary });
+    await add('bakery', { accountId: ids.Checking, date: '2026-12-02', amount: '-40.00', description: 'Bakery', categoryId: ids.Groceries });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    expect(outside).toEqual([]);
+  });
+  screenshotOnFailure('transfers', () => page);
+
+  it('moves money between two accounts from quick entry: two legs, balances moved, income and expenses unchanged', async () => {
+    const before = await dashboardTotals();
+    expect(before).toMatchObject({ income: '$100.00', expenses: '$40.00' });
+
+    await page.goto('/transactions');
+    await page.locator('ul.transactions').waitFor();
+    await page.keyboard.press('n');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('quick-amount');
+    await page.keyboard.type('500');
+    await page.locator('#quick-direction').selectOption('transfer');
+    await page.locator('#quick-account').selectOption({ label: 'Checking' });
+    await page.locator('#quick-to-account').selectOption({ label: 'Savings' });
+    // One currency: no second amount to type.
+    expect(await page.locator('#quick-inflow-amount').count()).toBe(0);
+    await expect.poll(() => page.locator('#quick-amount-hint').innerText()).toBe('Will move $500.00 from Checking to Savings.');
+    await page.locator('#quick-description').fill('To savings');
+    await page.locator('#quick-description').press('Enter');
+
+    // Both legs are rows of their accounts, each naming both accounts.
+    await expect.poll(() => row('To savings').count()).toBe(2);
+    for (const leg of await row('To savings').all()) expect(await leg.innerText()).toContain('Checking → Savings');
+    expect(await row('To savings').locator('.amount').allInnerTexts()).toEqual(expect.arrayContaining(['-$500.00', '+$500.00']));
+    expect(await balances()).toMatchObject({ Checking: '760.00', Savings: '500.00' });
+    await page.goto('/transactions?kind=transfers');
+    await expect.poll(() => rows().count()).toBe(2);
+    await screenshots(page, 'transfers-list');
+
+    // A leg's detail links to its other leg.
+    await row('To savings').filter({ hasText: '-$500.00' }).locator('a').click();
+    await page.getByText('Other leg:').waitFor();
+    expect(await page.locator('.transfer-info').innerText()).toContain('Checking → Savings');
+    await page.locator('.transfer-info a').click();
+    await expect.poll(() => page.locator('.page-head .amount').innerText()).toBe('+$500.00');
+    expect(await page.locator('#tx-account').inputValue()).toBe(ids.Checking);
+    expect(await page.locator('#tx-to-account').inputValue()).toBe(ids.Savings);
+    await screenshots(page, 'transfers-leg');
+
+    // A transfer is neither income nor expenses.
+    const after = await dashboardTotals();
+    expect(after).toEqual(before);
+  });
+
+  it('splits a receipt into two categories, the remaining amount reaching 0, and the dashboard counts the parts', async () => {
+    await add('market', { accountId: ids.Checking, date: '2026-12-05', amount: '-84.20', description: 'Supermarket', categoryId: ids.Groceries });
+    await page.goto(`/transactions/${ids.market}`);
+    await page.getByRole('button', { name: 'Split this transaction' }).click();
+    const remaining = page.getByTestId('split-remaining');
+    await expect.poll(() => remaining.innerText()).toContain('Left to assign: $84.20');
+    // The first part starts in the transaction's category.
+    expect(await page.locator('#split-0-category').inputValue()).toBe(`c:${ids.Groceries}`);
+    await page.locator('#split-0-amount').fill('60.10');
+    await page.locator('#split-0-notes').fill('food');
+    await expect.poll(() => remaining.innerText()).toContain('Left to assign: $24.10');
+    await page.locator('#split-1-amount').fill('24.2');
+    await expect.poll(() => remaining.innerText()).toBe('Too much by $0.10');
+    await page.locator('#split-1-amount').fill('');
+    await page.getByRole('button', { name: 'Put the rest in part 2' }).click();
+    expect(await page.locator('#split-1-amount').inputValue()).toBe('24.10');
+    await page.locator('#split-1-category').selectOption({ label: 'Health' });
+    await page.locator('#split-1-notes').fill('aspirin');
+    await expect.poll(() => remaining.getAttribute('data-state')).toBe('exact');
+    expect(await remaining.innerText()).toBe('All assigned');
+    await page.getByRole('button', { name: 'Save split' }).click();
+    await page.getByText('Split saved.').waitFor();
+
+    await page.reload();
+    await page.locator('#split-1-amount').waitFor();
+    expect(await page.locator('.parts input[id$="-amount"]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['60.10', '24.10']);
+    expect(await page.locator('#split-0-category').inputValue()).toBe(`c:${ids.Groceries}`);
+    expect(await page.locator('#split-1-category').inputValue()).toBe(`c:${ids.Health}`);
+    expect(await page.locator('#split-1-notes').inputValue()).toBe('aspirin');
+    expect(await page.locator('#tx-category').inputValue()).toBe('Split in 2 parts');
+    await screenshots(page, 'transfers-split');
+
+    // Filtered by a category, the row shows the part in it, of the whole amount.
+    await page.goto(`/transactions?category=${ids.Health}`);
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(await row('Supermarket').innerText()).toMatch(/Split in 2[\s\S]*-\$24\.10[\s\S]*of \$84\.20/);
+
+    // Groceries: the bakery's 40.00 and the part's 60.10; Health: the other part. Transfers count nowhere.
+    expect(await dashboardTotals()).toEqual({ income: '$100.00', expenses: '$124.20', legend: ['Groceries $100.10', 'Health $24.10'] });
+  });
+
+  it('offers a suggested pair with one click to accept, and forgets a rejected one', async () => {
+    await add('atm', { accountId: ids.Checking, date: '2026-12-06', amount: '-200.00', description: 'ATM withdrawal' });
+    await add('deposit', { accountId: ids.Savings, date: '2026-12-07', amount: '200.00', description: 'Cash deposit' });
+    await add('refund', { accountId: ids.Checking, date: '2026-12-08', amount: '30.00', description: 'Refund' });
+    await add('lunch', { accountId: ids.Savings, date: '2026-12-08', amount: '-30.00', description: 'Lunch' });
+    await page.goto('/transactions');
+    const offers = page.getByRole('group', { name: 'Suggested transfer' });
+    // Each pair is offered once, though both of its rows suggest the other.
+    await expect.poll(() => offers.count()).toBe(2);
+    await screenshots(page, 'transfers-suggestions');
+
+    const pair = offers.filter({ hasText: 'ATM withdrawal' }).or(offers.filter({ hasText: 'Cash deposit' }));
+    await pair.getByRole('button', { name: 'Link as transfer' }).click();
+    await expect.poll(() => offers.count()).toBe(1);
+    await expect.poll(() => row('ATM withdrawal').innerText()).toContain('Checking → Savings');
+    expect(await row('Cash deposit').innerText()).toContain('Checking → Savings');
+    const { transaction } = await gql('query ($id: ID!) { transaction(id: $id) { kind transfer { outflow { id } inflow { id } } } }', { id: ids.atm });
+    expect(transaction).toEqual({ kind: 'TRANSFER', transfer: { outflow: { id: ids.atm }, inflow: { id: ids.deposit } } });
+
+    await offers.getByRole('button', { name: 'Not a transfer' }).click();
+    await expect.poll(() => offers.count()).toBe(0);
+    const check = await gql('query ($a: ID!, $b: ID!) { a: transaction(id: $a) { transferSuggestion { id } transfer { id } } b: transaction(id: $b) { transferSuggestion { id } transfer { id } } }', { a: ids.refund, b: ids.lunch });
+    expect(check).toEqual({ a: { transferSuggestion: null, transfer: null }, b: { transferSuggestion: null, transfer: null } });
+  });
+
+  it('asks what happens to the other leg when a leg is deleted', async () => {
+    await page.goto(`/transactions/${ids.deposit}`);
+    await page.getByRole('button', { name: 'Delete transaction' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Keep the other as a plain transaction' }).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Delete both' }).count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Keep the other as a plain transaction' }).click();
+    await page.getByRole('heading', { name: 'Transactions', level: 1 }).waitFor();
+    await expect.poll(() => row('Cash deposit').count()).toBe(0);
+    await expect.poll(() => row('ATM withdrawal').innerText()).not.toContain('→');
+    const { transaction } = await gql('query ($id: ID!) { transaction(id: $id) { kind transfer { id } } }', { id: ids.atm });
+    expect(transaction).toEqual({ kind: 'EXPENSE', transfer: null });
+  });
+});
