@@ -176,4 +176,79 @@ describe.skipIf(!executable)('transfers and splits in Chromium', () => {
     const { transaction } = await gql('query ($id: ID!) { transaction(id: $id) { kind transfer { id } } }', { id: ids.atm });
     expect(transaction).toEqual({ kind: 'EXPENSE', transfer: null });
   });
+
+  it('makes a plain row a transfer in the edit form, keeps the legs in step, and makes it plain again', async () => {
+    await add('move', { accountId: ids.Checking, date: '2026-12-09', amount: '-25.00', description: 'Move to savings', categoryId: ids.Shopping });
+    const legs = async () => (await gql('query ($id: ID!) { transaction(id: $id) { kind amount category { id } transfer { outflow { id amount } inflow { id amount account { name } } } } }', { id: ids.move })).transaction;
+    await page.goto(`/transactions/${ids.move}`);
+    await page.locator('#tx-direction').selectOption('transfer');
+    expect(await page.locator('#tx-account').inputValue()).toBe(ids.Checking);
+    await page.locator('#tx-to-account').selectOption({ label: 'Savings' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Transaction saved.').waitFor();
+    await page.locator('.transfer-info').waitFor();
+    const linked = await legs();
+    expect(linked).toMatchObject({ kind: 'TRANSFER', amount: '-25.00', category: null, transfer: { outflow: { id: ids.move, amount: '-25.00' }, inflow: { amount: '25.00', account: { name: 'Savings' } } } });
+
+    // One currency: a new amount on one leg is the other's too.
+    await page.locator('#tx-amount').fill('30');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(async () => (await legs()).transfer?.inflow.amount).toBe('30.00');
+    expect((await legs()).amount).toBe('-30.00');
+
+    // Back to an expense: the other leg goes, as chosen.
+    await page.locator('#tx-direction').selectOption('out');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete the other' }).click();
+    await page.getByText('Transaction saved.').waitFor();
+    expect(await legs()).toEqual({ kind: 'EXPENSE', amount: '-30.00', category: null, transfer: null });
+    const { transactions } = await gql('{ transactions(filter: { search: "Move to savings" }) { totalCount } }');
+    expect(transactions.totalCount).toBe(1);
+  });
+
+  it('splits a paycheck into salary and a transfer to savings', async () => {
+    await add('pay', { accountId: ids.Checking, date: '2026-12-09', amount: '800.00', description: 'Paycheck', categoryId: ids.Salary });
+    // Savings so far: the 500.00 transfer in, the 30.00 lunch out.
+    expect((await balances()).Savings).toBe('470.00');
+    await page.goto(`/transactions/${ids.pay}`);
+    await page.getByRole('button', { name: 'Split this transaction' }).click();
+    await page.locator('#split-0-amount').fill('1000');
+    // A sign typed on purpose goes against the transaction: 200 leaves for savings.
+    await page.locator('#split-1-amount').fill('-200');
+    await page.locator('#split-1-category').selectOption({ label: 'Transfer: Savings' });
+    await expect.poll(() => page.getByTestId('split-remaining').innerText()).toBe('All assigned');
+    await page.getByRole('button', { name: 'Save split' }).click();
+    await page.getByText('Split saved.').waitFor();
+    const { transaction } = await gql('query ($id: ID!) { transaction(id: $id) { splits { amount category { name } transfer { inflow { amount account { name } } } } } }', { id: ids.pay });
+    expect(transaction.splits).toEqual([
+      { amount: '1000.00', category: { name: 'Salary' }, transfer: null },
+      { amount: '-200.00', category: null, transfer: { inflow: { amount: '200.00', account: { name: 'Savings' } } } },
+    ]);
+    expect(await balances()).toMatchObject({ Savings: '670.00' });
+    await page.reload();
+    expect(await page.locator('#split-1-category').inputValue()).toBe(`a:${ids.Savings}`);
+    expect(await page.locator('#split-1-amount').inputValue()).toBe('-200.00');
+  });
+
+  it('moves money across currencies with the amount that arrived', async () => {
+    ids.Euro = (await gql('mutation ($input: CreateAccountInput!) { createAccount(input: $input) { id } }', { input: { name: 'Euro cash', currency: 'EUR' } })).createAccount.id;
+    await page.goto('/transactions');
+    await page.locator('ul.transactions').waitFor();
+    await page.keyboard.press('n');
+    await page.keyboard.type('100');
+    await page.locator('#quick-direction').selectOption('transfer');
+    await page.locator('#quick-account').selectOption({ label: 'Checking' });
+    await page.locator('#quick-to-account').selectOption({ label: 'Euro cash' });
+    await page.getByLabel('Received (EUR)').fill('92,5');
+    await page.locator('#quick-description').fill('Exchange');
+    await page.locator('#quick-inflow-date').fill('2026-12-12');
+    await page.locator('#quick-description').press('Enter');
+    await expect.poll(() => row('Exchange').count()).toBe(2);
+    const { transactions } = await gql('{ transactions(filter: { search: "Exchange" }) { edges { node { date amount account { currency } transfer { rate } } } } }');
+    expect(transactions.edges.map((edge: { node: unknown }) => edge.node)).toEqual(expect.arrayContaining([
+      { date: '2026-12-10', amount: '-100.00', account: { currency: 'USD' }, transfer: { rate: expect.any(String) } },
+      { date: '2026-12-12', amount: '92.50', account: { currency: 'EUR' }, transfer: { rate: expect.any(String) } },
+    ]));
+    await screenshots(page, 'transfers-currencies');
+  });
 });
