@@ -88,8 +88,8 @@ describe.skipIf(!executable)('transfers and splits in Chromium', () => {
     expect(await page.locator('.transfer-info').innerText()).toContain('Checking → Savings');
     await page.locator('.transfer-info a').click();
     await expect.poll(() => page.locator('.page-head .amount').innerText()).toBe('+$500.00');
-    expect(await page.locator('#tx-account').inputValue()).toBe(ids.Checking);
-    expect(await page.locator('#tx-to-account').inputValue()).toBe(ids.Savings);
+    await expect.poll(() => page.locator('#tx-account').inputValue()).toBe(ids.Checking);
+    await expect.poll(() => page.locator('#tx-to-account').inputValue()).toBe(ids.Savings);
     await screenshots(page, 'transfers-leg');
 
     // A transfer is neither income nor expenses.
@@ -104,7 +104,7 @@ describe.skipIf(!executable)('transfers and splits in Chromium', () => {
     const remaining = page.getByTestId('split-remaining');
     await expect.poll(() => remaining.innerText()).toContain('Left to assign: $84.20');
     // The first part starts in the transaction's category.
-    expect(await page.locator('#split-0-category').inputValue()).toBe(`c:${ids.Groceries}`);
+    await expect.poll(() => page.locator('#split-0-category').inputValue()).toBe(`c:${ids.Groceries}`);
     await page.locator('#split-0-amount').fill('60.10');
     await page.locator('#split-0-notes').fill('food');
     await expect.poll(() => remaining.innerText()).toContain('Left to assign: $24.10');
@@ -123,8 +123,8 @@ describe.skipIf(!executable)('transfers and splits in Chromium', () => {
     await page.reload();
     await page.locator('#split-1-amount').waitFor();
     expect(await page.locator('.parts input[id$="-amount"]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['60.10', '24.10']);
-    expect(await page.locator('#split-0-category').inputValue()).toBe(`c:${ids.Groceries}`);
-    expect(await page.locator('#split-1-category').inputValue()).toBe(`c:${ids.Health}`);
+    await expect.poll(() => page.locator('#split-0-category').inputValue()).toBe(`c:${ids.Groceries}`);
+    await expect.poll(() => page.locator('#split-1-category').inputValue()).toBe(`c:${ids.Health}`);
     expect(await page.locator('#split-1-notes').inputValue()).toBe('aspirin');
     expect(await page.locator('#tx-category').inputValue()).toBe('Split in 2 parts');
     await screenshots(page, 'transfers-split');
@@ -181,8 +181,9 @@ describe.skipIf(!executable)('transfers and splits in Chromium', () => {
     await add('move', { accountId: ids.Checking, date: '2026-12-09', amount: '-25.00', description: 'Move to savings', categoryId: ids.Shopping });
     const legs = async () => (await gql('query ($id: ID!) { transaction(id: $id) { kind amount category { id } transfer { outflow { id amount } inflow { id amount account { name } } } } }', { id: ids.move })).transaction;
     await page.goto(`/transactions/${ids.move}`);
+    await expect.poll(() => page.locator('#tx-account').inputValue()).toBe(ids.Checking);
     await page.locator('#tx-direction').selectOption('transfer');
-    expect(await page.locator('#tx-account').inputValue()).toBe(ids.Checking);
+    await expect.poll(() => page.locator('#tx-account').inputValue()).toBe(ids.Checking);
     await page.locator('#tx-to-account').selectOption({ label: 'Savings' });
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Transaction saved.').waitFor();
@@ -226,8 +227,15 @@ describe.skipIf(!executable)('transfers and splits in Chromium', () => {
     ]);
     expect(await balances()).toMatchObject({ Savings: '670.00' });
     await page.reload();
-    expect(await page.locator('#split-1-category').inputValue()).toBe(`a:${ids.Savings}`);
+    await expect.poll(() => page.locator('#split-1-category').inputValue()).toBe(`a:${ids.Savings}`);
     expect(await page.locator('#split-1-amount').inputValue()).toBe('-200.00');
+
+    // Unsplit: one row again, in no part's category.
+    await page.getByRole('button', { name: 'Unsplit' }).click();
+    await page.getByText('No longer split.').waitFor();
+    await page.getByRole('button', { name: 'Split this transaction' }).waitFor();
+    const unsplit = await gql('query ($id: ID!) { transaction(id: $id) { amount splits { id } } }', { id: ids.pay });
+    expect(unsplit.transaction).toEqual({ amount: '800.00', splits: [] });
   });
 
   it('moves money across currencies with the amount that arrived', async () => {
