@@ -224,15 +224,27 @@ describe.skipIf(!executable)('transfers and splits in Chromium', () => {
     await expect.poll(() => page.getByTestId('split-remaining').innerText()).toBe('All assigned');
     await page.getByRole('button', { name: 'Save split' }).click();
     await page.getByText('Split saved.').waitFor();
-    const { transaction } = await gql('query ($id: ID!) { transaction(id: $id) { splits { amount category { name } transfer { inflow { amount account { name } } } } } }', { id: ids.pay });
+    const { transaction } = await gql('query ($id: ID!) { transaction(id: $id) { splits { amount category { name } transfer { inflow { id amount account { name } } } } } }', { id: ids.pay });
     expect(transaction.splits).toEqual([
       { amount: '1000.00', category: { name: 'Salary' }, transfer: null },
-      { amount: '-200.00', category: null, transfer: { inflow: { amount: '200.00', account: { name: 'Savings' } } } },
+      { amount: '-200.00', category: null, transfer: { inflow: { id: expect.any(String), amount: '200.00', account: { name: 'Savings' } } } },
     ]);
+    ids.toSavings = transaction.splits[1].transfer.inflow.id;
     expect(await balances()).toMatchObject({ Savings: '670.00' });
     await page.reload();
     await expect.poll(() => page.locator('#split-1-category').inputValue()).toBe(`a:${ids.Savings}`);
     expect(await page.locator('#split-1-amount').inputValue()).toBe('-200.00');
+
+    // The leg on Savings, deleted, leaves the paycheck's part in place, no longer a transfer.
+    await page.goto(`/transactions/${ids.toSavings}`);
+    await page.locator('.transfer-info').waitFor();
+    await page.getByRole('button', { name: 'Delete transaction' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete this row' }).click();
+    await page.getByRole('heading', { name: 'Transactions', level: 1 }).waitFor();
+    const parts = await gql('query ($id: ID!) { transaction(id: $id) { splits { amount transfer { id } } } }', { id: ids.pay });
+    expect(parts.transaction.splits).toEqual([{ amount: '1000.00', transfer: null }, { amount: '-200.00', transfer: null }]);
+    expect(await balances()).toMatchObject({ Savings: '470.00' });
+    await page.goto(`/transactions/${ids.pay}`);
 
     // Unsplit: one row again, in no part's category.
     await page.getByRole('button', { name: 'Unsplit' }).click();

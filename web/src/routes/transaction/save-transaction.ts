@@ -31,6 +31,14 @@ export function askOtherLeg(transaction: Detail, action: 'delete' | 'unlink'): P
   const leg = transaction.transfer;
   if (!leg) return Promise.resolve(null);
   const other = otherLeg(leg, transaction.id);
+  // The other side is a part of a split transaction: that part stays (it is only unlinked).
+  if (leg.outflowSplit || leg.inflowSplit) {
+    return chooseAction<TransferLegAction>({
+      title: action === 'delete' ? 'Delete this transfer leg?' : 'Make this a plain transaction?',
+      message: `The other side is a part of a split transaction on ${other.account.name}: it stays, as a plain part.`,
+      choices: [{ value: 'UNLINK', label: action === 'delete' ? 'Delete this row' : 'Make it plain', danger: action === 'delete' }],
+    });
+  }
   return chooseAction<TransferLegAction>({
     title: action === 'delete' ? 'Delete this transfer?' : 'Make this a plain transaction?',
     message: `This row is one leg of the transfer ${transferLabel(leg)}. What happens to the other leg, on ${other.account.name}?`,
