@@ -31,17 +31,19 @@ export function askOtherLeg(transaction: Detail, action: 'delete' | 'unlink'): P
   const leg = transaction.transfer;
   if (!leg) return Promise.resolve(null);
   const other = otherLeg(leg, transaction.id);
+  const receipts = transaction.receipts.length;
+  const alsoReceipts = action === 'delete' && receipts ? ` This row's ${receipts} receipt${receipts === 1 ? '' : 's'} will be deleted with it.` : '';
   // The other side is a part of a split transaction: that part stays (it is only unlinked).
   if (leg.outflowSplit || leg.inflowSplit) {
     return chooseAction<TransferLegAction>({
       title: action === 'delete' ? 'Delete this transfer leg?' : 'Make this a plain transaction?',
-      message: `The other side is a part of a split transaction on ${other.account.name}: it stays, as a plain part.`,
+      message: `The other side is a part of a split transaction on ${other.account.name}: it stays, as a plain part.${alsoReceipts}`,
       choices: [{ value: 'UNLINK', label: action === 'delete' ? 'Delete this row' : 'Make it plain', danger: action === 'delete' }],
     });
   }
   return chooseAction<TransferLegAction>({
     title: action === 'delete' ? 'Delete this transfer?' : 'Make this a plain transaction?',
-    message: `This row is one leg of the transfer ${transferLabel(leg)}. What happens to the other leg, on ${other.account.name}?`,
+    message: `This row is one leg of the transfer ${transferLabel(leg)}. What happens to the other leg, on ${other.account.name}?${alsoReceipts}`,
     choices: [
       { value: 'DELETE', label: action === 'delete' ? 'Delete both' : 'Delete the other', danger: true },
       { value: 'UNLINK', label: 'Keep the other as a plain transaction' },
