@@ -78,8 +78,14 @@ describe.skipIf(!executable)('transfers and splits in Chromium', () => {
     for (const leg of await row('To savings').all()) expect(await leg.innerText()).toContain('Checking → Savings');
     expect(await row('To savings').locator('.amount').allInnerTexts()).toEqual(expect.arrayContaining(['-$500.00', '+$500.00']));
     expect(await balances()).toMatchObject({ Checking: '760.00', Savings: '500.00' });
-    await page.goto('/transactions?kind=transfers');
+    await page.getByRole('button', { name: 'Filters' }).click();
+    await page.locator('#filter-kind').selectOption({ label: 'Transfers' });
+    await expect.poll(() => new URL(page.url()).search).toBe('?kind=transfers');
     await expect.poll(() => rows().count()).toBe(2);
+    await page.locator('#filter-kind').selectOption({ label: 'Expenses' });
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(await rows().innerText()).toContain('Bakery');
+    await page.goto('/transactions?kind=transfers');
     await screenshots(page, 'transfers-list');
 
     // A leg's detail links to its other leg.
