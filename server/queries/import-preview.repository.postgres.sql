@@ -39,7 +39,9 @@ INSERT INTO
     "status",
     "matched_transaction_id",
     "error",
-    "included"
+    "included",
+    "category",
+    "splits"
   )
 SELECT
   $1,
@@ -57,7 +59,9 @@ FROM
     $10::VARCHAR[],
     $11::INT[],
     $12::TEXT[],
-    $13::BOOLEAN[]
+    $13::BOOLEAN[],
+    $14::TEXT[],
+    $15::TEXT[]
   );
 
 -- ImportPreviewRepository.findPreview
@@ -92,7 +96,9 @@ SELECT
   "r"."status",
   "r"."matched_transaction_id",
   "r"."error",
-  "r"."included"
+  "r"."included",
+  "r"."category",
+  "r"."splits"
 FROM
   "import_preview_rows" "r"
   INNER JOIN "import_previews" "p" ON "p"."id" = "r"."preview_id"
@@ -117,7 +123,9 @@ SELECT
   "r"."status",
   "r"."matched_transaction_id",
   "r"."error",
-  "r"."included"
+  "r"."included",
+  "r"."category",
+  "r"."splits"
 FROM
   "import_preview_rows" "r"
   INNER JOIN "import_previews" "p" ON "p"."id" = "r"."preview_id"

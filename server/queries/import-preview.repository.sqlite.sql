@@ -30,11 +30,13 @@ INSERT INTO
     "status",
     "matched_transaction_id",
     "error",
-    "included"
+    "included",
+    "category",
+    "splits"
   )
 VALUES
-  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?),
-  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?),
+  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- ImportPreviewRepository.findPreview
 SELECT
@@ -68,7 +70,9 @@ SELECT
   "r"."status",
   "r"."matched_transaction_id",
   "r"."error",
-  "r"."included"
+  "r"."included",
+  "r"."category",
+  "r"."splits"
 FROM
   "import_preview_rows" "r"
   INNER JOIN "import_previews" "p" ON "p"."id" = "r"."preview_id"
@@ -93,7 +97,9 @@ SELECT
   "r"."status",
   "r"."matched_transaction_id",
   "r"."error",
-  "r"."included"
+  "r"."included",
+  "r"."category",
+  "r"."splits"
 FROM
   "import_preview_rows" "r"
   INNER JOIN "import_previews" "p" ON "p"."id" = "r"."preview_id"

@@ -329,8 +329,20 @@ WHERE
     "t"."search_text" LIKE $2 ESCAPE '\'
     OR "t"."category_id" IN ($3)
     OR (
-      "t"."amount" IN ($4, $5)
-      AND "t"."account_id" IN ($6)
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."category_id" IN ($4)
+      )
+    )
+    OR (
+      "t"."amount" IN ($5, $6)
+      AND "t"."account_id" IN ($7)
     )
   )
 ORDER BY
@@ -773,8 +785,20 @@ WHERE
     "t"."search_text" LIKE $3 ESCAPE '\'
     OR "t"."category_id" IN ($4)
     OR (
-      "t"."amount" IN ($5, $6)
-      AND "t"."account_id" IN ($7)
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."category_id" IN ($5)
+      )
+    )
+    OR (
+      "t"."amount" IN ($6, $7)
+      AND "t"."account_id" IN ($8)
     )
   );
 
@@ -974,8 +998,20 @@ WHERE
     "t"."search_text" LIKE $3 ESCAPE '\'
     OR "t"."category_id" IN ($4)
     OR (
-      "t"."amount" IN ($5, $6)
-      AND "t"."account_id" IN ($7)
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."category_id" IN ($5)
+      )
+    )
+    OR (
+      "t"."amount" IN ($6, $7)
+      AND "t"."account_id" IN ($8)
     )
   )
 GROUP BY
@@ -1107,7 +1143,8 @@ INSERT INTO
     "imported_description",
     "external_id",
     "import_fingerprint",
-    "import_batch_id"
+    "import_batch_id",
+    "is_split"
   )
 SELECT
   $1,
@@ -1124,7 +1161,8 @@ FROM
     $9::TEXT[],
     $10::VARCHAR[],
     $11::VARCHAR[],
-    $12::INT[]
+    $12::INT[],
+    $13::BOOLEAN[]
   )
 RETURNING
   "id";

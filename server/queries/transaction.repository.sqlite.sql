@@ -329,6 +329,18 @@ WHERE
     "t"."search_text" LIKE ? ESCAPE '\'
     OR "t"."category_id" IN (?)
     OR (
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."category_id" IN (?)
+      )
+    )
+    OR (
       "t"."amount" IN (?, ?)
       AND "t"."account_id" IN (?)
     )
@@ -773,6 +785,18 @@ WHERE
     "t"."search_text" LIKE ? ESCAPE '\'
     OR "t"."category_id" IN (?)
     OR (
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."category_id" IN (?)
+      )
+    )
+    OR (
       "t"."amount" IN (?, ?)
       AND "t"."account_id" IN (?)
     )
@@ -974,6 +998,18 @@ WHERE
     "t"."search_text" LIKE ? ESCAPE '\'
     OR "t"."category_id" IN (?)
     OR (
+      "t"."is_split"
+      AND EXISTS (
+        SELECT
+          1
+        FROM
+          "transaction_splits" "s"
+        WHERE
+          "s"."transaction_id" = "t"."id"
+          AND "s"."category_id" IN (?)
+      )
+    )
+    OR (
       "t"."amount" IN (?, ?)
       AND "t"."account_id" IN (?)
     )
@@ -1107,10 +1143,11 @@ INSERT INTO
     "imported_description",
     "external_id",
     "import_fingerprint",
-    "import_batch_id"
+    "import_batch_id",
+    "is_split"
   )
 VALUES
-  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING
   "id";
 

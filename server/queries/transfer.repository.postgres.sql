@@ -51,8 +51,8 @@ SET
   END,
   "category_id" = NULL
 WHERE
-  "user_id" = $7
-  AND "id" IN ($5, $6);
+  "user_id" = $5
+  AND "id" IN ($6, $7);
 
 -- TransferRepository.swapSides
 UPDATE "transfers"

@@ -75,6 +75,7 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
   const transferRepository = new TransferRepository(dataSource);
   const splitRepository = new SplitRepository(dataSource);
   const splits = new SplitService(dataSource, splitRepository, transactionRepository, transferRepository, accountRepository, categoryRepository);
+  const transfers = new TransferService(dataSource, transferRepository, transactionRepository, accountRepository, idempotencyKeys);
   const receipts = new ReceiptService(receiptRepository, deletion, storage, receiptMaxBytes, logger);
   const twoFactor = new TwoFactorService(userRepository);
   const users = new UserService(dataSource, userRepository, { accounts: accountRepository, categories: categoryRepository }, deletion, signInLimits, twoFactor);
@@ -93,8 +94,9 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
       idempotencyKeys,
       { service: splits, repository: splitRepository },
       new TransferLegs(transferRepository, transactionRepository, splitRepository),
+      transferRepository,
     ),
-    transfers: new TransferService(dataSource, transferRepository, transactionRepository, accountRepository, idempotencyKeys),
+    transfers,
     splits,
     receipts,
     dashboard: new DashboardService(new DashboardRepository(dataSource), transactionRepository, categoryRepository),
@@ -104,8 +106,12 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
       new ImportBatchRepository(dataSource),
       new ImportRepository(dataSource),
       accountRepository,
+      categoryRepository,
       transactionRepository,
+      { service: splits, repository: splitRepository },
       deletion,
+      transfers,
+      transferRepository,
       { maxBytes: importMaxBytes, maxRows: importMaxRows },
     ),
   };

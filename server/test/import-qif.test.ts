@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { plainDecimal } from '../src/modules/imports/parsers/decimal-text';
+import { plainDecimal, subtractDecimals, sumDecimals } from '../src/modules/imports/parsers/decimal-text';
 import { UnreadableFileError } from '../src/modules/imports/parsers/parsed-file';
 import { parseQif } from '../src/modules/imports/parsers/qif';
 import { detectDateOrder, qifDate } from '../src/modules/imports/parsers/qif-date';
@@ -25,12 +25,12 @@ test('a bank file: every date form, amounts with separators, payee, memo, catego
   ]);
   expect(rows[0]).toEqual({
     line: 2, date: '2018-12-19', amount: '-1234.56', description: 'Landlord & Sons', notes: 'December rent',
-    externalId: '1001', category: 'Housing:Rent', error: null,
+    externalId: '1001', category: 'Housing:Rent', transferAccount: null, error: null,
   });
   // the class after "/" is not part of the category; "ATM" is no check number; blanks collapse
   expect(rows[1]).toMatchObject({ description: 'Corner Shop', category: 'Food:Groceries', externalId: null });
-  // a transfer keeps its account in brackets
-  expect(rows[3]).toMatchObject({ category: '[Savings]', description: 'Transfer to savings' });
+  // a transfer names its account, and has no category
+  expect(rows[3]).toMatchObject({ category: null, transferAccount: 'Savings', description: 'Transfer to savings' });
   // no payee: the memo describes the row
   expect(rows[5]).toMatchObject({ description: 'A memo and no payee', notes: '', category: null });
   expect(rows.every((r) => r.error === null)).toBe(true);
@@ -54,13 +54,81 @@ test('an order given against the file makes the dates that cannot be read so inv
   ]);
 });
 
-test('a split transaction is one row for its total, its lines in the notes', () => {
-  const [shop, visa] = rowsOf('splits.qif');
+test('a split transaction is one row for its total with its split lines: category, transfer, memo and exact amounts', () => {
+  const [shop, visa, phone, order] = rowsOf('splits.qif');
   expect(shop).toEqual({
-    line: 2, date: '2026-03-15', amount: '-15.50', description: 'Pharmacy Mart',
-    notes: 'Weekly shop | Food:Groceries (Fruit) -12.00; Health:Pharmacy -3.50', externalId: null, category: null, error: null,
+    line: 2, date: '2026-03-15', amount: '-15.50', description: 'Pharmacy Mart', notes: 'Weekly shop', externalId: null,
+    category: null, transferAccount: null, error: null,
+    splits: [
+      { category: 'Food:Groceries', transferAccount: null, amount: '-12.00', notes: 'Fruit' },
+      { category: 'Health:Pharmacy', transferAccount: null, amount: '-3.50', notes: '' },
+    ],
   });
-  expect(visa).toMatchObject({ amount: '-100.00', notes: '[Visa] -90.00; Bank Charges (Fee) -10.00', category: null });
+  // a split to [Visa] is a transfer part, not a category
+  expect(visa).toMatchObject({
+    amount: '-100.00', notes: '', category: null, error: null,
+    splits: [
+      { category: null, transferAccount: 'Visa', amount: '-90.00', notes: '' },
+      { category: 'Bank Charges', transferAccount: null, amount: '-10.00', notes: 'Fee' },
+    ],
+  });
+  // parts of both signs; the class after "/" is no part of a split's category either
+  expect(phone).toMatchObject({
+    amount: '67.50', category: 'Bills:Phone', error: null,
+    splits: [
+      { category: 'Bills:Phone', amount: '-15.00', notes: 'Sign-up credit' },
+      { category: 'Bills:Phone', amount: '82.50', notes: 'Refund of old contract' },
+    ],
+  });
+  // a D line inside the splits is that split's date: the transaction keeps its own
+  expect(order).toMatchObject({ line: 33, date: '2026-03-18', amount: '-100.00', notes: 'Online order', category: 'Household', error: null });
+  expect(order.splits?.map((split) => [split.category, split.transferAccount, split.amount, split.notes])).toEqual([
+    ['Household', null, '-50.00', 'Half'],
+    ['Leisure:Books', null, '-25.00', '25%'],
+    [null, 'Savings', '-25.00', ''],
+  ]);
+});
+
+test('split lines that do not add up to the amount make the row invalid, naming the difference', () => {
+  const rows = rowsOf('splits.qif');
+  expect(rows[4]).toMatchObject({
+    line: 49, date: null, amount: null, description: 'Market',
+    error: "The split lines add up to -19.00, not to the transaction's -20.00: a difference of -1.00.",
+  });
+  // the split lines stay with the row, so the preview can show what does not add up
+  expect(rows[4].splits?.map((split) => split.amount)).toEqual(['-12.00', '-7.00']);
+  expect(rows[5]).toMatchObject({ line: 58, amount: null, error: 'Split 2 of the transaction has no amount ($ line).', splits: undefined });
+  // a whole-row transfer: no category, the account named
+  expect(rows[6]).toEqual(expect.objectContaining({ line: 67, amount: '-250.00', category: null, transferAccount: 'Savings', error: null }));
+  expect(rows[6].splits).toBeUndefined();
+});
+
+test('split amounts are summed exactly, whatever their decimals and separators', () => {
+  const record = (total: string, ...parts: string[]) =>
+    parseQif(Buffer.from(`!Type:Bank\nD1/2/2026\nT${total}\nPShop\n${parts.map((part, i) => `SPart ${i}\n$${part}`).join('\n')}\n^\n`)).statements[0].rows[0];
+  // 0.1 + 0.2 is 0.3 here, unlike in floating point
+  expect(record('0.3', '0.1', '0.2')).toMatchObject({ amount: '0.3', error: null });
+  expect(record('-1,234.50', '-1,000.00', '-234.5')).toMatchObject({ amount: '-1234.50', error: null });
+  expect(record('10', '3.333', '6.667')).toMatchObject({ error: null });
+  expect(record('10.00', '3.333', '6.666')).toMatchObject({ error: "The split lines add up to 9.999, not to the transaction's 10.00: a difference of 0.001." });
+  expect(record('-5.00', '-2.00', '-4.00')).toMatchObject({ error: "The split lines add up to -6.00, not to the transaction's -5.00: a difference of 1.00." });
+  expect(record('-5.00', '-2.00', 'three')).toMatchObject({ error: 'Split 2 of the transaction: "three" is not an amount.' });
+  // a split without its S line is a part without a category
+  const bare = parseQif(Buffer.from('!Type:Bank\nD1/2/2026\nT-3\nSTea\n$-1\nEtip\n$-2\n^\n')).statements[0].rows[0];
+  expect(bare.splits).toEqual([
+    { category: 'Tea', transferAccount: null, amount: '-1', notes: '' },
+    { category: null, transferAccount: null, amount: '-2', notes: 'tip' },
+  ]);
+});
+
+test('decimal sums and differences are exact', () => {
+  expect(sumDecimals(['-12.00', '-3.5'])).toBe('-15.50');
+  expect(sumDecimals(['0.1', '0.2'])).toBe('0.3');
+  expect(sumDecimals(['-0.5', '0.25'])).toBe('-0.25');
+  expect(sumDecimals([])).toBe('0');
+  expect(subtractDecimals('-20.00', '-19')).toBe('-1.00');
+  expect(subtractDecimals('0.001', '0.01')).toBe('-0.009');
+  expect(subtractDecimals('90071992547409930.01', '-0.99')).toBe('90071992547409931.00');
 });
 
 test('!Account blocks: one statement per account, lists and investments aside', () => {
@@ -164,6 +232,6 @@ test('100 000 records parse, each on its own line number', () => {
   const rows = parseQif(bytes).statements[0].rows;
   expect(rows).toHaveLength(100_000);
   expect(rows[99_999]).toEqual({
-    line: 2 + 5 * 99_999, date: '2024-04-12', amount: '-1299.50', description: 'Shop 99999', notes: '', externalId: null, category: 'Food:Groceries', error: null,
+    line: 2 + 5 * 99_999, date: '2024-04-12', amount: '-1299.50', description: 'Shop 99999', notes: '', externalId: null, category: 'Food:Groceries', transferAccount: null, error: null,
   });
 });

@@ -66,6 +66,8 @@ const previewRow = (line: number, overrides: Partial<NewPreviewRow> = {}): NewPr
   matchedTransactionId: null,
   error: null,
   included: true,
+  category: null,
+  splits: null,
   ...overrides,
 });
 
@@ -81,6 +83,15 @@ describe('previews', () => {
         status: index % 10 === 0 ? 'DUPLICATE' : index % 25 === 1 ? 'INVALID' : 'NEW',
         ...(index % 25 === 1 ? { date: null, amount: null, error: 'The amount "12,3,4" is not a number', included: false, fingerprint: null } : {}),
         ...(index === 3 ? { description: 'Café “Zur Post” ; 100 %', notes: 'line\nbreak', externalId: 'FIT-"3"', amount: -9_007_199_254_740_991n } : {}),
+        ...(index === 3
+          ? {
+              category: 'Food:Groceries',
+              splits: [
+                { amount: -9_007_199_254_740_000n, category: 'Food:"Fresh"', transferAccount: null, notes: 'a\nb' },
+                { amount: -991n, category: null, transferAccount: 'Savings', notes: '' },
+              ],
+            }
+          : {}),
       }),
     );
     const id = await inWrite(({ previews }) => previews.insertPreview(owner, newPreview(), rows));

@@ -142,6 +142,49 @@ describe('the transaction list', () => {
     expect(large.statements.filter(({ sql }) => /FROM "receipts"/.test(sql))).toHaveLength(1);
   });
 
+  test('with transfers, splits and suggested pairs in it, a page still costs a fixed number of statements', async () => {
+    const { client } = await signUp(running.baseUrl);
+    const accounts: string[] = [];
+    for (const name of ['Checking', 'Savings']) accounts.push((await client.ok(CREATE_ACCOUNT, { input: { name } })).createAccount.id);
+    const food = (await client.ok(CREATE_CATEGORY, { input: { name: 'Food' } })).createCategory.id;
+    const home = (await client.ok(CREATE_CATEGORY, { input: { name: 'Home' } })).createCategory.id;
+    // Each day: a transfer, a split purchase, a pair that looks like a transfer, and a plain row.
+    for (let day = 0; day < 10; day += 1) {
+      const date = isoDate(day);
+      await client.ok(`mutation ($input: CreateTransferInput!) { createTransfer(input: $input) { id } }`, {
+        input: { fromAccountId: accounts[0], toAccountId: accounts[1], date, amount: decimalOf(10_000 + day) },
+      });
+      await client.ok(CREATE_TRANSACTION, {
+        input: { accountId: accounts[0], date, amount: decimalOf(-3_000), splits: [{ amount: decimalOf(-2_000), categoryId: food }, { amount: decimalOf(-1_000), categoryId: home, notes: 'lamp' }] },
+      });
+      await client.ok(CREATE_TRANSACTION, { input: { accountId: accounts[0], date, amount: decimalOf(-5_000 - day) } });
+      await client.ok(CREATE_TRANSACTION, { input: { accountId: accounts[1], date, amount: decimalOf(5_000 + day) } });
+      await client.ok(CREATE_TRANSACTION, { input: { accountId: accounts[0], date, amount: decimalOf(-77), categoryId: food } });
+    }
+    const LINKED_PAGE = `query ($first: Int) { transactions(first: $first) { edges { node { id amount kind account { name } category { name }
+      transfer { id rate outflow { id account { name } } inflow { id account { name } } outflowSplit { id } inflowSplit { id } }
+      splits { id amount notes category { name } transfer { id } } transferSuggestion { id amount account { name } } receipts { id } } } } }`;
+    const pageOf = async (first: number) => {
+      let data: any;
+      const statements = await statementsDuring(async () => {
+        data = await client.ok(LINKED_PAGE, { first });
+      });
+      return { nodes: data.transactions.edges.map((edge: { node: any }) => edge.node), statements };
+    };
+    const small = await pageOf(6);
+    const large = await pageOf(60);
+    for (const page of [small, large]) {
+      expect(page.nodes.some((node: any) => node.transfer?.outflow.account.name === 'Checking')).toBe(true);
+      expect(page.nodes.some((node: any) => node.splits.length === 2 && node.splits[1].category.name === 'Home')).toBe(true);
+      expect(page.nodes.some((node: any) => node.transferSuggestion !== null)).toBe(true);
+    }
+    expect(large.nodes).toHaveLength(60);
+    expect(large.statements.length).toBe(small.statements.length);
+    // The session, the page, its receipts; the suggestions (candidates, rejections, currencies, the
+    // rows), the transfers, their legs, the parts (of the page, of the transfers) and the parts' categories.
+    expect(large.statements.length).toBeLessThanOrEqual(12);
+  });
+
   test('an unfiltered totalCount is one statement over the accounts, never over the transactions', async () => {
     const { client, transactions } = await ledgerWithReceipts();
     const without = await statementsDuring(() => client.ok(PAGE, { first: 5 }));

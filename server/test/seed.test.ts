@@ -55,6 +55,21 @@ test('scripts/seed fills the configured database with users who sign in and see 
       expect(BigInt(account.balance.replace('.', ''))).toBe(BigInt(account.openingBalance.replace('.', '')) + BigInt(row?.total ?? 0));
     }
 
+    // The history has transfers between the accounts and split purchases, as a household's does.
+    const kinds = await client.ok(`{
+      transfers: transactions(first: 2, filter: { kind: TRANSFER }) { totalCount edges { node { amount transfer { outflow { amount account { id } } inflow { amount account { id } } } } } }
+      all: transactions(first: 200, filter: { from: "2000-01-01" }) { edges { node { amount splits { amount category { name } } } } }
+    }`);
+    expect(kinds.transfers.totalCount).toBeGreaterThan(20);
+    expect(kinds.transfers.totalCount % 2).toBe(0);
+    for (const { node } of kinds.transfers.edges) {
+      expect(node.transfer.outflow.amount).toBe(`-${node.transfer.inflow.amount}`);
+      expect(node.transfer.outflow.account.id).not.toBe(node.transfer.inflow.account.id);
+    }
+    const split = kinds.all.edges.map((edge: { node: { amount: string; splits: { amount: string }[] } }) => edge.node).filter((node: { splits: unknown[] }) => node.splits.length);
+    expect(split.length).toBeGreaterThan(0);
+    for (const node of split) expect(node.splits.reduce((sum: bigint, part: { amount: string }) => sum + BigInt(part.amount.replace('.', '')), 0n)).toBe(BigInt(node.amount.replace('.', '')));
+
     // Newest first, and a seeded receipt downloads like an uploaded one.
     const dates = transactions.edges.map((edge: { node: { date: string } }) => edge.node.date);
     expect(dates).toEqual([...dates].sort().reverse());

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { analyseAfterBulkLoad, tuneForBulkLoad } from '../db/maintenance';
 import { ownerScope, type OwnerScope } from '../db/owner-scope';
+import type { BatchLinks } from '../modules/transactions/transaction.model';
 import type { Services } from '../services';
 import type { ReceiptStorage } from '../storage/receipt-storage';
 import { generateTransactions, seededRandom, type GeneratedTransaction } from './transaction-generator';
@@ -76,7 +77,8 @@ export async function seedUser(services: Services, dataSource: DataSource, stora
     while (inFlight.size >= parallel) await Promise.race(inFlight);
     // Two batches in flight both add to the same accounts' totals (the statement trigger), so each
     // is retried should Postgres pick it to break a deadlock; a batch is one transaction.
-    const writing: Promise<void> = retryOnDeadlock(() => services.transactions.insertBatch(scope, batch)).then((inserted) => {
+    const links = linksOf(batch);
+    const writing: Promise<void> = retryOnDeadlock(() => services.transactions.insertBatch(scope, batch, links)).then((inserted) => {
       inFlight.delete(writing);
       for (const id of inserted) ids.push(id);
       options.onProgress?.(ids.length);
@@ -86,7 +88,8 @@ export async function seedUser(services: Services, dataSource: DataSource, stora
   let batch: GeneratedTransaction[] = [];
   for (const row of rows) {
     batch.push(row);
-    if (batch.length === BATCH_SIZE) {
+    // A transfer's two legs stay in one batch.
+    if (batch.length >= BATCH_SIZE && row.leg !== 'outflow') {
       await flush(batch);
       batch = [];
     }
@@ -96,6 +99,16 @@ export async function seedUser(services: Services, dataSource: DataSource, stora
 
   const receipts = await seedReceipts(services, storage, scope, ids, Math.round(options.transactions * options.receiptShare), random);
   return { userId: user.id, email: user.email, transactions: ids.length, receipts };
+}
+
+/** The parts and transfer pairs of a batch of generated rows, by position in it. */
+function linksOf(batch: readonly GeneratedTransaction[]): BatchLinks {
+  const links: Required<BatchLinks> = { splits: [], transfers: [] };
+  batch.forEach((row, index) => {
+    if (row.parts) links.splits.push({ row: index, parts: row.parts });
+    if (row.leg === 'inflow' && batch[index - 1]?.leg === 'outflow') links.transfers.push({ outflow: index - 1, inflow: index });
+  });
+  return links;
 }
 
 /** After a seed, the database's statistics as a grown database would have them. */

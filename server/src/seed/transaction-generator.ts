@@ -1,7 +1,16 @@
-import type { NewTransaction } from '../modules/transactions/transaction.model';
+import type { BatchPart, NewTransaction } from '../modules/transactions/transaction.model';
 
-/** A transaction row as the bulk insert takes it; amounts in minor units. */
-export type GeneratedTransaction = NewTransaction;
+/**
+ * A transaction row as the bulk insert takes it, amounts in minor units; with its parts when it is
+ * split, and which leg it is when it is half of a transfer (the inflow follows its outflow).
+ */
+export type GeneratedTransaction = NewTransaction & { parts?: BatchPart[]; leg?: 'outflow' | 'inflow' };
+
+/** Shares of the rows that are transfer legs (in pairs) and split purchases. */
+const TRANSFER_SHARE = 0.02;
+const SPLIT_SHARE = 0.04;
+const SPLIT_WITH = ['Health', 'Shopping', 'Eating out', 'Entertainment'];
+const PART_NOTES = ['Toothpaste and vitamins', 'Kitchen towels', 'Coffee on the way', 'Gift card', 'Batteries'];
 
 /** What a household's money does, by starter category: merchants and the range of amounts (in major units). */
 const SPENDING: Record<string, { weight: number; merchants: string[]; min: number; max: number; income?: boolean }> = {
@@ -56,6 +65,17 @@ export function* generateTransactions(options: {
     // Oldest first, as people enter them: ids then grow with dates, as they do in real use.
     const daysBack = spanDays - 1 - Math.floor((i * spanDays) / count);
     const date = new Date(end - daysBack * 86_400_000).toISOString().slice(0, 10);
+    if (accountIds.length > 1 && i + 1 < count && random() < TRANSFER_SHARE) {
+      // Money moved between two accounts: the outflow, then its inflow on the same day or the next.
+      const from = pick(accountIds);
+      const to = pick(accountIds.filter((id) => id !== from));
+      const amount = BigInt(Math.round(50 + random() * 1450) * 100);
+      const arrives = daysBack > 0 && random() < 0.3 ? new Date(end - (daysBack - 1) * 86_400_000).toISOString().slice(0, 10) : date;
+      yield { accountId: from, categoryId: null, date, amount: -amount, description: 'Transfer to savings', notes: '', leg: 'outflow' };
+      yield { accountId: to, categoryId: null, date: arrives, amount, description: 'Transfer from checking', notes: '', leg: 'inflow' };
+      i += 1;
+      continue;
+    }
     const accountId = pick(accountIds);
     let description: string;
     let categoryId: number | null;
@@ -81,6 +101,17 @@ export function* generateTransactions(options: {
       amount = spec.income ? cents : -cents;
     }
     const notes = random() < 0.15 ? pick(NOTES) : '';
+    const splitWith = SPLIT_WITH.filter((name) => categoryIdsByName.has(name));
+    if (categoryId !== null && amount < -1000n && splitWith.length && random() < SPLIT_SHARE) {
+      // A shop's receipt with something of another kind in it: the second part takes a share of the amount.
+      const other = -BigInt(Math.max(1, Math.floor(Number(-amount) * (0.1 + random() * 0.4))));
+      const parts: BatchPart[] = [
+        { amount: amount - other, categoryId, notes: '' },
+        { amount: other, categoryId: categoryIdsByName.get(pick(splitWith)) ?? null, notes: pick(PART_NOTES) },
+      ];
+      yield { accountId, categoryId: null, date, amount, description, notes, parts };
+      continue;
+    }
     yield { accountId, categoryId, date, amount, description, notes };
   }
 }

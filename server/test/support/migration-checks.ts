@@ -73,8 +73,9 @@ export async function checkLegacyDatabaseUpgrades(database: DatabaseConfig): Pro
 }
 
 /**
- * The newest portable migration (transfers and splits) undoes and runs again, leaving the rest; its
- * transaction columns come and go in place, so the account-totals triggers keep firing and the rows stay.
+ * The newest portable migrations (the preview rows' category and splits, then transfers and splits)
+ * undo and run again, leaving the rest; their columns come and go in place, so the account-totals
+ * triggers keep firing and the rows stay.
  */
 export async function checkPortableDown(database: DatabaseConfig): Promise<void> {
   const dataSource = await openDatabase(database);
@@ -92,14 +93,20 @@ export async function checkPortableDown(database: DatabaseConfig): Promise<void>
     await dataSource.query(`INSERT INTO transactions (user_id, account_id, date, amount, external_id) VALUES (1, 1, '2025-01-01', -500, 'fit-1'), (1, 2, '2025-01-01', 500, NULL)`);
     await dataSource.query(`INSERT INTO transfers (user_id, outflow_transaction_id, inflow_transaction_id, origin) VALUES (1, 1, 2, 'created')`);
     await dataSource.query(`UPDATE transactions SET transfer_id = 1`);
+    await dataSource.query(`INSERT INTO import_previews (user_id, account_id, format, encoding, filename, expires_at, details) VALUES (1, 1, 'QIF', 'UTF-8', 'a.qif', '2099-01-01', '{}')`);
+    await dataSource.query(`INSERT INTO import_preview_rows (preview_id, position, line, status, included, category, splits) VALUES (1, 0, 2, 'NEW', TRUE, 'Food', '[]')`);
     await dataSource.undoLastMigration({ transaction: 'each' });
-    expect(await recordedNames(dataSource)).toEqual(migrationsFor(database.kind).map(nameOf).slice(0, -1));
+    expect(await columnsOf('import_preview_rows')).toEqual(expect.not.arrayContaining(['category']));
+    expect(await columnsOf('import_preview_rows')).toEqual(expect.not.arrayContaining(['splits']));
+    expect(await dataSource.query(`SELECT line FROM import_preview_rows`)).toEqual([{ line: 2 }]);
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await recordedNames(dataSource)).toEqual(migrationsFor(database.kind).map(nameOf).slice(0, -2));
     expect(await columnsOf('transfers')).toEqual([]);
     expect(await columnsOf('transaction_splits')).toEqual([]);
     expect(await columnsOf('transactions')).not.toContain('transfer_id');
     expect(await columnsOf('transactions')).toContain('external_id');
     expect(await dataSource.query(`SELECT CAST(amount AS integer) AS amount FROM transactions ORDER BY id`)).toEqual([{ amount: -500 }, { amount: 500 }]);
-    expect((await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name)).toEqual(portableMigrations.slice(-1).map(nameOf));
+    expect((await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name)).toEqual(portableMigrations.slice(-2).map(nameOf));
     expect(await indexNames(dataSource, 'idempotency_keys')).toContain('idempotency_keys_created_at_idx');
     expect(await indexNames(dataSource, 'transactions')).toEqual(expect.arrayContaining(['transactions_account_external_idx', 'transactions_user_date_idx']));
     await dataSource.query(`INSERT INTO transactions (user_id, account_id, date, amount) VALUES (1, 1, '2025-01-02', -250)`);

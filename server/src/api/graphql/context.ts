@@ -5,7 +5,7 @@ import type { CategoryRecord } from '../../modules/categories/category.model';
 import type { Receipt } from '../../modules/receipts/receipt.entity';
 import type { SplitRecord } from '../../modules/splits/split.model';
 import type { TransactionRecord } from '../../modules/transactions/transaction.model';
-import type { TransferRecord } from '../../modules/transfers/transfer.model';
+import type { LegProbe, TransferRecord } from '../../modules/transfers/transfer.model';
 import type { Services } from '../../services';
 import { currentUserId } from '../../sessions/current-user';
 
@@ -21,8 +21,11 @@ export interface RequestContext {
     splitsByTransaction: DataLoader<number, SplitRecord[]>;
     /** The parts that are legs of a transfer (none, one or both sides). */
     splitsByTransfer: DataLoader<number, SplitRecord[]>;
-    /** The id of the row offered as the other leg of a transaction (TransferService.suggestFor). */
-    transferSuggestion: DataLoader<TransactionRecord, number | null, number>;
+    /**
+     * The row offered as the other leg of a transaction, or of an import's row (TransferService.suggestFor),
+     * read in the same batch: what a page costs does not hang on when the other loaders run.
+     */
+    transferSuggestion: DataLoader<LegProbe, TransactionRecord | null, string>;
     categoryById: DataLoader<number, CategoryRecord | null>;
   };
 }
@@ -56,13 +59,13 @@ export function createContext(services: Services, req: Request, res: Response): 
         }),
       ),
       transferSuggestion: new DataLoader(
-        owned<TransactionRecord, number | null>(null, (rows) =>
-          services.transfers.suggestFor(
-            scope,
-            rows.map((row) => ({ transactionId: row.id, accountId: row.accountId, date: row.date, amount: row.amount.minor })),
-          ),
-        ),
-        { cacheKeyFn: (row) => row.id },
+        owned<LegProbe, TransactionRecord | null>(null, async (probes) => {
+          const ids = await services.transfers.suggestFor(scope, probes);
+          const rows = await services.transactions.findManyForUser(scope, ids.filter((id) => id !== null));
+          const byId = new Map(rows.flatMap((row) => (row ? [[row.id, row]] : [])));
+          return ids.map((id) => (id === null ? null : (byId.get(id) ?? null)));
+        }),
+        { cacheKeyFn: (probe) => `${probe.transactionId ?? ''}:${probe.accountId}:${probe.date}:${probe.amount}` },
       ),
       categoryById: new DataLoader(
         owned<number, CategoryRecord | null>(null, async (ids) => {

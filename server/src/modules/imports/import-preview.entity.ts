@@ -84,4 +84,10 @@ export class ImportPreviewRow {
   error!: string | null;
   @Column({ type: 'boolean' })
   included!: boolean;
+  /** The category the file names for the row (QIF `L`, a CSV category column), as written; null when none. */
+  @Column({ type: 'text', nullable: true })
+  category!: string | null;
+  /** The row's split lines (PreviewSplit[] as JSON, import.model.ts); null when it has none. */
+  @Column({ type: 'text', nullable: true })
+  splits!: string | null;
 }

@@ -15,11 +15,12 @@ import {
   type NewImportPreview,
   type NewPreviewRow,
   type PreviewRowRecord,
+  type PreviewSplit,
   type PreviewStatusCounts,
 } from './import.model';
 import type { ImportFormat } from './parsers/parsed-file';
 
-/** Preview rows per INSERT: 13 values each, under SQLite's 32 766 bound values; Postgres sends arrays in slices of this many. */
+/** Preview rows per INSERT: 15 values each, under SQLite's 32 766 bound values; Postgres sends arrays in slices of this many. */
 const SQLITE_ROWS_PER_INSERT = 2000;
 const POSTGRES_ROWS_PER_INSERT = 10_000;
 
@@ -35,8 +36,13 @@ const exampleRow = (f: SqlFixture): NewPreviewRow => ({
   matchedTransactionId: f.transactionId,
   error: null,
   included: true,
+  category: 'Food:Groceries',
+  splits: [
+    { amount: -1000n, category: 'Food:Groceries', transferAccount: null, notes: 'Fruit' },
+    { amount: -234n, category: null, transferAccount: 'Savings', notes: '' },
+  ],
 });
-const invalidRow: NewPreviewRow = { ...exampleRow({ date: '2026-03-14', transactionId: 1 } as SqlFixture), line: 3, date: null, amount: null, status: 'INVALID', matchedTransactionId: null, error: 'No date', included: false };
+const invalidRow: NewPreviewRow = { ...exampleRow({ date: '2026-03-14', transactionId: 1 } as SqlFixture), line: 3, date: null, amount: null, status: 'INVALID', matchedTransactionId: null, error: 'No date', included: false, category: null, splits: null };
 const examplePreview = (f: SqlFixture): NewImportPreview => ({
   accountId: f.accountId,
   format: 'CSV',
@@ -49,7 +55,7 @@ const examplePreview = (f: SqlFixture): NewImportPreview => ({
 
 /** The select list of a preview row (aliased `r`): it has no id of its own, so no RowReader. */
 const PREVIEW_ROW_COLUMNS = `"r"."position", "r"."line", "r"."date", "r"."amount", "r"."description", "r"."notes", "r"."external_id", "r"."fingerprint",
-  "r"."status", "r"."matched_transaction_id", "r"."error", "r"."included"`;
+  "r"."status", "r"."matched_transaction_id", "r"."error", "r"."included", "r"."category", "r"."splits"`;
 
 interface PreviewRowRow {
   position: unknown;
@@ -64,6 +70,8 @@ interface PreviewRowRow {
   matched_transaction_id: unknown;
   error: string | null;
   included: unknown;
+  category: string | null;
+  splits: string | null;
 }
 
 function previewRowOf(row: PreviewRowRow): PreviewRowRecord {
@@ -81,7 +89,20 @@ function previewRowOf(row: PreviewRowRow): PreviewRowRecord {
     error: row.error,
     // better-sqlite3 answers 1 or 0, pg true or false.
     included: row.included === true || row.included === 1,
+    category: row.category,
+    splits: row.splits === null ? null : splitsOf(row.splits),
   };
+}
+
+/** Split lines as stored: amounts as decimal strings of minor units (JSON has no bigint). */
+type StoredSplit = Omit<PreviewSplit, 'amount'> & { amount: string };
+
+function splitsJson(splits: readonly PreviewSplit[] | null): string | null {
+  return splits === null ? null : JSON.stringify(splits.map((split): StoredSplit => ({ ...split, amount: split.amount.toString() })));
+}
+
+function splitsOf(json: string): PreviewSplit[] {
+  return (JSON.parse(json) as StoredSplit[]).map((split) => ({ ...split, amount: BigInt(split.amount) }));
 }
 
 /** A preview's stored details; a preview stored before they were kept reads as one without any. */
@@ -125,13 +146,13 @@ export class ImportPreviewRepository extends Repository {
   }
 
   private async insertPreviewRows(previewId: number, rows: readonly NewPreviewRow[]): Promise<void> {
-    const columns = `"preview_id", "position", "line", "date", "amount", "description", "notes", "external_id", "fingerprint", "status", "matched_transaction_id", "error", "included"`;
+    const columns = `"preview_id", "position", "line", "date", "amount", "description", "notes", "external_id", "fingerprint", "status", "matched_transaction_id", "error", "included", "category", "splits"`;
     if (this.postgres) {
       for (let start = 0; start < rows.length; start += POSTGRES_ROWS_PER_INSERT) {
         const slice = rows.slice(start, start + POSTGRES_ROWS_PER_INSERT);
         await this.query(
           `INSERT INTO "import_preview_rows" (${columns})
-            SELECT $1, * FROM unnest($2::int[], $3::int[], $4::varchar[], $5::bigint[], $6::text[], $7::text[], $8::varchar[], $9::varchar[], $10::varchar[], $11::int[], $12::text[], $13::boolean[])`,
+            SELECT $1, * FROM unnest($2::int[], $3::int[], $4::varchar[], $5::bigint[], $6::text[], $7::text[], $8::varchar[], $9::varchar[], $10::varchar[], $11::int[], $12::text[], $13::boolean[], $14::text[], $15::text[])`,
           [
             previewId,
             slice.map((_, index) => start + index),
@@ -146,6 +167,8 @@ export class ImportPreviewRepository extends Repository {
             slice.map((row) => row.matchedTransactionId),
             slice.map((row) => row.error),
             slice.map((row) => row.included),
+            slice.map((row) => row.category),
+            slice.map((row) => splitsJson(row.splits)),
           ],
         );
       }
@@ -167,6 +190,8 @@ export class ImportPreviewRepository extends Repository {
         row.matchedTransactionId,
         row.error,
         row.included ? 1 : 0,
+        row.category,
+        splitsJson(row.splits),
       ]);
       await this.query(`INSERT INTO "import_preview_rows" (${columns}) VALUES ${valuesList(values, parameters)}`, parameters);
     }

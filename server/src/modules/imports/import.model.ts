@@ -63,6 +63,19 @@ export interface NewPreviewRow {
   matchedTransactionId: number | null;
   error: string | null;
   included: boolean;
+  /** The category the file names for the row, as written ("Food:Groceries"); matched to the owner's by name when read and at commit. */
+  category: string | null;
+  /** The row's split lines (QIF), in file order; null when it has none. */
+  splits: PreviewSplit[] | null;
+}
+
+/** A split line of a preview row: names as the file wrote them, resolved to the owner's category and account when read and at commit. */
+export interface PreviewSplit {
+  /** Minor units of the account's currency, signed like the row. */
+  amount: MinorUnits;
+  category: string | null;
+  transferAccount: string | null;
+  notes: string;
 }
 
 export interface PreviewRowRecord extends NewPreviewRow {

@@ -93,8 +93,13 @@ export class ImportResolver {
     @Arg('exclude', () => [Int], { nullable: true }) exclude?: number[] | null,
     @Arg('alsoInclude', () => [Int], { nullable: true, description: 'Lines to write as well as the default (or include) rows: a DUPLICATE the user wants after all; exclude still wins.' })
     alsoInclude?: number[] | null,
+    @Arg('linkTransfers', () => [Int], {
+      nullable: true,
+      description: 'Lines of NEW rows to link, once written, with their transferSuggestion (looked for again at the commit): the two become one transfer.',
+    })
+    linkTransfers?: number[] | null,
   ): Promise<ImportBatch> {
-    return batchOf(await this.services.imports.commit(scope, decodeId(previewId), include, exclude, alsoInclude));
+    return batchOf(await this.services.imports.commit(scope, decodeId(previewId), include, exclude, alsoInclude, linkTransfers));
   }
 
   @Mutation(() => Boolean, { description: 'Drops a preview that will not be committed (superseded by a re-preview, or cancelled); false when it was not there.' })
@@ -143,6 +148,16 @@ export class ImportPreviewRowResolver {
   matchedTransaction(@Root() row: ImportPreviewRow, @Ctx() context: RequestContext): Promise<TransactionRecord | null> | null {
     // One query for a page's links (the request's loader), not one per row.
     return row.matchedTransactionId === null ? null : context.loaders.transactionById.load(row.matchedTransactionId);
+  }
+
+  @FieldResolver(() => Transaction, {
+    nullable: true,
+    description: 'For a NEW row: a transaction on another of your accounts that looks like its other leg (as Transaction.transferSuggestion); commitImport(linkTransfers:) links them.',
+  })
+  async transferSuggestion(@Root() row: ImportPreviewRow, @Ctx() context: RequestContext): Promise<TransactionRecord | null> {
+    // A split row's transfers are its parts (S[Account] lines), never the whole row.
+    if (row.status !== 'NEW' || row.date === null || row.amount === null || row.splits.length) return null;
+    return context.loaders.transferSuggestion.load({ transactionId: null, accountId: row.accountId, date: row.date, amount: row.amount.minor });
   }
 }
 

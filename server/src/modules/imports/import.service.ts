@@ -1,14 +1,24 @@
-import type { DataSource } from 'typeorm';
+import { LIMITS } from '@finance-tracker/common';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { OwnerScope } from '../../db/owner-scope';
 import { writeTransaction } from '../../db/write-transaction';
 import { AppError, badInput, notFound } from '../../lib/errors';
-import { Money, parseMoney } from '../../lib/money';
+import { isCleanText } from '../../lib/text';
+import { Money, parseMoney, type MinorUnits } from '../../lib/money';
+import type { AccountRecord } from '../accounts/account.model';
 import type { AccountRepository } from '../accounts/account.repository';
+import type { CategoryRecord } from '../categories/category.model';
+import type { CategoryRepository } from '../categories/category.repository';
 import type { DeletionService } from '../deletion/deletion.service';
 import { readLimited, uploadedName, type IncomingFile } from '../../lib/incoming-file';
+import type { SplitRepository } from '../splits/split.repository';
+import type { SplitService } from '../splits/split.service';
 import type { TransactionRepository } from '../transactions/transaction.repository';
+import type { TransferRepository } from '../transfers/transfer.repository';
+import type { TransferService } from '../transfers/transfer.service';
 import { candidateDateRange, classifyRows, DuplicateClassification, fingerprint, type RowToClassify } from './duplicates';
 import type { ImportBatchRepository } from './import-batch.repository';
+import { OwnerNames } from './import-names';
 import type { ImportPreviewRepository } from './import-preview.repository';
 import type { ImportRepository } from './import.repository';
 import type {
@@ -19,13 +29,14 @@ import type {
   ImportStatementSummary,
   NewPreviewRow,
   PreviewRowRecord,
+  PreviewSplit,
   PreviewStatusCounts,
 } from './import.model';
 import { parseCamt } from './parsers/camt';
 import { parseCsv, type CsvOptions } from './parsers/csv';
 import type { CsvMapping } from './parsers/csv-mapping';
 import { parseOfx } from './parsers/ofx';
-import { UnreadableFileError, type ImportFormat, type ParsedFile, type ParsedStatement } from './parsers/parsed-file';
+import { UnreadableFileError, type ImportFormat, type ParsedFile, type ParsedSplit, type ParsedStatement } from './parsers/parsed-file';
 import { parseQif } from './parsers/qif';
 
 /** A preview lives a day: long enough to review a large file, short enough not to pile up. */
@@ -34,6 +45,8 @@ const PREVIEW_TTL_SECONDS = 86_400;
 const CLASSIFY_SLICE = 20_000;
 /** Rows read per page when a commit walks its preview. */
 const COMMIT_PAGE = 10_000;
+/** Created rows whose transfers an undo reads at once (two lists of bound values each, under SQLite's limit). */
+const UNDO_SLICE = 5000;
 
 interface ImportOptions {
   format?: ImportFormat | null;
@@ -66,8 +79,21 @@ export interface ImportPreviewResult {
   expiresAt: Date;
 }
 
-interface ImportPreviewRowView extends Omit<PreviewRowRecord, 'amount'> {
+interface ImportPreviewRowView extends Omit<PreviewRowRecord, 'amount' | 'splits'> {
   amount: Money | null;
+  /** The preview's account: where the row would go, and what its transfer suggestion is looked for from. */
+  accountId: number;
+  splits: ImportPreviewSplitView[];
+}
+
+/** A split line as the preview shows it: the category and account its names resolve to now. */
+interface ImportPreviewSplitView {
+  amount: Money;
+  category: CategoryRecord | null;
+  /** The name as the file wrote it, when it names a category (resolved or not). */
+  categoryName: string | null;
+  notes: string;
+  transferAccount: AccountRecord | null;
 }
 
 /**
@@ -82,8 +108,12 @@ export class ImportService {
     private readonly importBatches: ImportBatchRepository,
     private readonly imports: ImportRepository,
     private readonly accounts: AccountRepository,
+    private readonly categories: CategoryRepository,
     private readonly transactions: TransactionRepository,
+    private readonly splits: { service: SplitService; repository: SplitRepository },
     private readonly deletion: DeletionService,
+    private readonly transfers: TransferService,
+    private readonly transferRepository: TransferRepository,
     readonly limits: { maxBytes: number; maxRows: number },
   ) {}
 
@@ -154,9 +184,25 @@ export class ImportService {
   }
 
   /** A page of the preview's rows in file order, after the position (keyset), of one status or all. */
-  async previewRows(scope: OwnerScope, preview: { id: number; currency: string }, status: ImportRowStatus | null, limit: number, afterPosition: number | null): Promise<ImportPreviewRowView[]> {
+  async previewRows(
+    scope: OwnerScope,
+    preview: { id: number; accountId: number; currency: string },
+    status: ImportRowStatus | null,
+    limit: number,
+    afterPosition: number | null,
+  ): Promise<ImportPreviewRowView[]> {
     const rows = await this.importPreviews.previewRows(scope, preview.id, status, limit, afterPosition);
-    return rows.map((row) => ({ ...row, amount: row.amount === null ? null : new Money(row.amount, preview.currency) }));
+    // The names are read once for the page, and only when it has split lines to resolve.
+    const names = rows.some((row) => row.splits?.length) ? await OwnerNames.read(scope, { categories: this.categories, accounts: this.accounts }, preview.accountId) : null;
+    return rows.map((row) => ({
+      ...row,
+      accountId: preview.accountId,
+      amount: row.amount === null ? null : new Money(row.amount, preview.currency),
+      splits: (row.splits ?? []).map((split) => {
+        const part = partOf(split, names!);
+        return { amount: new Money(split.amount, preview.currency), category: part.category, categoryName: split.category, notes: part.notes, transferAccount: part.transferAccount };
+      }),
+    }));
   }
 
   /**
@@ -165,12 +211,20 @@ export class ImportService {
    * the rows the preview marked included go in; `include` names the rows (by line) instead,
    * `alsoInclude` adds rows to either (a duplicate the user wants after all), and `exclude` leaves rows out. INVALID rows never go in. The preview is gone afterwards.
    */
-  async commit(scope: OwnerScope, previewId: number, include?: readonly number[] | null, exclude?: readonly number[] | null, alsoInclude?: readonly number[] | null): Promise<ImportBatchRecord> {
+  async commit(
+    scope: OwnerScope,
+    previewId: number,
+    include?: readonly number[] | null,
+    exclude?: readonly number[] | null,
+    alsoInclude?: readonly number[] | null,
+    linkTransfers?: readonly number[] | null,
+  ): Promise<ImportBatchRecord> {
     const preview = await this.importPreviews.findPreview(scope, previewId);
     if (!preview) throw notFound('Import preview');
     const included = include ? new Set(include) : null;
     const excluded = new Set(exclude ?? []);
     const added = new Set(alsoInclude ?? []);
+    const linking = new Set(linkTransfers ?? []);
     const chosen = (row: PreviewRowRecord) => row.status !== 'INVALID' && ((included ? included.has(row.line) : row.included) || added.has(row.line)) && !excluded.has(row.line);
 
     const batchId = await writeTransaction(this.dataSource, async (manager) => {
@@ -188,6 +242,8 @@ export class ImportService {
       const repeated = new Set<number>();
       const batchId = await batches.insertBatch(scope, { accountId: preview.accountId, format: preview.format, filename: preview.filename, createdCount: 0, matchedCount: 0, skippedCount: 0 });
       const counts = { rows: 0, created: 0, matched: 0 };
+      // The names the rows give are matched once, when the first page has any, to the categories and accounts as they are now.
+      let names: OwnerNames | null = null;
       // A page at a time, so the largest file is never all in memory (the heap is 192 MB).
       for (let after: number | null = null; ; ) {
         const page = await previews.previewRows(scope, previewId, null, COMMIT_PAGE, after);
@@ -205,11 +261,20 @@ export class ImportService {
         counts.matched += matching.filter((row) => linked.has(row.matchedTransactionId!)).length;
         let creating = rows.filter((row) => row.status !== 'MATCHED' && row.date !== null && row.amount !== null);
         if (recheck) creating = await this.notImportedSince(imports, scope, preview, creating, repeated);
+        if (!names && creating.some((row) => row.category !== null || row.splits?.length)) {
+          names = await OwnerNames.read(scope, { categories: this.categories.within(manager), accounts: this.accounts.within(manager) }, preview.accountId);
+        }
+        // A row split into plain parts is written split (its parts' notes in its search text); one with a transfer part is split by the split service after.
+        const planned = creating.map((row) => {
+          const parts = row.splits?.length ? row.splits.map((line) => partOf(line, names!)) : null;
+          return { row, parts, plain: parts !== null && parts.every((part) => part.transferAccount === null) };
+        });
         const created = await transactions.insertMany(
           scope,
-          creating.map((row) => ({
+          planned.map(({ row, parts, plain }) => ({
             accountId: preview.accountId,
-            categoryId: null,
+            // A split transaction's parts carry the categories; a category the owner does not have is left out.
+            categoryId: parts ? null : (names?.category(row.category, row.amount!)?.id ?? null),
             date: row.date!,
             amount: row.amount!,
             description: row.description,
@@ -218,9 +283,15 @@ export class ImportService {
             externalId: row.externalId,
             importFingerprint: row.fingerprint,
             importBatchId: batchId,
+            isSplit: plain,
+            partNotes: plain ? parts!.map((part) => part.notes) : undefined,
           })),
         );
         counts.created += created.length;
+        // insertMany answers the ids in the order of the rows.
+        await this.insertParts(manager, scope, planned.map((entry, index) => ({ ...entry, id: created[index] })));
+        // A split row is no whole-row leg: its transfers are its parts.
+        await this.linkSuggestedTransfers(manager, scope, preview.accountId, creating, created, linking);
         if (page.length < COMMIT_PAGE) break;
         after = page[page.length - 1].position;
       }
@@ -233,6 +304,69 @@ export class ImportService {
       return batchId;
     });
     return (await this.importBatches.findBatch(scope, batchId))!;
+  }
+
+  /**
+   * Inside the commit: the parts of the new rows that have split lines. Plain parts go in at once,
+   * a page's in one statement (their rows were written split); a row with a transfer part (to an
+   * account of the owner's) goes through the split service, which makes the other leg there, as
+   * setSplits does.
+   */
+  private async insertParts(manager: EntityManager, scope: OwnerScope, created: readonly { id: number; parts: ImportPart[] | null; plain: boolean }[]): Promise<void> {
+    await this.splits.repository.within(manager).insertMany(
+      scope,
+      created.flatMap(({ id, parts, plain }) =>
+        plain ? parts!.map((part, position) => ({ transactionId: id, position, amount: part.amount, categoryId: part.category?.id ?? null, notes: part.notes })) : [],
+      ),
+    );
+    const transferring = created.filter(({ parts, plain }) => parts !== null && !plain);
+    if (!transferring.length) return;
+    const transactions = this.transactions.within(manager);
+    const records = new Map((await transactions.findManyByIds(scope, transferring.map(({ id }) => id))).map((record) => [record.id, record]));
+    for (const { id, parts } of transferring) {
+      const record = records.get(id)!;
+      await this.splits.service.replaceWithin(
+        manager,
+        scope,
+        record,
+        parts!.map((part) => ({
+          amount: new Money(part.amount, record.account.currency).toString(),
+          categoryId: part.transferAccount ? null : (part.category?.id ?? null),
+          notes: part.notes,
+          transferAccountId: part.transferAccount?.id ?? null,
+        })),
+      );
+    }
+  }
+
+  /**
+   * The created rows the user ticked (by line) become legs with the row their preview suggested,
+   * looked for again inside the commit: a row linked meanwhile (or by an earlier page) is a leg
+   * already and no longer offered, so none is claimed twice.
+   */
+  private async linkSuggestedTransfers(
+    manager: EntityManager,
+    scope: OwnerScope,
+    accountId: number,
+    rows: readonly PreviewRowRecord[],
+    ids: readonly number[],
+    linking: ReadonlySet<number>,
+  ): Promise<void> {
+    const ticked = rows.flatMap((row, index) => (linking.has(row.line) && !row.splits?.length ? [{ row, id: ids[index] }] : []));
+    if (!ticked.length) return;
+    const suggested = await this.transfers.suggestFor(
+      scope,
+      ticked.map(({ row, id }) => ({ transactionId: id, accountId, date: row.date!, amount: row.amount! })),
+      manager,
+    );
+    const claimed = new Set<number>();
+    const pairs = ticked.flatMap(({ row, id }, index) => {
+      const other = suggested[index];
+      if (other === null || claimed.has(other)) return [];
+      claimed.add(other);
+      return [row.amount! < 0n ? { outflow: id, inflow: other } : { outflow: other, inflow: id }];
+    });
+    for (const { outflow, inflow } of pairs) await this.transfers.linkWithin(manager, scope, outflow, inflow);
   }
 
   /**
@@ -269,11 +403,41 @@ export class ImportService {
     const created = await writeTransaction(this.dataSource, async (manager) => {
       const batches = this.importBatches.within(manager);
       await batches.restoreMatches(scope, batchId);
-      return batches.createdTransactionIds(scope, batchId);
+      const ids = await batches.createdTransactionIds(scope, batchId);
+      return [...ids, ...(await this.otherLegsToDelete(manager, scope, ids))];
     });
     if (created.length) await this.deletion.deleteOwned(scope, { transactions: created });
     await this.importBatches.markBatchUndone(scope, batchId);
     return (await this.importBatches.findBatch(scope, batchId))!;
+  }
+
+  /**
+   * Before the batch's rows go: the other legs of their transfers that go with them (a leg made
+   * with the row, as a split's transfer part makes one); the transfers of legs the user linked are
+   * undone, and those legs stay. Deleting one leg applies the same rules (TransferLegs).
+   */
+  private async otherLegsToDelete(manager: EntityManager, scope: OwnerScope, ids: readonly number[]): Promise<number[]> {
+    const transfers = this.transferRepository.within(manager);
+    const going = new Set(ids);
+    const legs: number[] = [];
+    for (const [from, to] of slices(ids.length, UNDO_SLICE)) {
+      const touching = await transfers.findTouching(scope, ids.slice(from, to));
+      if (!touching.length) continue;
+      const parts = await this.splits.repository.within(manager).listForTransfers(
+        scope,
+        touching.map((transfer) => transfer.id),
+      );
+      for (const transfer of touching) {
+        const otherId = going.has(transfer.outflowTransactionId) ? transfer.inflowTransactionId : transfer.outflowTransactionId;
+        if (going.has(otherId)) continue;
+        const otherIsPart = parts.some((part) => part.transferId === transfer.id && part.transactionId === otherId);
+        if (transfer.origin === 'created' && !otherIsPart) {
+          legs.push(otherId);
+          going.add(otherId);
+        } else await transfers.delete(scope, transfer.id);
+      }
+    }
+    return legs;
   }
 
   /** The statement's rows as the preview stores them: amounts in the account's currency, each with its status. */
@@ -297,6 +461,8 @@ export class ImportService {
           error = `Amount ${parsed.amount}: ${caught.message}`;
         }
       }
+      const splits = parsed.splits?.length ? splitsInCurrency(parsed.splits, currency) : null;
+      if (!error && typeof splits === 'string') error = splits;
       const invalid = error !== null || amount === null;
       // One literal of one shape for every row: a spread gave each of 200 000 rows a hidden class of its own (a third of the heap).
       const row: NewPreviewRow = {
@@ -311,6 +477,8 @@ export class ImportService {
         matchedTransactionId: null,
         error: invalid ? (error ?? 'The row cannot be read.') : null,
         included: !invalid,
+        category: parsed.category,
+        splits: typeof splits === 'string' ? null : splits,
       };
       rows.push(row);
       if (!invalid) valid.push(row as NewPreviewRow & RowToClassify);
@@ -353,6 +521,51 @@ export class ImportService {
   private tooLargeMessage(): string {
     return `Statement files can be up to ${Math.round((this.limits.maxBytes / 1024 / 1024) * 10) / 10} MB.`;
   }
+}
+
+/**
+ * A row's split lines in the account's currency, as the commit makes them parts, or why it cannot
+ * (an amount with more decimals than the currency, more parts than a transaction takes, a memo a
+ * part cannot hold). Lines of 0 are left out: a part says an amount. The parser checked that the
+ * lines add up to the row's amount, exactly.
+ */
+function splitsInCurrency(splits: readonly ParsedSplit[], currency: string): PreviewSplit[] | string {
+  const converted: PreviewSplit[] = [];
+  for (const [index, split] of splits.entries()) {
+    let amount: bigint;
+    try {
+      amount = parseMoney(split.amount, currency, 'amount');
+    } catch (caught) {
+      if (!(caught instanceof AppError)) throw caught;
+      return `Split ${index + 1}, amount ${split.amount}: ${caught.message}`;
+    }
+    if (split.notes.length > LIMITS.notes || !isCleanText(split.notes)) return `Split ${index + 1}: the memo (E line) is longer than ${LIMITS.notes} characters or holds control characters.`;
+    if (amount !== 0n) converted.push({ amount, category: split.category, transferAccount: split.transferAccount, notes: split.notes });
+  }
+  if (converted.length > LIMITS.splits) return `The transaction has ${converted.length} split lines; a transaction takes at most ${LIMITS.splits} parts.`;
+  return converted;
+}
+
+/** A split line as the owner's part: what the preview shows and the commit writes. */
+interface ImportPart {
+  amount: MinorUnits;
+  category: CategoryRecord | null;
+  transferAccount: AccountRecord | null;
+  notes: string;
+}
+
+/**
+ * A split line as a part of the owner's: its category and transfer account by name. A transfer to
+ * an account they do not have (in that currency) is a plain part whose note says where the money went.
+ */
+function partOf(split: PreviewSplit, names: OwnerNames): ImportPart {
+  const transferAccount = names.account(split.transferAccount);
+  let notes = split.notes;
+  if (split.transferAccount !== null && !transferAccount) {
+    const where = `${split.amount < 0n ? 'to' : 'from'} ${split.transferAccount}`;
+    notes = (notes ? `${notes} (transfer ${where})` : `Transfer ${where}`).slice(0, LIMITS.notes);
+  }
+  return { amount: split.amount, category: names.category(split.category, split.amount), transferAccount, notes };
 }
 
 /** [from, to) of each slice of `length` items, `size` at a time. */

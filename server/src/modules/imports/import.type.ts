@@ -1,7 +1,10 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, MoneyScalar } from '../../api/graphql/scalars';
 import type { Money } from '../../lib/money';
+import type { AccountRecord } from '../accounts/account.model';
 import { Account } from '../accounts/account.type';
+import type { CategoryRecord } from '../categories/category.model';
+import { Category } from '../categories/category.type';
 import { PageInfo } from '../transactions/transaction-connection';
 import type { ImportRowStatus } from './import.model';
 import type { ImportStatementSummary } from './import.model';
@@ -86,6 +89,24 @@ export class CsvMappingType {
   invertSign!: boolean;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'A QIF split line of a preview row (S, E and $ lines): a part the commit gives the new transaction.' })
+export class ImportPreviewSplit {
+  @Field(() => MoneyScalar, { description: "In the account's currency, signed like the row." })
+  amount!: Money;
+
+  @Field(() => Category, { nullable: true, description: "The owner's category of that name (case aside; the full name, else the part after the last \":\"), else null." })
+  category!: CategoryRecord | null;
+
+  @Field(() => String, { nullable: true, description: 'The category as the file names it ("Food:Groceries"), matched or not; null for none or a transfer.' })
+  categoryName!: string | null;
+
+  @Field(() => String)
+  notes!: string;
+
+  @Field(() => Account, { nullable: true, description: "A transfer part (S[Name]): the owner's other account of that name, else null." })
+  transferAccount!: AccountRecord | null;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'A row of a file as a commit would write it.' })
 export class ImportPreviewRow {
   @Field(() => Int, { description: "The file's 1-based line where the row starts: what commitImport's include and exclude name." })
@@ -115,9 +136,14 @@ export class ImportPreviewRow {
   @Field(() => Boolean, { description: 'Whether a commit without include writes it (NEW and MATCHED rows).' })
   included!: boolean;
 
+  @Field(() => [ImportPreviewSplit], { description: 'QIF S/$/E split lines of the row (empty otherwise).' })
+  splits!: ImportPreviewSplit[];
+
   /** What matchedTransaction resolves. */
   matchedTransactionId!: number | null;
   position!: number;
+  /** The preview's account, which transferSuggestion looks from. */
+  accountId!: number;
 }
 
 @ObjectType({ simpleResolvers: true })

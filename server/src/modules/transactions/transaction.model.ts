@@ -30,7 +30,7 @@ export interface TransactionRecord {
 }
 
 /** A transfer leg (whole row or split), money in, or money out. */
-export type TransactionKind = 'TRANSFER' | 'INCOME' | 'EXPENSE';
+type TransactionKind = 'TRANSFER' | 'INCOME' | 'EXPENSE';
 
 /** What a create or an update gives: ids as numbers, the amount a decimal string in the account's currency. */
 export interface TransactionData {
@@ -71,6 +71,22 @@ export interface NewTransaction {
   externalId?: string | null;
   importFingerprint?: string | null;
   importBatchId?: number | null;
+  /** Set by the batch insert for a row that comes with parts; their notes go into its search text. */
+  isSplit?: boolean;
+  partNotes?: readonly string[];
+}
+
+/** A part of a row of a batch insert, checked and in minor units. */
+export interface BatchPart {
+  amount: MinorUnits;
+  categoryId: number | null;
+  notes: string;
+}
+
+/** What a batch insert links beside its rows, by position in the batch: parts, and transfer pairs. */
+export interface BatchLinks {
+  splits?: { row: number; parts: readonly BatchPart[] }[];
+  transfers?: { outflow: number; inflow: number }[];
 }
 
 /** Amounts a search text stands for, in the accounts of one currency (null: every account of the owner). */

@@ -33,7 +33,10 @@ export function selectionConditions(selection: TransactionSelection | null | und
     const needle = search.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
     // The text match stays first and alone when nothing else matches, so Postgres keeps its trigram index path.
     const alternatives = [`"t"."search_text" LIKE ${parameters.add(`%${needle}%`)} ESCAPE '\\'`];
-    if (search.categoryIds.length) alternatives.push(`"t"."category_id" IN (${search.categoryIds.map((id) => parameters.add(id)).join(', ')})`);
+    if (search.categoryIds.length) {
+      const categories = () => search.categoryIds.map((id) => parameters.add(id)).join(', ');
+      alternatives.push(`"t"."category_id" IN (${categories()})`, `("t"."is_split" AND ${anyPart(`"s"."category_id" IN (${categories()})`)})`);
+    }
     for (const group of search.amounts) {
       const amounts = `"t"."amount" IN (${group.amounts.map((amount) => parameters.add(amount.toString())).join(', ')})`;
       alternatives.push(group.accountIds ? `(${amounts} AND "t"."account_id" IN (${group.accountIds.map((id) => parameters.add(id)).join(', ')}))` : amounts);

@@ -30,7 +30,7 @@ const selections: { name: string; selection: (f: SqlFixture) => TransactionSelec
 const examplesOf = (params: (f: SqlFixture, selection: TransactionSelection | null) => unknown[]) =>
   selections.map(({ name, selection }) => ({ name, params: (f: SqlFixture) => params(f, selection(f)) }));
 
-/** Rows per INSERT on SQLite: 12 values each, well under its limit of 32 766 bound values per statement. */
+/** Rows per INSERT on SQLite: 13 values each, well under its limit of 32 766 bound values per statement. */
 const SQLITE_ROWS_PER_INSERT = 500;
 
 /** The owner's transactions: every statement on them, both databases. */
@@ -114,12 +114,12 @@ export class TransactionRepository extends Repository {
   async insertMany(scope: OwnerScope, rows: readonly NewTransaction[]): Promise<number[]> {
     if (!rows.length) return [];
     const { userId } = ownedBy(scope);
-    const columns = `"user_id", "account_id", "category_id", "date", "amount", "description", "notes", "search_text", "imported_description", "external_id", "import_fingerprint", "import_batch_id"`;
+    const columns = `"user_id", "account_id", "category_id", "date", "amount", "description", "notes", "search_text", "imported_description", "external_id", "import_fingerprint", "import_batch_id", "is_split"`;
     if (this.postgres) {
       // One statement a batch: unnest turns parallel arrays into rows, far fewer round trips than VALUES lists.
       const inserted = await this.query<{ id: unknown }>(
         `INSERT INTO "transactions" (${columns})
-          SELECT $1, * FROM unnest($2::int[], $3::int[], $4::varchar[], $5::bigint[], $6::varchar[], $7::text[], $8::text[], $9::text[], $10::varchar[], $11::varchar[], $12::int[]) RETURNING "id"`,
+          SELECT $1, * FROM unnest($2::int[], $3::int[], $4::varchar[], $5::bigint[], $6::varchar[], $7::text[], $8::text[], $9::text[], $10::varchar[], $11::varchar[], $12::int[], $13::boolean[]) RETURNING "id"`,
         [
           userId,
           rows.map((row) => row.accountId),
@@ -128,11 +128,12 @@ export class TransactionRepository extends Repository {
           rows.map((row) => row.amount.toString()),
           rows.map((row) => row.description),
           rows.map((row) => row.notes),
-          rows.map((row) => searchTextOf(row.description, row.notes)),
+          rows.map((row) => searchTextOf(row.description, row.notes, row.partNotes)),
           rows.map((row) => row.importedDescription ?? ''),
           rows.map((row) => row.externalId ?? null),
           rows.map((row) => row.importFingerprint ?? null),
           rows.map((row) => row.importBatchId ?? null),
+          rows.map((row) => row.isSplit ?? false),
         ],
       );
       return inserted.map((row) => Number(row.id));
@@ -149,11 +150,12 @@ export class TransactionRepository extends Repository {
           row.amount,
           row.description,
           row.notes,
-          searchTextOf(row.description, row.notes),
+          searchTextOf(row.description, row.notes, row.partNotes),
           row.importedDescription ?? '',
           row.externalId ?? null,
           row.importFingerprint ?? null,
           row.importBatchId ?? null,
+          row.isSplit ? 1 : 0,
         ];
         return `(${values.map((value) => parameters.add(value)).join(', ')})`;
       });

@@ -16,8 +16,10 @@ import type { DeletionService } from '../deletion/deletion.service';
 import type { SplitRepository } from '../splits/split.repository';
 import type { SplitService } from '../splits/split.service';
 import type { OtherLegAction, TransferLegs } from '../transfers/transfer-legs';
+import type { TransferRepository } from '../transfers/transfer.repository';
 import { amountsOfSearch, searchTermOf } from './transaction-search';
 import type {
+  BatchLinks,
   NewTransaction,
   SearchAmounts,
   TransactionData,
@@ -43,6 +45,7 @@ export class TransactionService {
     private readonly idempotencyKeys: IdempotencyKeys,
     private readonly splits: { service: SplitService; repository: SplitRepository },
     private readonly legs: TransferLegs,
+    private readonly transfers: TransferRepository,
   ) {}
 
   /** `first` rows, newest first by date then id, continuing strictly after the keyset. */
@@ -97,17 +100,43 @@ export class TransactionService {
   /**
    * Rows that are already checked and in minor units (the seed, an import), in one database
    * transaction: all of them or none. Every account and category they name must be the owner's.
+   * `links` names, by position in `rows`, the parts of split rows (they must add up to the row) and
+   * the pairs that are transfers (made together: origin 'created').
    */
-  async insertBatch(scope: OwnerScope, rows: readonly NewTransaction[]): Promise<number[]> {
+  async insertBatch(scope: OwnerScope, rows: readonly NewTransaction[], links: BatchLinks = {}): Promise<number[]> {
     return writeTransaction(this.dataSource, async (manager) => {
       const [accounts, categories] = await Promise.all([this.accounts.within(manager).currencies(scope), this.categories.within(manager).names(scope)]);
       const accountIds = new Set(accounts.map((account) => account.id));
       const categoryIds = new Set(categories.map((category) => category.id));
+      const ownedCategory = (id: number | null) => {
+        if (id !== null && !categoryIds.has(id)) throw badInput('categoryId', 'There is no such category.');
+      };
       for (const row of rows) {
         if (!accountIds.has(row.accountId)) throw badInput('accountId', 'There is no such account.');
-        if (row.categoryId !== null && !categoryIds.has(row.categoryId)) throw badInput('categoryId', 'There is no such category.');
+        ownedCategory(row.categoryId);
       }
-      return this.transactions.within(manager).insertMany(scope, rows);
+      const split = new Map((links.splits ?? []).map(({ row, parts }) => [row, parts]));
+      for (const [index, parts] of split) {
+        parts.forEach((part) => ownedCategory(part.categoryId));
+        if (parts.reduce((sum, part) => sum + part.amount, 0n) !== rows[index]?.amount) throw badInput('splits', `The parts of row ${index + 1} do not add up to its amount.`);
+      }
+      const written = rows.map((row, index) => (split.has(index) ? { ...row, categoryId: null, isSplit: true, partNotes: split.get(index)!.map((part) => part.notes) } : row));
+      const ids = await this.transactions.within(manager).insertMany(scope, written);
+      await this.splits.repository.within(manager).insertMany(
+        scope,
+        [...split].flatMap(([index, parts]) => parts.map((part, position) => ({ ...part, transactionId: ids[index], position }))),
+      );
+      const transfers = links.transfers ?? [];
+      for (const { outflow, inflow } of transfers) {
+        if (rows[outflow].accountId === rows[inflow].accountId || rows[outflow].amount >= 0n || rows[inflow].amount <= 0n) {
+          throw badInput('transfers', `Rows ${outflow + 1} and ${inflow + 1} are not the two legs of a transfer.`);
+        }
+      }
+      await this.transfers.within(manager).insertMany(
+        scope,
+        transfers.map(({ outflow, inflow }) => ({ outflowTransactionId: ids[outflow], inflowTransactionId: ids[inflow], origin: 'created' as const })),
+      );
+      return ids;
     });
   }
 

@@ -102,8 +102,7 @@ export class TransactionTransferResolver {
   })
   async transferSuggestion(@Root() transaction: TransactionRecord, @Ctx() context: RequestContext): Promise<TransactionRecord | null> {
     if (transaction.transferId !== null || transaction.isSplit) return null;
-    const id = await context.loaders.transferSuggestion.load(transaction);
-    return id === null ? null : context.loaders.transactionById.load(id);
+    return context.loaders.transferSuggestion.load({ transactionId: transaction.id, accountId: transaction.accountId, date: transaction.date, amount: transaction.amount.minor });
   }
 }
 

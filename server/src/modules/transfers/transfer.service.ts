@@ -15,7 +15,7 @@ import type { LegCandidate, LegProbe, TransferData, TransferRecord } from './tra
 import type { TransferRepository } from './transfer.repository';
 
 /** How far apart the legs of a suggested transfer may be posted. */
-export const SUGGESTION_WINDOW_DAYS = 4;
+const SUGGESTION_WINDOW_DAYS = 4;
 
 /**
  * Transfers between the owner's accounts: made as two rows at once, linked from two rows they
@@ -52,15 +52,14 @@ export class TransferService {
 
   /** Links two rows the owner has into one transfer (their categories go). */
   async link(scope: OwnerScope, outflowId: number, inflowId: number): Promise<TransferRecord> {
-    return writeTransaction(this.dataSource, async (manager) => {
-      await this.transactions.within(manager).lockForWrite(scope, [outflowId, inflowId].sort((a, b) => a - b));
-      return this.linkWithin(manager, scope, outflowId, inflowId);
-    });
+    return writeTransaction(this.dataSource, (manager) => this.linkWithin(manager, scope, outflowId, inflowId));
   }
 
   /** The link, inside the caller's write transaction (an import's commit links what the user ticked). */
   async linkWithin(manager: EntityManager, scope: OwnerScope, outflowId: number, inflowId: number): Promise<TransferRecord> {
     const transactions = this.transactions.within(manager);
+    // Locked before they are read: a row another writer is linking is seen as that writer leaves it.
+    await transactions.lockForWrite(scope, [outflowId, inflowId].sort((a, b) => a - b));
     const [outflow, inflow] = await Promise.all([transactions.findById(scope, outflowId), transactions.findById(scope, inflowId)]);
     if (!outflow || !inflow) throw notFound('Transaction');
     checkLinkable(outflow, inflow);

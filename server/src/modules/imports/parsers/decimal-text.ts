@@ -43,3 +43,32 @@ function commaRole(text: string, loneComma: 'decimal' | 'thousands'): ',' | null
   const after = text.length - text.lastIndexOf(',') - 1;
   return after === 3 && loneComma === 'thousands' ? null : ',';
 }
+
+/** The sum of plain decimal strings (ParsedRow.amount's form), exact: "-12.00" + "-3.5" = "-15.50". */
+export function sumDecimals(values: readonly string[]): string {
+  const scale = Math.max(0, ...values.map(decimalScale));
+  return decimalText(values.reduce((sum, value) => sum + scaledDecimal(value, scale), 0n), scale);
+}
+
+/** a − b of two plain decimal strings, exact, with the larger of their number of decimals. */
+export function subtractDecimals(a: string, b: string): string {
+  const scale = Math.max(decimalScale(a), decimalScale(b));
+  return decimalText(scaledDecimal(a, scale) - scaledDecimal(b, scale), scale);
+}
+
+const decimalScale = (value: string): number => (value.includes('.') ? value.length - value.indexOf('.') - 1 : 0);
+
+/** "-1.5" at scale 2 → -150n. */
+function scaledDecimal(value: string, scale: number): bigint {
+  const negative = value.startsWith('-');
+  const [whole, fraction = ''] = value.replace(/^[-+]/, '').split('.');
+  const digits = BigInt(`${whole || '0'}${fraction.padEnd(scale, '0')}`);
+  return negative ? -digits : digits;
+}
+
+/** -150n at scale 2 → "-1.50". */
+function decimalText(scaled: bigint, scale: number): string {
+  const digits = (scaled < 0n ? -scaled : scaled).toString().padStart(scale + 1, '0');
+  const text = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+  return scaled < 0n ? `-${text}` : text;
+}

@@ -21,10 +21,25 @@ export interface ParsedRow {
   notes: string;
   /** The bank's id for the row (OFX FITID, CAMT AcctSvcrRef/EndToEndId, a CSV column), when it has one. */
   externalId: string | null;
-  /** A category path the file carries ("Group:Sub" in QIF), for later matching; null when none. */
+  /** A category path the file carries ("Group:Sub" in QIF), for later matching; null when none or when the row is a transfer. */
   category: string | null;
+  /** QIF: the account the row moves money to or from (`L[Savings]`), by its name in the file; null or absent when none. */
+  transferAccount?: string | null;
+  /** QIF: the row's split lines (`S`, `E`, `$`), in file order; absent when it has none. Their amounts add up to `amount` (else the row is invalid). */
+  splits?: ParsedSplit[];
   /** Why the row cannot be imported (then it is previewed as INVALID); null when it can. */
   error: string | null;
+}
+
+/** One part of a split row (QIF `S` category, `E` memo, `$` amount lines). */
+export interface ParsedSplit {
+  /** The part's category path; null when none or when the part is a transfer. */
+  category: string | null;
+  /** The account the part moves money to or from (`S[Savings]`); null when none. */
+  transferAccount: string | null;
+  /** Signed plain decimal, as ParsedRow.amount. */
+  amount: string;
+  notes: string;
 }
 
 /** One account's statement within a file (a multi-account OFX, a multi-statement CAMT, QIF !Account blocks). */

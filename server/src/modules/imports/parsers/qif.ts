@@ -5,9 +5,9 @@
 // Our own parser: on our fixtures qif2json 0.4 refuses files that start with !Option or !Account,
 // reads "12/19/18" as 2019-07-12 and "3/15'26" as 2027-03-03, and gives amounts as floats; qif-ts 1.0
 // refuses any U line and leaves dates unread. Neither knows several accounts.
-import { plainDecimal } from './decimal-text';
+import { plainDecimal, subtractDecimals, sumDecimals } from './decimal-text';
 import { decodeQifText } from './statement-text';
-import type { ParsedFile, ParsedRow, ParsedStatement } from './parsed-file';
+import type { ParsedFile, ParsedRow, ParsedSplit, ParsedStatement } from './parsed-file';
 import { UnreadableFileError } from './parsed-file';
 import { detectDateOrder, qifDate, type DateOrder } from './qif-date';
 
@@ -118,13 +118,14 @@ function headerSection(line: string): Section {
   return 'other'; // categories, classes, memorized payees, securities, prices, options
 }
 
-interface Split {
+/** A split as its lines gave it: texts as written, read into a ParsedSplit once the record ends. */
+interface SplitLines {
   category: string;
-  memo: string;
-  amount: string;
+  memo: string | null;
+  amount: string | null;
 }
 
-/** The row without its date (that needs the file's order); `error` so far holds only amount errors. */
+/** The row without its date (that needs the file's order); `error` so far holds only amount and split errors. */
 function toRow(record: QifRecord, investment: boolean): { row: ParsedRow; rawDate: string | null } {
   let date = '';
   let amount = '';
@@ -132,35 +133,63 @@ function toRow(record: QifRecord, investment: boolean): { row: ParsedRow; rawDat
   let memo = '';
   let category = '';
   let number = '';
-  const splits: Split[] = [];
+  const lines: SplitLines[] = [];
   for (const [code, value] of record.fields) {
-    const split = splits[splits.length - 1];
-    if (code === 'D') date = value.trim();
+    const split = lines[lines.length - 1];
+    // A D line after an S line is that split's own date (Quicken writes some), not the transaction's.
+    if (code === 'D') date ||= lines.length ? '' : value.trim();
     else if (code === 'T' || (code === 'U' && !amount)) amount = value.trim();
     else if (code === 'P') payee = collapse(value);
     else if (code === 'M') memo = collapse(value);
     else if (code === 'L') category = value.trim();
     else if (code === 'N') number = value.trim();
-    else if (code === 'S') splits.push({ category: value.trim(), memo: '', amount: '' });
-    else if (code === 'E') (split ?? pushed(splits)).memo = collapse(value);
-    else if (code === '$') (split ?? pushed(splits)).amount = value.trim();
+    else if (code === 'S') lines.push({ category: value.trim(), memo: null, amount: null });
+    // An E or $ line its split already has starts a split without a category.
+    else if (code === 'E') (split && split.memo === null && split.amount === null ? split : pushed(lines)).memo = collapse(value);
+    else if (code === '$') (split && split.amount === null ? split : pushed(lines)).amount = value.trim();
   }
   const decimal = amount ? plainDecimal(amount, 'thousands') : null;
+  const splits = investment || !lines.length ? undefined : readSplits(lines);
   let error: string | null = null;
   if (investment) error = 'Investment transactions (!Type:Invst) are not imported: only bank, card and cash accounts are.';
   else if (!amount) error = 'The transaction has no amount (T line).';
   else if (decimal === null) error = `"${amount}" is not an amount.`;
+  else if (typeof splits === 'string') error = splits;
+  else if (splits) error = splitSumError(splits, decimal);
+  const target = categoryOf(category);
   const row: ParsedRow = {
     line: record.line,
     date: null,
     amount: investment ? null : decimal,
     description: payee || memo,
-    notes: [payee ? memo : '', splits.map(splitText).join('; ')].filter(Boolean).join(' | '),
+    notes: payee ? memo : '',
     externalId: /\d/.test(number) ? number : null, // "ATM", "EFT", "Print" are kinds, not check numbers
-    category: categoryOf(category),
+    category: target.category,
+    transferAccount: target.transferAccount,
+    splits: typeof splits === 'string' ? undefined : splits,
     error,
   };
   return { row, rawDate: investment ? null : date };
+}
+
+/** The record's splits, or why they cannot be read (naming the split, 1-based in file order). */
+function readSplits(lines: readonly SplitLines[]): ParsedSplit[] | string {
+  const splits: ParsedSplit[] = [];
+  for (const [index, line] of lines.entries()) {
+    if (line.amount === null || line.amount === '') return `Split ${index + 1} of the transaction has no amount ($ line).`;
+    const amount = plainDecimal(line.amount, 'thousands');
+    if (amount === null) return `Split ${index + 1} of the transaction: "${line.amount}" is not an amount.`;
+    splits.push({ ...categoryOf(line.category), amount, notes: line.memo ?? '' });
+  }
+  return splits;
+}
+
+/** Why the splits do not make the transaction's amount, exactly; null when they do. */
+function splitSumError(splits: readonly ParsedSplit[], amount: string): string | null {
+  const sum = sumDecimals(splits.map((split) => split.amount));
+  const difference = subtractDecimals(amount, sum);
+  if (!/[1-9]/.test(difference)) return null;
+  return `The split lines add up to ${sum}, not to the transaction's ${amount}: a difference of ${difference}.`;
 }
 
 /** Sets the row's date in the file's order, or puts the date's error before any amount error. */
@@ -176,24 +205,25 @@ function resolveDate(row: ParsedRow, rawDate: string | null, order: DateOrder): 
   Object.assign(row, { error, date: error ? null : isoDate, amount: error ? null : row.amount });
 }
 
-function pushed(splits: Split[]): Split {
-  const split = { category: '', memo: '', amount: '' };
-  splits.push(split);
+function pushed(lines: SplitLines[]): SplitLines {
+  const split: SplitLines = { category: '', memo: null, amount: null };
+  lines.push(split);
   return split;
 }
 
-/** "Food:Groceries/Class" → "Food:Groceries"; "[Savings]" (a transfer) stays as written; "--Split--" is none. */
-function categoryOf(raw: string): string | null {
-  const withoutClass = raw.startsWith('[') ? raw.slice(0, raw.indexOf(']') + 1 || undefined) : raw.split('/')[0];
-  const category = withoutClass.trim();
-  return category && category !== '--Split--' ? category : null;
-}
-
-function splitText(split: Split): string {
-  const label = categoryOf(split.category) ?? '';
-  const named = label && split.memo ? `${label} (${split.memo})` : label || split.memo;
-  const amount = plainDecimal(split.amount, 'thousands') ?? split.amount;
-  return [named, amount].filter(Boolean).join(' ');
+/**
+ * An L or S line's text: "Food:Groceries/Class" is the category "Food:Groceries" (the class after
+ * "/" is not part of it); "[Savings]" (class or not) is a transfer to or from the account Savings;
+ * "--Split--" and nothing are none.
+ */
+function categoryOf(raw: string): { category: string | null; transferAccount: string | null } {
+  if (raw.startsWith('[')) {
+    const close = raw.indexOf(']');
+    const account = collapse(raw.slice(1, close < 0 ? undefined : close));
+    return { category: null, transferAccount: account || null };
+  }
+  const category = raw.split('/')[0].trim();
+  return { category: category && category !== '--Split--' ? category : null, transferAccount: null };
 }
 
 const collapse = (value: string): string => value.replace(/\s+/g, ' ').trim();
