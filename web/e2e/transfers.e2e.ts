@@ -240,6 +240,8 @@ describe.skipIf(!executable)('transfers and splits in Chromium', () => {
     await page.reload();
     await expect.poll(() => page.locator('#split-1-category').inputValue()).toBe(`a:${ids.Savings}`);
     expect(await page.locator('#split-1-amount').inputValue()).toBe('-200.00');
+    expect(await page.getByRole('link', { name: 'Its other leg' }).getAttribute('href')).toBe(`/transactions/${ids.toSavings}`);
+    await screenshots(page, 'transfers-split-part');
 
     // The leg on Savings, deleted, leaves the paycheck's part in place, no longer a transfer.
     await page.goto(`/transactions/${ids.toSavings}`);

@@ -10,6 +10,8 @@ export interface SplitDraft {
   categoryId: string;
   notes: string;
   transferAccountId: string;
+  /** A saved transfer part: the row its money went to (or came from), to link to. */
+  otherLegId?: string;
 }
 
 export type PartAmount = { ok: true; value: string; minor: bigint } | { ok: false; message: string } | { ok: 'empty' };
