@@ -86,6 +86,7 @@ describe.skipIf(!executable)('transfers and splits in Chromium', () => {
     await expect.poll(() => rows().count()).toBe(1);
     expect(await rows().innerText()).toContain('Bakery');
     await page.goto('/transactions?kind=transfers');
+    await expect.poll(() => rows().count()).toBe(2);
     await screenshots(page, 'transfers-list');
 
     // A leg's detail links to its other leg.
