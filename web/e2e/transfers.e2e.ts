@@ -283,5 +283,14 @@ describe.skipIf(!executable)('transfers and splits in Chromium', () => {
       { date: '2026-12-12', amount: '92.50', account: { currency: 'EUR' }, transfer: { rate: expect.any(String) } },
     ]));
     await screenshots(page, 'transfers-currencies');
+
+    // Across currencies each leg keeps its own amount: the detail edits what arrived on its own.
+    await row('Exchange').filter({ hasText: '€92.50' }).locator('a').click();
+    await expect.poll(() => page.getByLabel('Received (EUR)').inputValue()).toBe('92.50');
+    expect(await page.locator('#tx-inflow-date').inputValue()).toBe('2026-12-12');
+    await page.getByLabel('Received (EUR)').fill('93');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(async () => (await gql('{ transactions(filter: { search: "Exchange" }) { edges { node { amount } } } }')).transactions.edges
+      .map((edge: { node: { amount: string } }) => edge.node.amount).sort()).toEqual(['-100.00', '93.00']);
   });
 });
