@@ -12,6 +12,10 @@ const node = (id: number) => ({
   account: { __typename: 'Account' as const, id: '1', name: 'Old card', currency: 'EUR' },
   category: null,
   receipts: [],
+  kind: 'EXPENSE' as const,
+  transfer: null,
+  splits: [],
+  transferSuggestion: null,
 });
 
 /** One page of the list as the server sends it; the count and sums only with the first page. */

@@ -6,19 +6,38 @@ export interface ConfirmRequest {
   danger?: boolean;
 }
 
-export const pendingConfirm = $state<{ request: ConfirmRequest | null; resolve: (answer: boolean) => void }>({
+/** One of several answers besides Cancel, such as "Delete both" and "Keep the other". */
+export interface Choice<T extends string = string> {
+  value: T;
+  label: string;
+  danger?: boolean;
+}
+
+interface ChoiceRequest {
+  title: string;
+  message: string;
+  choices: Choice[];
+}
+
+export const pendingConfirm = $state<{ request: ChoiceRequest | null; resolve: (answer: string | null) => void }>({
   request: null,
   resolve: () => {},
 });
 
-export function confirmAction(request: ConfirmRequest): Promise<boolean> {
-  pendingConfirm.resolve(false);
+/** Asks which of `choices` to do; resolves its value, or null on Cancel (or Escape). */
+export function chooseAction<T extends string>(request: { title: string; message: string; choices: Choice<T>[] }): Promise<T | null> {
+  pendingConfirm.resolve(null);
   return new Promise((resolve) => {
     pendingConfirm.request = request;
     pendingConfirm.resolve = (answer) => {
       pendingConfirm.request = null;
       pendingConfirm.resolve = () => {};
-      resolve(answer);
+      resolve(answer as T | null);
     };
   });
+}
+
+export async function confirmAction(request: ConfirmRequest): Promise<boolean> {
+  const { confirmLabel, danger, ...text } = request;
+  return (await chooseAction({ ...text, choices: [{ value: 'yes', label: confirmLabel, danger }] })) === 'yes';
 }

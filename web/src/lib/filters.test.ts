@@ -14,6 +14,19 @@ describe('filters in the URL', () => {
     expect(isFiltered(filterFromSearch(''))).toBe(false);
   });
 
+  it('keeps the kind in the URL and sends it as the API’s enum', () => {
+    const state = filterFromSearch('?kind=transfers');
+    expect(state).toEqual({ ...EMPTY_FILTER, kind: 'transfers' });
+    expect(isFiltered(state)).toBe(true);
+    expect(filterToSearch(state)).toBe('?kind=transfers');
+    expect(toGraphQLFilter(state)).toEqual({ kind: 'TRANSFER' });
+    expect(toGraphQLFilter({ ...EMPTY_FILTER, kind: 'income' })).toEqual({ kind: 'INCOME' });
+    expect(toGraphQLFilter({ ...EMPTY_FILTER, kind: 'expenses', category: '3' })).toEqual({ kind: 'EXPENSE', categoryId: '3' });
+    // Only its own keys: not "toString" or a typo.
+    expect(filterFromSearch('?kind=toString').kind).toBe('');
+    expect(filterFromSearch('?kind=TRANSFER').kind).toBe('');
+  });
+
   it('drops hand-edited values the API would refuse', () => {
     const state = filterFromSearch('?from=yesterday&to=2025-13&min=1e3&max=12.5&q=%20x%20');
     expect(state).toEqual({ ...EMPTY_FILTER, max: '12.5', q: 'x' });

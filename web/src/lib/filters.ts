@@ -1,4 +1,8 @@
-import type { TransactionFilter } from '../graphql/generated/graphql';
+import type { TransactionFilter, TransactionKind } from '../graphql/generated/graphql';
+
+/** The kinds the filter offers, as the URL writes them, and what the API calls them. */
+const KINDS = { income: 'INCOME', expenses: 'EXPENSE', transfers: 'TRANSFER' } as const satisfies Record<string, TransactionKind>;
+type KindKey = keyof typeof KINDS;
 
 /** What the Transactions screen filters by, as kept in the URL's query string. */
 export interface FilterState {
@@ -10,9 +14,11 @@ export interface FilterState {
   to: string;
   min: string;
   max: string;
+  /** "income", "expenses", "transfers", or "" for all. */
+  kind: string;
 }
 
-export const EMPTY_FILTER: FilterState = { q: '', account: '', category: '', from: '', to: '', min: '', max: '' };
+export const EMPTY_FILTER: FilterState = { q: '', account: '', category: '', from: '', to: '', min: '', max: '', kind: '' };
 const KEYS = Object.keys(EMPTY_FILTER) as (keyof FilterState)[];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const AMOUNT = /^-?\d+(\.\d+)?$/;
@@ -26,6 +32,7 @@ export function filterFromSearch(search: string | URLSearchParams): FilterState 
   if (state.to && !DATE.test(state.to)) state.to = '';
   if (state.min && !AMOUNT.test(state.min)) state.min = '';
   if (state.max && !AMOUNT.test(state.max)) state.max = '';
+  if (state.kind && !Object.hasOwn(KINDS, state.kind)) state.kind = '';
   return state;
 }
 
@@ -51,5 +58,6 @@ export function toGraphQLFilter(state: FilterState): TransactionFilter {
   if (state.to) filter.to = state.to;
   if (state.min) filter.minAmount = state.min;
   if (state.max) filter.maxAmount = state.max;
+  if (Object.hasOwn(KINDS, state.kind)) filter.kind = KINDS[state.kind as KindKey];
   return filter;
 }
