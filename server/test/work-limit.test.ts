@@ -1,4 +1,5 @@
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, specifiedRules, validate, type OperationDefinitionNode } from 'graphql';
+import { graphqlArmor } from '../src/api/graphql/armor';
 import { buildAppSchema } from '../src/api/graphql/schema';
 import { MAX_WORK, workOf } from '../src/api/graphql/work-limit';
 import { loadWebOperations } from '../../test-kit/web-operations.cjs';
@@ -98,4 +99,14 @@ test("every document of the web client costs at most a quarter of the limit, wit
   // The two that do real work are priced: the test would catch a price that stopped counting.
   expect(costs.get('Dashboard')).toBe(10 + 13);
   expect(costs.get('Transactions')).toBe(10 + 50 + 300);
+});
+
+test('every document of the web client passes the request limits (depth, cost, aliases) as the server checks them', async () => {
+  const schema = await buildAppSchema();
+  const { validationRules, parseOptions } = graphqlArmor();
+  const web = loadWebOperations();
+  for (const [name, operation] of web) {
+    const errors = validate(schema, parse(operation.document(), parseOptions), [...specifiedRules, ...validationRules]);
+    expect([name, errors.map((error) => error.message)]).toEqual([name, []]);
+  }
 });

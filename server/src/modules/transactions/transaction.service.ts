@@ -88,6 +88,7 @@ export class TransactionService {
         clientMutationId,
         { operation: 'createTransaction', payload: data },
         async () => {
+          if (data.splits?.length && data.categoryId != null) throw badInput('categoryId', 'A split transaction’s parts carry the categories: leave categoryId out.');
           const [id] = await transactions.insertMany(scope, [await this.newRow(manager, scope, data)]);
           if (data.splits?.length) await this.splits.service.replaceWithin(manager, scope, await found(transactions.findById(scope, id)), data.splits);
           return found(transactions.findById(scope, id));
@@ -148,9 +149,15 @@ export class TransactionService {
   async update(scope: OwnerScope, id: number, changes: TransactionData): Promise<TransactionRecord> {
     return writeTransaction(this.dataSource, async (manager) => {
       const transactions = this.transactions.within(manager);
+      // Locked before the checks read it: a concurrent setSplits or linkTransfer is seen as it left the row.
       const before = await found(transactions.findById(scope, id));
-      if (before.transferId !== null) await this.legs.lock(manager, scope, before);
-      const current = before.transferId !== null ? await found(transactions.findById(scope, id)) : before;
+      await this.legs.lock(manager, scope, before);
+      let current = await found(transactions.findById(scope, id));
+      // Linked meanwhile: its new other leg is locked too.
+      if (current.transferId !== null && current.transferId !== before.transferId) {
+        await this.legs.lock(manager, scope, current);
+        current = await found(transactions.findById(scope, id));
+      }
       let account = current.account;
       if (changes.accountId != null) {
         const target = await this.ownedAccount(manager, scope, changes.accountId);
