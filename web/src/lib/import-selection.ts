@@ -33,12 +33,56 @@ export function withTick(toggles: Toggles, row: SelectableRow, ticked: boolean):
  * ticked that are not included by default (DUPLICATEs to write as new). Rows never loaded on screen
  * keep their default, so nothing else needs naming.
  */
-export function commitArguments(toggles: Toggles): { exclude?: number[]; alsoInclude?: number[] } {
+export function commitArguments(toggles: Toggles, linkTransfers: readonly number[] = []): { exclude?: number[]; alsoInclude?: number[]; linkTransfers?: number[] } {
   const exclude: number[] = [];
   const alsoInclude: number[] = [];
   for (const [line, { ticked }] of toggles) (ticked ? alsoInclude : exclude).push(line);
   const sorted = (lines: number[]) => lines.sort((a, b) => a - b);
-  return { ...(exclude.length ? { exclude: sorted(exclude) } : {}), ...(alsoInclude.length ? { alsoInclude: sorted(alsoInclude) } : {}) };
+  return {
+    ...(exclude.length ? { exclude: sorted(exclude) } : {}),
+    ...(alsoInclude.length ? { alsoInclude: sorted(alsoInclude) } : {}),
+    ...(linkTransfers.length ? { linkTransfers: sorted([...linkTransfers]) } : {}),
+  };
+}
+
+/** A row the server offered another account's transaction for, as its other leg. */
+export interface SuggestedRow extends SelectableRow {
+  transferSuggestion?: unknown;
+}
+
+/** Whether the row will be linked with its suggestion: offered, not refused, and the row itself written. */
+export function isLinked(row: SuggestedRow, toggles: Toggles, unlinked: ReadonlySet<number>): boolean {
+  return row.status === 'NEW' && Boolean(row.transferSuggestion) && !unlinked.has(row.line) && isTicked(row, toggles);
+}
+
+/** No suggestion refused. */
+export const NO_UNLINKED: ReadonlySet<number> = new Set();
+
+/** No row with a suggestion seen yet. */
+export const NO_SUGGESTED: ReadonlyMap<number, never> = new Map<number, never>();
+
+/** The rows with a suggestion seen so far, by line, with those of a page just loaded. */
+export function withSuggested<Row extends SuggestedRow>(seen: ReadonlyMap<number, Row>, rows: readonly Row[]): ReadonlyMap<number, Row> {
+  const offered = rows.filter((row) => row.transferSuggestion);
+  return offered.length ? new Map([...seen, ...offered.map((row) => [row.line, row] as const)]) : seen;
+}
+
+/** The lines refused as transfers after the user ticks (or unticks) "Link as transfer" on one. */
+export function withLink(unlinked: ReadonlySet<number>, line: number, linked: boolean): ReadonlySet<number> {
+  const next = new Set(unlinked);
+  if (linked) next.delete(line);
+  else next.add(line);
+  return next;
+}
+
+/**
+ * commitImport's linkTransfers: the lines of the rows seen on screen that will be linked. The server
+ * links only lines named, so a suggestion on a row never loaded is not accepted blindly.
+ */
+export function transferLines(rows: Iterable<SuggestedRow>, toggles: Toggles, unlinked: ReadonlySet<number>): number[] {
+  const lines: number[] = [];
+  for (const row of rows) if (isLinked(row, toggles, unlinked)) lines.push(row.line);
+  return lines.sort((a, b) => a - b);
 }
 
 /** What a commit will do with these counts and toggles: rows created, linked, and left out. */

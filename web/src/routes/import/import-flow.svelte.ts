@@ -9,7 +9,7 @@ import {
 import { client, refreshActiveQueries } from '../../lib/apollo';
 import { errorSentence } from '../../lib/errors';
 import { formFromMapping, mappingInput } from '../../lib/import-mapping';
-import { NO_TOGGLES, commitArguments, withTick, type SelectableRow, type Toggles } from '../../lib/import-selection';
+import { NO_SUGGESTED, NO_TOGGLES, NO_UNLINKED, commitArguments, transferLines, withLink, withSuggested, withTick, type SelectableRow, type Toggles } from '../../lib/import-selection';
 import { tooLargeSentence, uploadWithProgress } from '../../lib/upload';
 
 export type ImportRow = ImportRowPageFragment['edges'][number]['node'];
@@ -35,6 +35,10 @@ export class ImportFlow {
   loadingRows = $state(false);
   rowsError = $state('');
   toggles = $state.raw<Toggles>(NO_TOGGLES);
+  /** Lines whose "Link as transfer" the user unticked. */
+  unlinked = $state.raw<ReadonlySet<number>>(NO_UNLINKED);
+  /** Rows with a transfer suggestion seen on screen (by line), from any tab: the ones a commit may link. */
+  private suggested = $state.raw<ReadonlyMap<number, ImportRow>>(NO_SUGGESTED);
   committing = $state(false);
   commitError = $state('');
   result = $state.raw<ImportBatchFieldsFragment | null>(null);
@@ -98,6 +102,8 @@ export class ImportFlow {
     this.chosenDateFormat = '';
     this.rows = [];
     this.toggles = NO_TOGGLES;
+    this.unlinked = NO_UNLINKED;
+    this.suggested = NO_SUGGESTED;
     this.result = null;
     this.statement = undefined;
     this.csv = undefined;
@@ -139,8 +145,10 @@ export class ImportFlow {
       const { rows, ...preview } = previewImport;
       if (this.preview && this.preview.id !== preview.id) this.discardUnlessCommitting(this.preview);
       this.preview = preview;
+      this.suggested = NO_SUGGESTED;
       this.showRows(null, rows);
       this.toggles = NO_TOGGLES;
+      this.unlinked = NO_UNLINKED;
     } catch (failure) {
       if (sequence !== this.sequence || (failure instanceof DOMException && failure.name === 'AbortError')) return;
       this.error = errorSentence(failure);
@@ -152,6 +160,7 @@ export class ImportFlow {
   private showRows(tab: ImportRowStatus | null, page: ImportRowPageFragment, append = false) {
     this.tab = tab;
     const nodes = page.edges.map((edge) => edge.node);
+    this.suggested = withSuggested(this.suggested, nodes);
     this.rows = append ? [...this.rows, ...nodes] : nodes;
     this.rowCount = page.totalCount;
     this.nextCursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
@@ -182,6 +191,15 @@ export class ImportFlow {
     this.toggles = withTick(this.toggles, row, ticked);
   }
 
+  link(line: number, linked: boolean) {
+    this.unlinked = withLink(this.unlinked, line, linked);
+  }
+
+  /** The lines a commit would link as transfers now. */
+  get linkLines(): number[] {
+    return transferLines(this.suggested.values(), this.toggles, this.unlinked);
+  }
+
   async commit() {
     const preview = this.preview;
     if (!preview || this.committing) return;
@@ -189,7 +207,7 @@ export class ImportFlow {
     this.committingId = preview.id;
     this.commitError = '';
     try {
-      const { data } = await client.mutate({ mutation: CommitImportDocument, variables: { previewId: preview.id, ...commitArguments(this.toggles) } });
+      const { data } = await client.mutate({ mutation: CommitImportDocument, variables: { previewId: preview.id, ...commitArguments(this.toggles, this.linkLines) } });
       if (!data) throw new Error('The server did not answer the commit.');
       const batch = data.commitImport;
       // The commit used its preview up; a re-preview that came in meanwhile is discarded by reset.
