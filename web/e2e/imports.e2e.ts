@@ -239,4 +239,36 @@ describe.skipIf(!executable)('importing statements in Chromium', () => {
     expect(uploads.length).toBe(before);
     expect(outside).toEqual([]);
   });
+
+  it('offers the other leg of a transfer and links it, and shows a QIF row’s split lines, which land as parts', async () => {
+    for (const name of ['Checking', 'Savings']) {
+      ids[name] = (await gql('mutation ($input: CreateAccountInput!) { createAccount(input: $input) { id } }', { input: { name, currency: 'USD' } })).createAccount.id;
+    }
+    const out = await gql('mutation ($input: CreateTransactionInput!) { createTransaction(input: $input) { id } }', {
+      input: { accountId: ids.Checking, date: '2026-11-03', amount: '-500.00', description: 'To savings' },
+    });
+    await page.goto(`/import?account=${ids.Savings}`);
+    await choose('savings.csv', 'Date,Description,Amount\n2026-11-04,FROM CHECKING,500.00\n');
+    await expect.poll(() => rowText(2)).toMatch(/Link as transfer with Checking, Nov 3, 2026/);
+    expect(await row(2).getByRole('checkbox', { name: /Link as transfer/ }).isChecked()).toBe(true);
+    await screenshots(page, 'import-transfer-suggestion');
+    await page.getByRole('button', { name: /^Import 1 row/ }).click();
+    await page.getByTestId('import-result').waitFor();
+    expect(sent('CommitImport').at(-1)).toMatchObject({ linkTransfers: [2] });
+    const linked = await gql('query ($id: ID!) { transaction(id: $id) { kind transfer { inflow { account { name } amount } } } }', { id: out.createTransaction.id });
+    expect(linked.transaction).toEqual({ kind: 'TRANSFER', transfer: { inflow: { account: { name: 'Savings' }, amount: '500.00' } } });
+
+    const qif = ['!Type:Bank', 'D11/25/2026', 'T-30.00', 'PSuper Store', 'SGroceries', '$-20.00', 'SHealth', 'EVitamins', '$-10.00', '^', ''].join('\n');
+    await page.goto(`/import?account=${ids.Checking}`);
+    await choose('store.qif', qif, 'application/qif');
+    await expect.poll(() => rowText(2)).toMatch(/Split in 2 parts/);
+    await page.getByRole('button', { name: /^Import 1 row/ }).click();
+    await page.getByTestId('import-result').waitFor();
+    const { transactions } = await gql('query ($filter: TransactionFilter) { transactions(filter: $filter, first: 5) { edges { node { amount splits { amount notes category { name } } } } } }', {
+      filter: { accountId: ids.Checking, from: '2026-11-25' },
+    });
+    expect(transactions.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      { amount: '-30.00', splits: [{ amount: '-20.00', notes: '', category: { name: 'Groceries' } }, { amount: '-10.00', notes: 'Vitamins', category: { name: 'Health' } }] },
+    ]);
+  });
 });
