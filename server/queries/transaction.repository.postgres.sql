@@ -1197,17 +1197,6 @@ WHERE
     AND "id" = $5
   );
 
--- TransactionRepository.setTransfer
-UPDATE "transactions"
-SET
-  "transfer_id" = $1,
-  "updated_at" = CURRENT_TIMESTAMP
-WHERE
-  (
-    "user_id" = $2
-    AND "id" IN ($3)
-  );
-
 -- TransactionRepository.lockForWrite
 SELECT
   "t"."id"

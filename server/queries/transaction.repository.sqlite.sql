@@ -1181,17 +1181,6 @@ WHERE
     AND "id" = 1
   );
 
--- TransactionRepository.setTransfer
-UPDATE "transactions"
-SET
-  "transfer_id" = ?,
-  "updated_at" = CURRENT_TIMESTAMP
-WHERE
-  (
-    "user_id" = 1
-    AND "id" IN (1)
-  );
-
 -- TransactionRepository.lockForWrite
 -- (no SQL)
 

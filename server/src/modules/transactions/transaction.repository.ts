@@ -186,16 +186,6 @@ export class TransactionRepository extends Repository {
   }
 
   /**
-   * Makes the rows legs of the transfer (their categories go: a transfer is neither income nor
-   * expense), or no longer legs of any with null.
-   */
-  @GenerateSql({ params: (f) => [f.scope, [f.transactionId], null] })
-  async setTransfer(scope: OwnerScope, ids: readonly number[], transferId: number | null): Promise<void> {
-    if (!ids.length) return;
-    await this.manager.update(Transaction, { ...ownedBy(scope), id: In([...ids]) }, transferId === null ? { transferId: null } : { transferId, categoryId: null });
-  }
-
-  /**
    * Locks the rows for the rest of the write transaction, in id order so that two writers of the
    * same pair never wait on each other in turn (SQLite's write lock already serialises writers).
    */
