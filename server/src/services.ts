@@ -88,7 +88,7 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
   const legs = new TransferLegs(transferRepository, transactionRepository, splitRepository);
   const transfers = new TransferService(dataSource, transferRepository, transactionRepository, accountRepository, idempotencyKeys);
   const ruleRepository = new RuleRepository(dataSource);
-  const rules = { book: new RuleBook(ruleRepository), writer: new RuleOutcomeWriter(transactionRepository, { service: splits, repository: splitRepository }, transfers) };
+  const rules = { book: new RuleBook(ruleRepository, categoryRepository, accountRepository), writer: new RuleOutcomeWriter(transactionRepository, { service: splits, repository: splitRepository }, transfers) };
   const receipts = new ReceiptService(receiptRepository, deletion, storage, receiptMaxBytes, logger);
   const twoFactor = new TwoFactorService(userRepository);
   const transactions = new TransactionService(
@@ -133,6 +133,6 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
       legs,
       rules,
     ),
-    rules: new RuleService(dataSource, ruleRepository, categoryRepository, accountRepository, transactions, transactionRepository, rules.writer),
+    rules: new RuleService(dataSource, ruleRepository, accountRepository, transactions, transactionRepository, rules.writer, rules.book),
   };
 }

@@ -2,6 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { OwnerScope } from '../../db/owner-scope';
 import type { RuleOutcome, RuleSubject } from './rule.model';
 import type { RuleRepository } from './rule.repository';
+import type { AccountRepository } from '../accounts/account.repository';
+import type { CategoryRepository } from '../categories/category.repository';
+import type { OwnedIds } from './rule-checks';
 import { RuleRunner } from './rule-runner';
 import { descriptionKeyOf } from './rule-subjects';
 
@@ -13,12 +16,24 @@ const LEARNING_THRESHOLD = 3;
  * ones, compiled, and what they learn from the user categorising by hand.
  */
 export class RuleBook {
-  constructor(private readonly rules: RuleRepository) {}
+  constructor(
+    private readonly rules: RuleRepository,
+    private readonly categories: CategoryRepository,
+    private readonly accounts: AccountRepository,
+  ) {}
 
-  /** The enabled rules in position order, compiled once for a whole create or import. */
+  /** The enabled rules in position order, compiled once for a whole create or import (none: one query). */
   async runnerFor(scope: OwnerScope, manager?: EntityManager): Promise<RuleRunner> {
-    const rules = manager ? this.rules.within(manager) : this.rules;
-    return new RuleRunner((await rules.list(scope)).filter((rule) => rule.enabled));
+    const rules = (await (manager ? this.rules.within(manager) : this.rules).list(scope)).filter((rule) => rule.enabled);
+    return new RuleRunner(rules, rules.length ? await this.owned(scope, manager) : undefined);
+  }
+
+  /** The ids a rule may still name: a category or account deleted since it was saved drops its action. */
+  async owned(scope: OwnerScope, manager?: EntityManager): Promise<OwnedIds> {
+    const categories = manager ? this.categories.within(manager) : this.categories;
+    const accounts = manager ? this.accounts.within(manager) : this.accounts;
+    const [categoryNames, currencies] = await Promise.all([categories.names(scope), accounts.currencies(scope)]);
+    return { categoryIds: new Set(categoryNames.map((category) => category.id)), accountIds: new Set(currencies.map((account) => account.id)) };
   }
 
   /** Counts what each rule changed (rules whose outcomes were written). */

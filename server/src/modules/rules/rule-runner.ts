@@ -1,7 +1,8 @@
 import { HAND_SET } from '../transactions/transaction.model';
-import { compileAction, type CompiledAction, type RuleSlot } from './rule-actions';
+import { compileAction, idsOfAction, type CompiledAction, type RuleSlot } from './rule-actions';
+import type { OwnedIds } from './rule-checks';
 import { compileCondition, PreparedSubject, type ConditionTest } from './rule-conditions';
-import type { RuleOutcome, RuleRecord, RuleSubject } from './rule.model';
+import type { RuleActionData, RuleOutcome, RuleRecord, RuleSubject } from './rule.model';
 
 interface CompiledRule {
   id: number;
@@ -23,15 +24,23 @@ const HAND_SET_OF: Record<RuleSlot, number> = { CATEGORY: HAND_SET.CATEGORY, DES
 export class RuleRunner {
   private readonly rules: CompiledRule[];
 
-  /** The rules in the order they run; the caller leaves out the disabled ones (a preview runs one that may be). */
-  constructor(rules: readonly RuleRecord[]) {
+  /**
+   * The rules in the order they run; the caller leaves out the disabled ones (a preview runs one
+   * that may be). An action naming a category or account the owner no longer has (`owned`) is dropped.
+   */
+  constructor(rules: readonly RuleRecord[], owned?: OwnedIds) {
+    const stillOwned = (action: RuleActionData) => {
+      if (!owned) return true;
+      const { categoryIds, accountIds } = idsOfAction(action);
+      return categoryIds.every((id) => owned.categoryIds.has(id)) && accountIds.every((id) => owned.accountIds.has(id));
+    };
     this.rules = rules.map((rule) => ({
       id: rule.id,
       matchAll: rule.matchAll,
       stopProcessing: rule.stopProcessing,
       override: rule.override,
       conditions: rule.conditions.map(compileCondition),
-      actions: rule.actions.map(compileAction),
+      actions: rule.actions.filter(stillOwned).map(compileAction),
     }));
   }
 

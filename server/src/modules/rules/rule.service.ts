@@ -4,11 +4,11 @@ import { writeTransaction } from '../../db/write-transaction';
 import { badInput, notFound } from '../../lib/errors';
 import type { Keyset } from '../../lib/keyset';
 import type { AccountRepository } from '../accounts/account.repository';
-import type { CategoryRepository } from '../categories/category.repository';
 import type { TransactionFilterData, TransactionRecord, TransactionSelection } from '../transactions/transaction.model';
 import type { TransactionRepository } from '../transactions/transaction.repository';
 import type { TransactionService } from '../transactions/transaction.service';
-import { checkedRule, RULE_LIMITS, type OwnedIds } from './rule-checks';
+import type { RuleBook } from './rule-book';
+import { checkedRule, RULE_LIMITS } from './rule-checks';
 import type { RuleOutcomeWriter } from './rule-outcome-writer';
 import { RuleRunner } from './rule-runner';
 import { subjectOf } from './rule-subjects';
@@ -30,11 +30,11 @@ export class RuleService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly rules: RuleRepository,
-    private readonly categories: CategoryRepository,
     private readonly accounts: AccountRepository,
     private readonly transactionService: TransactionService,
     private readonly transactions: TransactionRepository,
     private readonly writer: RuleOutcomeWriter,
+    private readonly book: RuleBook,
   ) {}
 
   list(scope: OwnerScope): Promise<RuleRecord[]> {
@@ -49,7 +49,7 @@ export class RuleService {
   async create(scope: OwnerScope, data: RuleData): Promise<RuleRecord> {
     return writeTransaction(this.dataSource, async (manager) => {
       const rules = this.rules.within(manager);
-      const rule = checkedRule(data, await this.owned(manager, scope));
+      const rule = checkedRule(data, await this.book.owned(scope, manager));
       const existing = await rules.list(scope);
       if (existing.length >= RULE_LIMITS.rulesPerUser) throw badInput('input', `You have ${existing.length} rules, the most one can keep: delete or merge some first.`);
       const position = existing.length ? existing[existing.length - 1].position + 1 : 0;
@@ -61,7 +61,7 @@ export class RuleService {
     return writeTransaction(this.dataSource, async (manager) => {
       const rules = this.rules.within(manager);
       await found(rules.findById(scope, id));
-      await rules.update(scope, id, checkedRule(data, await this.owned(manager, scope)));
+      await rules.update(scope, id, checkedRule(data, await this.book.owned(scope, manager)));
       return found(rules.findById(scope, id));
     });
   }
@@ -90,7 +90,7 @@ export class RuleService {
    */
   async preview(scope: OwnerScope, data: RuleData, filter: TransactionFilterData | null, first: number): Promise<RulePreviewResult> {
     if (!Number.isInteger(first) || first < 0 || first > MAX_PREVIEW_ROWS) throw badInput('first', `Ask for between 0 and ${MAX_PREVIEW_ROWS} rows.`);
-    const rule = checkedRule(data, await this.owned(this.dataSource.manager, scope));
+    const rule = checkedRule(data, await this.book.owned(scope));
     const runner = new RuleRunner([{ ...rule, id: 0, position: 0, createdAt: new Date(), lastAppliedAt: null, appliedCount: 0 }]);
     const currencies = await this.currencies(this.dataSource.manager, scope);
     const result: RulePreviewResult = { matchCount: 0, changeCount: 0, changes: [] };
@@ -109,7 +109,7 @@ export class RuleService {
     const selection = await this.transactionService.selectionFor(scope, filter);
     return writeTransaction(this.dataSource, async (manager) => {
       const rule = await found(this.rules.within(manager).findById(scope, id));
-      const runner = new RuleRunner([rule]);
+      const runner = new RuleRunner([rule], await this.book.owned(scope, manager));
       const currencies = await this.currencies(manager, scope);
       const changes: { record: TransactionRecord; outcome: RuleOutcome }[] = [];
       await this.scan(this.transactions.within(manager), scope, selection, (record) => {
@@ -155,11 +155,6 @@ export class RuleService {
       const last = page[page.length - 1];
       after = { date: last.date, id: last.id };
     }
-  }
-
-  private async owned(manager: EntityManager, scope: OwnerScope): Promise<OwnedIds> {
-    const [categories, accounts] = await Promise.all([this.categories.within(manager).names(scope), this.accounts.within(manager).currencies(scope)]);
-    return { categoryIds: new Set(categories.map((category) => category.id)), accountIds: new Set(accounts.map((account) => account.id)) };
   }
 
   private async currencies(manager: EntityManager, scope: OwnerScope): Promise<Map<number, string>> {
