@@ -12,20 +12,18 @@ import {
   type Decimal,
 } from './rule-values';
 
-/** A subject with its texts normalised once, however many rules read them. */
+/** A subject with its texts normalised once (when first read), however many rules read them. */
 export class PreparedSubject {
-  private readonly texts = new Map<RuleField, string>();
+  private description: string | undefined;
+  private importedDescription: string | undefined;
+  private notes: string | undefined;
 
   constructor(readonly subject: RuleSubject) {}
 
   text(field: 'DESCRIPTION' | 'IMPORTED_DESCRIPTION' | 'NOTES'): string {
-    let text = this.texts.get(field);
-    if (text === undefined) {
-      const raw = field === 'DESCRIPTION' ? this.subject.description : field === 'NOTES' ? this.subject.notes : this.subject.importedDescription;
-      text = normalizedText(raw);
-      this.texts.set(field, text);
-    }
-    return text;
+    if (field === 'DESCRIPTION') return (this.description ??= normalizedText(this.subject.description));
+    if (field === 'NOTES') return (this.notes ??= normalizedText(this.subject.notes));
+    return (this.importedDescription ??= normalizedText(this.subject.importedDescription));
   }
 }
 

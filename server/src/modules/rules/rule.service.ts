@@ -90,7 +90,8 @@ export class RuleService {
    */
   async preview(scope: OwnerScope, data: RuleData, filter: TransactionFilterData | null, first: number): Promise<RulePreviewResult> {
     if (!Number.isInteger(first) || first < 0 || first > MAX_PREVIEW_ROWS) throw badInput('first', `Ask for between 0 and ${MAX_PREVIEW_ROWS} rows.`);
-    const rule = checkedRule(data, await this.book.owned(scope));
+    // A draft being edited may have no name yet: the preview is of what it does.
+    const rule = checkedRule({ ...data, name: data.name.trim() || 'Draft' }, await this.book.owned(scope));
     const runner = new RuleRunner([{ ...rule, id: 0, position: 0, createdAt: new Date(), lastAppliedAt: null, appliedCount: 0 }]);
     const currencies = await this.currencies(this.dataSource.manager, scope);
     const result: RulePreviewResult = { matchCount: 0, changeCount: 0, changes: [] };
