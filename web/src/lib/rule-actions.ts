@@ -8,7 +8,6 @@ export const ACTIONS: { type: RuleActionType; label: string }[] = [
   { type: 'LINK_TRANSFER_TO_ACCOUNT', label: 'Make a transfer with' }, { type: 'SPLIT_BY_PERCENT', label: 'Split by percentage' },
   { type: 'SPLIT_FIXED', label: 'Split by amounts' },
 ];
-export const actionLabel = (type: RuleActionType): string => ACTIONS.find((action) => action.type === type)?.label ?? type;
 export const isSplit = (type: RuleActionType): boolean => type === 'SPLIT_BY_PERCENT' || type === 'SPLIT_FIXED';
 
 /** One part of a split action: its share (a percentage, or an amount), its category, a note. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleFieldsFragment } from '../graphql/generated/graphql';
 import { actionProblem, blankShare, decodeAction, encodeAction, type ActionDraft } from './rule-actions';
+import { actionSummary, conditionSummary, ruleSummary, type NameOf } from './rule-summary';
 import {
   conditionProblem, decodeValue, draftFromRule, draftFromSearch, encodeValue, inputFromRule, moved, operatorLabel, operatorsFor,
   ruleFromTransactionHref, ruleInput, ruleProblems, suggestionFor, valueShape, withField, type ConditionDraft,
@@ -141,15 +142,43 @@ describe('the order and the learning prompt', () => {
     expect(moved(['a', 'b', 'c'], 2, 3)).toEqual(['a', 'b', 'c']);
   });
 
-  it('offers the suggestion for the row just categorised, ignoring case and accents, and none for another row', () => {
+  it('offers the suggestion for the row just categorised, ignoring case, accents and punctuation, and none for another row', () => {
     const suggestions = [
       { description: 'cafe noir', category: { __typename: 'Category' as const, id: '2', name: 'Eating out', color: '#000' } },
       { description: 'tesco', category: { __typename: 'Category' as const, id: '1', name: 'Groceries', color: '#000' } },
     ];
     expect(suggestionFor(suggestions, { description: 'TESCO  Stores 3297', categoryId: '1' })?.description).toBe('tesco');
-    expect(suggestionFor(suggestions, { description: 'Café Noir', categoryId: '2' })?.description).toBe('cafe noir');
+    expect(suggestionFor(suggestions, { description: 'Café-Noir #12', categoryId: '2' })?.description).toBe('cafe noir');
     expect(suggestionFor(suggestions, { description: 'Tesco', categoryId: '2' })).toBeUndefined();
     expect(suggestionFor(suggestions, { description: 'Aldi', categoryId: '1' })).toBeUndefined();
     expect(suggestionFor(suggestions, { description: 'Tesco', categoryId: null })).toBeUndefined();
+  });
+});
+
+describe('a rule in one line', () => {
+  const names: Record<string, string> = { 'CATEGORY 3': 'Groceries', 'CATEGORY 4': 'Home', 'ACCOUNT 7': 'Savings' };
+  const nameOf: NameOf = (field, id) => names[`${field} ${id}`];
+
+  it('reads as a sentence, with names for ids and days for weekday numbers', () => {
+    expect(ruleSummary({
+      matchAll: true,
+      conditions: [
+        { __typename: 'RuleCondition', field: 'DESCRIPTION', operator: 'ONE_OF', value: '["tesco","aldi"]' },
+        { __typename: 'RuleCondition', field: 'AMOUNT', operator: 'BETWEEN', value: '["-100","-50"]' },
+        { __typename: 'RuleCondition', field: 'DATE', operator: 'WEEKDAY', value: '["6","7"]' },
+      ],
+      actions: [{ __typename: 'RuleAction', type: 'SET_CATEGORY', value: '3' }, { __typename: 'RuleAction', type: 'APPEND_NOTES', value: 'weekend' }],
+    }, nameOf)).toBe('Description is one of “tesco”, “aldi” and Amount is between -100 and -50 and Date falls on Sat, Sun → set category Groceries, add “weekend” to notes');
+  });
+
+  it('names each kind of condition and action', () => {
+    expect(conditionSummary({ field: 'AMOUNT', operator: 'APPROX', value: '-9.99' }, nameOf)).toBe('Amount is about -9.99 (±5 %)');
+    expect(conditionSummary({ field: 'AMOUNT', operator: 'MONEY_IN', value: '' }, nameOf)).toBe('Amount is money in');
+    expect(conditionSummary({ field: 'CATEGORY', operator: 'IS', value: '99' }, nameOf)).toBe('Category is a deleted category');
+    expect(conditionSummary({ field: 'ACCOUNT', operator: 'NOT_ONE_OF', value: '["7"]' }, nameOf)).toBe('Account is none of Savings');
+    expect(actionSummary({ type: 'LINK_TRANSFER_TO_ACCOUNT', value: '7' }, nameOf)).toBe('make a transfer with Savings');
+    expect(actionSummary({ type: 'SPLIT_BY_PERCENT', value: '[{"percent":"60","categoryId":"3"},{"percent":"40","categoryId":"4"}]' }, nameOf)).toBe('split 60 % Groceries, 40 % Home');
+    expect(actionSummary({ type: 'SPLIT_FIXED', value: '[{"amount":"10.00","categoryId":"3"},{"categoryId":"4"}]' }, nameOf)).toBe('split 10.00 Groceries, the rest Home');
+    expect(actionSummary({ type: 'SET_DESCRIPTION', value: '{{importedDescription}}' }, nameOf)).toBe('rename to “{{importedDescription}}”');
   });
 });

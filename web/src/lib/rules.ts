@@ -57,7 +57,7 @@ export interface RuleDraft {
 
 let keys = 0;
 /** A key for each item of an editor's list, so Svelte keeps its inputs apart. */
-export const nextKey = (): number => ++keys;
+const nextKey = (): number => ++keys;
 
 const strings = (value: string): string[] | null => {
   try {
@@ -185,16 +185,16 @@ export function moved<T>(items: readonly T[], from: number, to: number): T[] {
   return next;
 }
 
-/** Lower case without accents or repeated spaces, as the server compares descriptions. */
-export const normalised = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+/** Lower case, without accents, spaces or punctuation: however the server normalises, its form is then a prefix of the row's. */
+const squashed = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 /** The open suggestion for a row just categorised: its description and category; none for another row's. */
 export function suggestionFor<S extends Pick<RuleSuggestionFieldsFragment, 'description' | 'category'>>(
   suggestions: readonly S[], row: { description: string; categoryId: string | null },
 ): S | undefined {
-  const description = normalised(row.description);
+  const description = squashed(row.description);
   if (!row.categoryId || !description) return undefined;
-  return suggestions.find((suggestion) => suggestion.category.id === row.categoryId && description.startsWith(normalised(suggestion.description)));
+  return suggestions.find((suggestion) => suggestion.category.id === row.categoryId && squashed(suggestion.description) && description.startsWith(squashed(suggestion.description)));
 }
 
 /** "Create rule from this transaction": the Rules screen's address with the draft in its query. */
