@@ -41,7 +41,8 @@ INSERT INTO
     "error",
     "included",
     "category",
-    "splits"
+    "splits",
+    "rule_outcome"
   )
 SELECT
   $1,
@@ -61,7 +62,8 @@ FROM
     $12::TEXT[],
     $13::BOOLEAN[],
     $14::TEXT[],
-    $15::TEXT[]
+    $15::TEXT[],
+    $16::TEXT[]
   );
 
 -- ImportPreviewRepository.findPreview
@@ -98,7 +100,8 @@ SELECT
   "r"."error",
   "r"."included",
   "r"."category",
-  "r"."splits"
+  "r"."splits",
+  "r"."rule_outcome"
 FROM
   "import_preview_rows" "r"
   INNER JOIN "import_previews" "p" ON "p"."id" = "r"."preview_id"
@@ -125,7 +128,8 @@ SELECT
   "r"."error",
   "r"."included",
   "r"."category",
-  "r"."splits"
+  "r"."splits",
+  "r"."rule_outcome"
 FROM
   "import_preview_rows" "r"
   INNER JOIN "import_previews" "p" ON "p"."id" = "r"."preview_id"

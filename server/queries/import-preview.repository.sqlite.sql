@@ -32,11 +32,12 @@ INSERT INTO
     "error",
     "included",
     "category",
-    "splits"
+    "splits",
+    "rule_outcome"
   )
 VALUES
-  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?),
-  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?),
+  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- ImportPreviewRepository.findPreview
 SELECT
@@ -72,7 +73,8 @@ SELECT
   "r"."error",
   "r"."included",
   "r"."category",
-  "r"."splits"
+  "r"."splits",
+  "r"."rule_outcome"
 FROM
   "import_preview_rows" "r"
   INNER JOIN "import_previews" "p" ON "p"."id" = "r"."preview_id"
@@ -99,7 +101,8 @@ SELECT
   "r"."error",
   "r"."included",
   "r"."category",
-  "r"."splits"
+  "r"."splits",
+  "r"."rule_outcome"
 FROM
   "import_preview_rows" "r"
   INNER JOIN "import_previews" "p" ON "p"."id" = "r"."preview_id"

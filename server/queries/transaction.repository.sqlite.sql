@@ -15,6 +15,7 @@ SELECT
   "t"."import_batch_id" AS "t_import_batch_id",
   "t"."transfer_id" AS "t_transfer_id",
   "t"."is_split" AS "t_is_split",
+  "t"."hand_set_fields" AS "t_hand_set_fields",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -59,6 +60,7 @@ SELECT
   "t"."import_batch_id" AS "t_import_batch_id",
   "t"."transfer_id" AS "t_transfer_id",
   "t"."is_split" AS "t_is_split",
+  "t"."hand_set_fields" AS "t_hand_set_fields",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -104,6 +106,7 @@ SELECT
   "t"."import_batch_id" AS "t_import_batch_id",
   "t"."transfer_id" AS "t_transfer_id",
   "t"."is_split" AS "t_is_split",
+  "t"."hand_set_fields" AS "t_hand_set_fields",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -151,6 +154,7 @@ SELECT
   "t"."import_batch_id" AS "t_import_batch_id",
   "t"."transfer_id" AS "t_transfer_id",
   "t"."is_split" AS "t_is_split",
+  "t"."hand_set_fields" AS "t_hand_set_fields",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -210,6 +214,7 @@ SELECT
   "t"."import_batch_id" AS "t_import_batch_id",
   "t"."transfer_id" AS "t_transfer_id",
   "t"."is_split" AS "t_is_split",
+  "t"."hand_set_fields" AS "t_hand_set_fields",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -257,6 +262,7 @@ SELECT
   "t"."import_batch_id" AS "t_import_batch_id",
   "t"."transfer_id" AS "t_transfer_id",
   "t"."is_split" AS "t_is_split",
+  "t"."hand_set_fields" AS "t_hand_set_fields",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -302,6 +308,7 @@ SELECT
   "t"."import_batch_id" AS "t_import_batch_id",
   "t"."transfer_id" AS "t_transfer_id",
   "t"."is_split" AS "t_is_split",
+  "t"."hand_set_fields" AS "t_hand_set_fields",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -366,6 +373,7 @@ SELECT
   "t"."import_batch_id" AS "t_import_batch_id",
   "t"."transfer_id" AS "t_transfer_id",
   "t"."is_split" AS "t_is_split",
+  "t"."hand_set_fields" AS "t_hand_set_fields",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -412,6 +420,7 @@ SELECT
   "t"."import_batch_id" AS "t_import_batch_id",
   "t"."transfer_id" AS "t_transfer_id",
   "t"."is_split" AS "t_is_split",
+  "t"."hand_set_fields" AS "t_hand_set_fields",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -471,6 +480,7 @@ SELECT
   "t"."import_batch_id" AS "t_import_batch_id",
   "t"."transfer_id" AS "t_transfer_id",
   "t"."is_split" AS "t_is_split",
+  "t"."hand_set_fields" AS "t_hand_set_fields",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -530,6 +540,7 @@ SELECT
   "t"."import_batch_id" AS "t_import_batch_id",
   "t"."transfer_id" AS "t_transfer_id",
   "t"."is_split" AS "t_is_split",
+  "t"."hand_set_fields" AS "t_hand_set_fields",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -577,6 +588,7 @@ SELECT
   "t"."import_batch_id" AS "t_import_batch_id",
   "t"."transfer_id" AS "t_transfer_id",
   "t"."is_split" AS "t_is_split",
+  "t"."hand_set_fields" AS "t_hand_set_fields",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -626,6 +638,7 @@ SELECT
   "t"."import_batch_id" AS "t_import_batch_id",
   "t"."transfer_id" AS "t_transfer_id",
   "t"."is_split" AS "t_is_split",
+  "t"."hand_set_fields" AS "t_hand_set_fields",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -671,6 +684,7 @@ SELECT
   "t"."import_batch_id" AS "t_import_batch_id",
   "t"."transfer_id" AS "t_transfer_id",
   "t"."is_split" AS "t_is_split",
+  "t"."hand_set_fields" AS "t_hand_set_fields",
   "t"."created_at" AS "t_created_at",
   "t"."updated_at" AS "t_updated_at",
   "account"."id" AS "account_id",
@@ -1144,10 +1158,11 @@ INSERT INTO
     "external_id",
     "import_fingerprint",
     "import_batch_id",
-    "is_split"
+    "is_split",
+    "hand_set_fields"
   )
 VALUES
-  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING
   "id";
 
@@ -1179,6 +1194,25 @@ WHERE
   (
     "user_id" = 1
     AND "id" = 1
+  );
+
+-- TransactionRepository.markHandSet
+UPDATE "transactions"
+SET
+  "hand_set_fields" = "hand_set_fields" | ?
+WHERE
+  "transactions"."user_id" = ?
+  AND "id" = ?;
+
+-- TransactionRepository.setCategory
+UPDATE "transactions"
+SET
+  "category_id" = 1,
+  "updated_at" = CURRENT_TIMESTAMP
+WHERE
+  (
+    "user_id" = 1
+    AND "id" IN (1)
   );
 
 -- TransactionRepository.lockForWrite

@@ -16,6 +16,10 @@ import { ImportCommitService } from './modules/imports/import-commit.service';
 import { ImportService } from './modules/imports/import.service';
 import { ReceiptRepository } from './modules/receipts/receipt.repository';
 import { ReceiptService } from './modules/receipts/receipt.service';
+import { RuleBook } from './modules/rules/rule-book';
+import { RuleOutcomeWriter } from './modules/rules/rule-outcome-writer';
+import { RuleRepository } from './modules/rules/rule.repository';
+import { RuleService } from './modules/rules/rule.service';
 import { SplitRepository } from './modules/splits/split.repository';
 import { SplitService } from './modules/splits/split.service';
 import { TransactionRepository } from './modules/transactions/transaction.repository';
@@ -45,6 +49,7 @@ export interface Services {
   dashboard: DashboardService;
   imports: ImportService;
   importCommits: ImportCommitService;
+  rules: RuleService;
 }
 
 export interface ServiceDependencies {
@@ -82,8 +87,22 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
   const importRepository = new ImportRepository(dataSource);
   const legs = new TransferLegs(transferRepository, transactionRepository, splitRepository);
   const transfers = new TransferService(dataSource, transferRepository, transactionRepository, accountRepository, idempotencyKeys);
+  const ruleRepository = new RuleRepository(dataSource);
+  const rules = { book: new RuleBook(ruleRepository, categoryRepository, accountRepository), writer: new RuleOutcomeWriter(transactionRepository, { service: splits, repository: splitRepository }, transfers) };
   const receipts = new ReceiptService(receiptRepository, deletion, storage, receiptMaxBytes, logger);
   const twoFactor = new TwoFactorService(userRepository);
+  const transactions = new TransactionService(
+    dataSource,
+    transactionRepository,
+    accountRepository,
+    categoryRepository,
+    deletion,
+    idempotencyKeys,
+    { service: splits, repository: splitRepository },
+    legs,
+    transferRepository,
+    rules,
+  );
   const users = new UserService(dataSource, userRepository, { accounts: accountRepository, categories: categoryRepository }, deletion, signInLimits, twoFactor);
   return {
     users,
@@ -91,22 +110,12 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
     sessions: new SignedInSessionService(userRepository, sessions?.index, sessions?.absoluteTimeoutMs),
     accounts: new AccountService(dataSource, accountRepository, transactionRepository, deletion, idempotencyKeys),
     categories: new CategoryService(dataSource, categoryRepository, transactionRepository, idempotencyKeys),
-    transactions: new TransactionService(
-      dataSource,
-      transactionRepository,
-      accountRepository,
-      categoryRepository,
-      deletion,
-      idempotencyKeys,
-      { service: splits, repository: splitRepository },
-      legs,
-      transferRepository,
-    ),
+    transactions,
     transfers,
     splits,
     receipts,
     dashboard: new DashboardService(new DashboardRepository(dataSource), transactionRepository, categoryRepository),
-    imports: new ImportService(dataSource, importPreviews, importBatches, importRepository, accountRepository, categoryRepository, {
+    imports: new ImportService(dataSource, importPreviews, importBatches, importRepository, accountRepository, categoryRepository, rules.book, {
       maxBytes: importMaxBytes,
       maxRows: importMaxRows,
     }),
@@ -122,6 +131,8 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
       deletion,
       transfers,
       legs,
+      rules,
     ),
+    rules: new RuleService(dataSource, ruleRepository, accountRepository, transactions, transactionRepository, rules.writer, rules.book),
   };
 }

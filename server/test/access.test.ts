@@ -38,11 +38,18 @@ interface Ids {
   cashAccount: string;
   inflowRow: string;
   transfer: string;
+  /** A's rule and an open learning offer. */
+  rule: string;
+  ruleSuggestion: string;
 }
 
 const PREVIEW_IMPORT = 'mutation ($accountId: ID!, $file: Upload!) { previewImport(accountId: $accountId, file: $file) { id newCount } }';
 const COMMIT_IMPORT = 'mutation ($previewId: ID!) { commitImport(previewId: $previewId) { id createdCount } }';
 const UNDO_IMPORT = 'mutation ($batchId: ID!) { undoImport(batchId: $batchId) { id undone } }';
+const RULE_INPUT = (categoryId: string) => ({ name: 'Novel shelf', conditions: [{ field: 'DESCRIPTION', operator: 'CONTAINS', value: 'novel' }], actions: [{ type: 'SET_CATEGORY', value: categoryId }] });
+const CREATE_RULE = 'mutation ($input: RuleInput!) { createRule(input: $input) { id name } }';
+const UPDATE_RULE = 'mutation ($id: ID!, $input: RuleInput!) { updateRule(id: $id, input: $input) { id name } }';
+const PREVIEW_RULE = 'mutation ($input: RuleInput!) { previewRule(input: $input) { matchCount changes { transaction { id description } } } }';
 const importFile = { name: 'bank.csv', type: 'text/csv', body: Buffer.from('Date,Description,Amount\n2025-05-02,Bookshop,-7.25\n') };
 
 type Attempt = (client: ApiClient, ids: Ids) => Promise<{ errors?: { extensions?: { code?: string } }[]; data?: any }>;
@@ -145,6 +152,29 @@ const operations: Record<string, { signedOut: string | null; asOtherUser: { code
     signedOut: 'UNAUTHENTICATED',
     asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(SET_SPLITS, { transactionId: ids.transaction, splits: [{ amount: '-6.25' }, { amount: '-6.25' }] }) },
   },
+  rules: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: (c) => c.gql('{ rules { id name conditions { value } } }') } },
+  ruleSuggestions: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: (c) => c.gql('{ ruleSuggestions { id description } }') } },
+  rule: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql('query ($id: ID!) { rule(id: $id) { id name } }', { id: ids.rule }) } },
+  createRule: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'BAD_USER_INPUT', attempt: (c, ids) => c.gql(CREATE_RULE, { input: RULE_INPUT(ids.category) }) } },
+  updateRule: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(UPDATE_RULE, { id: ids.rule, input: { ...RULE_INPUT('1'), actions: [{ type: 'APPEND_NOTES', value: 'x' }] } }) } },
+  deleteRule: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql('mutation ($id: ID!) { deleteRule(id: $id) }', { id: ids.rule }) } },
+  reorderRules: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql('mutation ($ids: [ID!]!) { reorderRules(ids: $ids) { id } }', { ids: [ids.rule] }) } },
+  previewRule: {
+    signedOut: 'UNAUTHENTICATED',
+    asOtherUser: {
+      code: 'BAD_USER_INPUT',
+      attempt: (c, ids) => c.gql(PREVIEW_RULE, { input: { ...RULE_INPUT(ids.category), conditions: [{ field: 'ACCOUNT', operator: 'IS', value: ids.account }] } }),
+    },
+  },
+  applyRule: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql('mutation ($id: ID!) { applyRule(id: $id) }', { id: ids.rule }) } },
+  acceptRuleSuggestion: {
+    signedOut: 'UNAUTHENTICATED',
+    asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql('mutation ($id: ID!) { acceptRuleSuggestion(id: $id) { id } }', { id: ids.ruleSuggestion }) },
+  },
+  dismissRuleSuggestion: {
+    signedOut: 'UNAUTHENTICATED',
+    asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql('mutation ($id: ID!) { dismissRuleSuggestion(id: $id) }', { id: ids.ruleSuggestion }) },
+  },
 };
 
 /** Minimal valid arguments for the signed-out run. */
@@ -190,6 +220,17 @@ const signedOutCalls: Record<string, Attempt> = {
   unlinkTransfer: (c) => c.gql(UNLINK_TRANSFER, { id: '1' }),
   rejectTransferSuggestion: (c) => c.gql(REJECT_SUGGESTION, { transactionId: '1', suggestedId: '2' }),
   setSplits: (c) => c.gql(SET_SPLITS, { transactionId: '1', splits: [] }),
+  rules: (c) => c.gql('{ rules { id } }'),
+  ruleSuggestions: (c) => c.gql('{ ruleSuggestions { id } }'),
+  rule: (c) => c.gql('{ rule(id: "1") { id } }'),
+  createRule: (c) => c.gql(CREATE_RULE, { input: RULE_INPUT('1') }),
+  updateRule: (c) => c.gql(UPDATE_RULE, { id: '1', input: RULE_INPUT('1') }),
+  deleteRule: (c) => c.gql('mutation { deleteRule(id: "1") }'),
+  reorderRules: (c) => c.gql('mutation { reorderRules(ids: ["1"]) { id } }'),
+  previewRule: (c) => c.gql(PREVIEW_RULE, { input: RULE_INPUT('1') }),
+  applyRule: (c) => c.gql('mutation { applyRule(id: "1") }'),
+  acceptRuleSuggestion: (c) => c.gql('mutation { acceptRuleSuggestion(id: "1") { id } }'),
+  dismissRuleSuggestion: (c) => c.gql('mutation { dismissRuleSuggestion(id: "1") }'),
 };
 
 let running: RunningApp;
@@ -202,7 +243,9 @@ async function ownersView(): Promise<unknown> {
     accounts { id name currency openingBalance balance archived }
     categories { id name kind color }
     transactions(first: 20) { totalCount edges { node { id date amount description notes category { id } account { id } receipts { id filename size }
-      transfer { id outflow { id } inflow { id } } splits { id amount category { id } } transferSuggestion { id } } } }
+      transfer { id outflow { id } inflow { id } } splits { id amount category { id } } transferSuggestion { id } handSetFields } } }
+    rules { id name position enabled appliedCount conditions { value } actions { value } }
+    ruleSuggestions { id description }
   }`);
 }
 
@@ -222,9 +265,15 @@ beforeAll(async () => {
   const cashAccount = (await owner.ok('{ accounts { id name } }')).accounts.find((a: { name: string }) => a.name !== 'Savings').id;
   const inflowRow = (await owner.ok(CREATE_TRANSACTION, { input: { accountId: cashAccount, date: '2025-05-02', amount: '12.50', description: 'Novel refund' } })).createTransaction;
   const transfer = (await owner.ok(CREATE_TRANSFER, { input: { fromAccountId: cashAccount, toAccountId: account.id, date: '2025-05-03', amount: '3.00' } })).createTransfer;
+  // A row no rule matches, categorised by hand: learning offers a rule.
+  const bakery = (await owner.ok(CREATE_TRANSACTION, { input: { accountId: account.id, date: '2025-05-04', amount: '-2.00', description: 'Novel Bakery' } })).createTransaction;
+  await owner.ok(UPDATE_TRANSACTION, { id: bakery.id, input: { categoryId: category.id } });
+  const [ruleSuggestion] = (await owner.ok('{ ruleSuggestions { id } }')).ruleSuggestions;
+  const rule = (await owner.ok(CREATE_RULE, { input: RULE_INPUT(category.id) })).createRule;
   ids = {
     account: account.id, category: category.id, transaction: transaction.id, receipt: receipt.data.uploadReceipt.id, session: session.id,
     importPreview: importPreview.id, importBatch: importBatch.id, cashAccount, inflowRow: inflowRow.id, transfer: transfer.id,
+    rule: rule.id, ruleSuggestion: ruleSuggestion.id,
   };
 });
 afterAll(() => running.destroy());
@@ -257,7 +306,7 @@ describe('another user tries every id of the first', () => {
   });
 
   test('lists, filters and the dashboard show none of the first user’s data', async () => {
-    for (const name of ['accounts', 'categories', 'transactions', 'dashboard', 'importBatches']) {
+    for (const name of ['accounts', 'categories', 'transactions', 'dashboard', 'importBatches', 'rules', 'ruleSuggestions']) {
       const result = await operations[name].asOtherUser.attempt(intruder, ids);
       expect(result.errors).toBeUndefined();
       const text = JSON.stringify(result.data);

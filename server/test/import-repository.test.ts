@@ -68,6 +68,7 @@ const previewRow = (line: number, overrides: Partial<NewPreviewRow> = {}): NewPr
   included: true,
   category: null,
   splits: null,
+  ruleOutcome: null,
   ...overrides,
 });
 

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import DataLoader from 'dataloader';
 import { ownerScope } from '../../db/owner-scope';
 import type { CategoryRecord } from '../../modules/categories/category.model';
+import type { RuleRecord } from '../../modules/rules/rule.model';
 import type { Receipt } from '../../modules/receipts/receipt.entity';
 import type { SplitRecord } from '../../modules/splits/split.model';
 import type { TransactionRecord } from '../../modules/transactions/transaction.model';
@@ -27,6 +28,8 @@ export interface RequestContext {
      */
     transferSuggestion: DataLoader<LegProbe, TransactionRecord | null, string>;
     categoryById: DataLoader<number, CategoryRecord | null>;
+    /** The user's rules by id (read whole: they are few). */
+    ruleById: DataLoader<number, RuleRecord | null>;
   };
 }
 
@@ -70,6 +73,12 @@ export function createContext(services: Services, req: Request, res: Response): 
       categoryById: new DataLoader(
         owned<number, CategoryRecord | null>(null, async (ids) => {
           const byId = new Map((await services.categories.listForUser(scope)).map((category) => [category.id, category]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+      ),
+      ruleById: new DataLoader(
+        owned<number, RuleRecord | null>(null, async (ids) => {
+          const byId = new Map((await services.rules.list(scope)).map((rule) => [rule.id, rule]));
           return ids.map((id) => byId.get(id) ?? null);
         }),
       ),

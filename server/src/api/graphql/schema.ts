@@ -5,6 +5,7 @@ import { CategoryResolver } from '../../modules/categories/category.resolver';
 import { DashboardResolver } from '../../modules/dashboard/dashboard.resolver';
 import { ImportBatchResolver, ImportPreviewRowResolver, ImportResolver } from '../../modules/imports/import.resolver';
 import { ReceiptResolver } from '../../modules/receipts/receipt.resolver';
+import { ImportPreviewRowRulesResolver, RuleChangeResolver, RuleResolver, RuleSplitChangeResolver, RuleSuggestionResolver, TransactionRulesResolver } from '../../modules/rules/rule.resolver';
 import { SplitResolver, TransactionSplitsResolver } from '../../modules/splits/split.resolver';
 import { TransactionConnectionResolver, TransactionResolver } from '../../modules/transactions/transaction.resolver';
 import { TransactionTransferResolver, TransferResolver } from '../../modules/transfers/transfer.resolver';
@@ -27,11 +28,17 @@ const resolvers = [
   ImportResolver,
   ImportPreviewRowResolver,
   ImportBatchResolver,
+  RuleResolver,
+  RuleChangeResolver,
+  RuleSplitChangeResolver,
+  RuleSuggestionResolver,
+  TransactionRulesResolver,
+  ImportPreviewRowRulesResolver,
 ] as const;
 
 /** One instance of each resolver, given the services it uses rather than the whole bag. */
 function resolverInstances(services: Services): Map<unknown, unknown> {
-  const { users, twoFactor, sessions, accounts, categories, transactions, transfers, splits, receipts, dashboard, imports, importCommits } = services;
+  const { users, twoFactor, sessions, accounts, categories, transactions, transfers, splits, receipts, dashboard, imports, importCommits, rules } = services;
   return new Map<unknown, unknown>([
     [AuthResolver, new AuthResolver({ users, twoFactor, sessions })],
     [AccountResolver, new AccountResolver({ accounts })],
@@ -47,6 +54,12 @@ function resolverInstances(services: Services): Map<unknown, unknown> {
     [ImportResolver, new ImportResolver({ imports, importCommits, accounts })],
     [ImportPreviewRowResolver, new ImportPreviewRowResolver()],
     [ImportBatchResolver, new ImportBatchResolver({ accounts })],
+    [RuleResolver, new RuleResolver({ rules })],
+    [RuleChangeResolver, new RuleChangeResolver({ accounts })],
+    [RuleSplitChangeResolver, new RuleSplitChangeResolver()],
+    [RuleSuggestionResolver, new RuleSuggestionResolver()],
+    [TransactionRulesResolver, new TransactionRulesResolver()],
+    [ImportPreviewRowRulesResolver, new ImportPreviewRowRulesResolver()],
   ]);
 }
 

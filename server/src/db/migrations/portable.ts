@@ -3,6 +3,7 @@ import { Imports1764979200000 } from './portable/1764979200000-imports';
 import { ImportPreviewDetails1765065600000 } from './portable/1765065600000-import-preview-details';
 import { TransfersAndSplits1765152000000 } from './portable/1765152000000-transfers-and-splits';
 import { ImportPreviewSplits1765238400000 } from './portable/1765238400000-import-preview-splits';
+import { Rules1765324800000 } from './portable/1765324800000-rules';
 
 /**
  * Every schema change since the two hand-written sets: written once for both databases (see
@@ -14,4 +15,5 @@ export const portableMigrations = [
   ImportPreviewDetails1765065600000,
   TransfersAndSplits1765152000000,
   ImportPreviewSplits1765238400000,
+  Rules1765324800000,
 ];

@@ -11,6 +11,8 @@ import type { SplitService } from '../splits/split.service';
 import type { TransactionRepository } from '../transactions/transaction.repository';
 import type { TransferLegs } from '../transfers/transfer-legs';
 import type { TransferService } from '../transfers/transfer.service';
+import type { RuleBook } from '../rules/rule-book';
+import type { RuleOutcomeWriter } from '../rules/rule-outcome-writer';
 import { classifyRows } from './duplicates';
 import type { ImportBatchRepository } from './import-batch.repository';
 import { OwnerNames, partOf, type ImportPart } from './import-names';
@@ -39,6 +41,7 @@ export class ImportCommitService {
     private readonly deletion: DeletionService,
     private readonly transfers: TransferService,
     private readonly legs: TransferLegs,
+    private readonly rules: { book: RuleBook; writer: RuleOutcomeWriter },
   ) {}
 
   /**
@@ -97,24 +100,24 @@ export class ImportCommitService {
         counts.matched += matching.filter((row) => linked.has(row.matchedTransactionId!)).length;
         let creating = rows.filter((row) => row.status !== 'MATCHED' && row.date !== null && row.amount !== null);
         if (recheck) creating = await this.notImportedSince(imports, scope, preview, creating, repeated);
-        if (!names && creating.some((row) => row.category !== null || row.splits?.length)) {
+        if (!names && creating.some((row) => row.category !== null || row.splits?.length || row.ruleOutcome)) {
           names = await OwnerNames.read(scope, { categories: this.categories.within(manager), accounts: this.accounts.within(manager) }, preview.accountId);
         }
         // A row split into plain parts is written split (its parts' notes in its search text); one with a transfer part is split by the split service after.
         const planned = creating.map((row) => {
-          const parts = row.splits?.length ? row.splits.map((line) => partOf(line, names!)) : null;
+          const parts = row.splits?.length ? row.splits.map((line) => partOf(line, names!)) : rulePartsOf(row, names);
           return { row, parts, plain: parts !== null && parts.every((part) => part.transferAccount === null) };
         });
         const created = await transactions.insertMany(
           scope,
           planned.map(({ row, parts, plain }) => ({
             accountId: preview.accountId,
-            // A split transaction's parts carry the categories; a category the owner does not have is left out.
-            categoryId: parts ? null : (names?.category(row.category, row.amount!)?.id ?? null),
+            // A split transaction's parts carry the categories; a category the owner does not have is left out; the file's comes before the rules'.
+            categoryId: parts ? null : (names?.category(row.category, row.amount!)?.id ?? names?.categoryById(row.ruleOutcome?.categoryId)?.id ?? null),
             date: row.date!,
             amount: row.amount!,
-            description: row.description,
-            notes: row.notes,
+            description: row.ruleOutcome?.description ?? row.description,
+            notes: row.ruleOutcome?.notes ?? row.notes,
             importedDescription: row.description,
             externalId: row.externalId,
             importFingerprint: row.fingerprint,
@@ -128,6 +131,15 @@ export class ImportCommitService {
         await this.insertParts(manager, scope, planned.map((entry, index) => ({ ...entry, id: created[index] })));
         // A split row is no whole-row leg: its transfers are its parts.
         await this.linkSuggestedTransfers(manager, scope, preview.accountId, creating, created, linking);
+        // A rule's transfer, for a row the user did not link to its suggestion themselves.
+        await this.rules.writer.linkNew(
+          manager,
+          scope,
+          creating.flatMap((row, index) =>
+            row.ruleOutcome?.transferAccountId !== undefined && !linking.has(row.line) && !row.splits?.length ? [{ transactionId: created[index], accountId: row.ruleOutcome.transferAccountId }] : [],
+          ),
+        );
+        await this.rules.book.recordApplied(manager, scope, creating.map((row) => row.ruleOutcome));
         if (page.length < COMMIT_PAGE) break;
         after = page[page.length - 1].position;
       }
@@ -246,4 +258,11 @@ export class ImportCommitService {
     await this.importBatches.markBatchUndone(scope, batchId);
     return (await this.importBatches.findBatch(scope, batchId))!;
   }
+}
+
+/** The parts a rule's split gives a row the file did not split (categories the owner still has). */
+function rulePartsOf(row: PreviewRowRecord, names: OwnerNames | null): ImportPart[] | null {
+  const splits = row.ruleOutcome?.splits;
+  if (!splits?.length || !names) return null;
+  return splits.map((part) => ({ amount: part.amount, category: names.categoryById(part.categoryId), transferAccount: null, notes: part.notes }));
 }

@@ -18,6 +18,7 @@ export class OwnerNames {
   private constructor(
     private readonly categories: ReadonlyMap<string, CategoryRecord[]>,
     private readonly accounts: ReadonlyMap<string, AccountRecord>,
+    private readonly categoriesById: ReadonlyMap<number, CategoryRecord>,
   ) {}
 
   /**
@@ -34,7 +35,7 @@ export class OwnerNames {
     for (const account of accounts) {
       if (account.id !== importAccountId && account.currency === currency && !accountsByName.has(key(account.name))) accountsByName.set(key(account.name), account);
     }
-    return new OwnerNames(byName, accountsByName);
+    return new OwnerNames(byName, accountsByName, new Map(categories.map((category) => [category.id, category])));
   }
 
   /** The category of a path, full name first, then its last part; of two with one name, the one whose kind fits the amount's sign. */
@@ -45,6 +46,11 @@ export class OwnerNames {
     if (!candidates) return null;
     const kind = amount > 0n ? CategoryKind.INCOME : CategoryKind.EXPENSE;
     return candidates.find((category) => category.kind === kind) ?? candidates[0];
+  }
+
+  /** The category of the id while the owner has it (a rule's, chosen at preview), else null. */
+  categoryById(id: number | undefined | null): CategoryRecord | null {
+    return id == null ? null : (this.categoriesById.get(id) ?? null);
   }
 
   account(name: string | null): AccountRecord | null {

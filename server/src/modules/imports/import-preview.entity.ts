@@ -90,4 +90,7 @@ export class ImportPreviewRow {
   /** The row's split lines (PreviewSplit[] as JSON, import.model.ts); null when it has none. */
   @Column({ type: 'text', nullable: true })
   splits!: string | null;
+  /** What the rules give the row (RuleOutcome as JSON, rules/rule.model.ts); null when none changes it. */
+  @Column({ name: 'rule_outcome', type: 'text', nullable: true })
+  ruleOutcome!: string | null;
 }

@@ -19,8 +19,9 @@ import {
   type PreviewStatusCounts,
 } from './import.model';
 import type { ImportFormat } from './parsers/parsed-file';
+import type { RuleOutcome, RulePart } from '../rules/rule.model';
 
-/** Preview rows per INSERT: 15 values each, under SQLite's 32 766 bound values; Postgres sends arrays in slices of this many. */
+/** Preview rows per INSERT: 16 values each, under SQLite's 32 766 bound values; Postgres sends arrays in slices of this many. */
 const SQLITE_ROWS_PER_INSERT = 2000;
 const POSTGRES_ROWS_PER_INSERT = 10_000;
 
@@ -41,8 +42,9 @@ const exampleRow = (f: SqlFixture): NewPreviewRow => ({
     { amount: -1000n, category: 'Food:Groceries', transferAccount: null, notes: 'Fruit' },
     { amount: -234n, category: null, transferAccount: 'Savings', notes: '' },
   ],
+  ruleOutcome: { categoryId: f.categoryId, categoryRuleId: 1, description: 'Corner shop', ruleIds: [1] },
 });
-const invalidRow: NewPreviewRow = { ...exampleRow({ date: '2026-03-14', transactionId: 1 } as SqlFixture), line: 3, date: null, amount: null, status: 'INVALID', matchedTransactionId: null, error: 'No date', included: false, category: null, splits: null };
+const invalidRow: NewPreviewRow = { ...exampleRow({ date: '2026-03-14', transactionId: 1 } as SqlFixture), line: 3, date: null, amount: null, status: 'INVALID', matchedTransactionId: null, error: 'No date', included: false, category: null, splits: null, ruleOutcome: null };
 const examplePreview = (f: SqlFixture): NewImportPreview => ({
   accountId: f.accountId,
   format: 'CSV',
@@ -55,7 +57,7 @@ const examplePreview = (f: SqlFixture): NewImportPreview => ({
 
 /** The select list of a preview row (aliased `r`): it has no id of its own, so no RowReader. */
 const PREVIEW_ROW_COLUMNS = `"r"."position", "r"."line", "r"."date", "r"."amount", "r"."description", "r"."notes", "r"."external_id", "r"."fingerprint",
-  "r"."status", "r"."matched_transaction_id", "r"."error", "r"."included", "r"."category", "r"."splits"`;
+  "r"."status", "r"."matched_transaction_id", "r"."error", "r"."included", "r"."category", "r"."splits", "r"."rule_outcome"`;
 
 interface PreviewRowRow {
   position: unknown;
@@ -72,6 +74,7 @@ interface PreviewRowRow {
   included: unknown;
   category: string | null;
   splits: string | null;
+  rule_outcome: string | null;
 }
 
 function previewRowOf(row: PreviewRowRow): PreviewRowRecord {
@@ -91,6 +94,7 @@ function previewRowOf(row: PreviewRowRow): PreviewRowRecord {
     included: row.included === true || row.included === 1,
     category: row.category,
     splits: row.splits === null ? null : splitsOf(row.splits),
+    ruleOutcome: row.rule_outcome === null ? null : ruleOutcomeOf(row.rule_outcome),
   };
 }
 
@@ -103,6 +107,17 @@ function splitsJson(splits: readonly PreviewSplit[] | null): string | null {
 
 function splitsOf(json: string): PreviewSplit[] {
   return (JSON.parse(json) as StoredSplit[]).map((split) => ({ ...split, amount: BigInt(split.amount) }));
+}
+
+/** A rule outcome as stored: its parts' amounts as decimal strings of minor units. */
+function ruleOutcomeJson(outcome: RuleOutcome | null): string | null {
+  if (outcome === null) return null;
+  return JSON.stringify({ ...outcome, splits: outcome.splits?.map((part) => ({ ...part, amount: part.amount.toString() })) });
+}
+
+function ruleOutcomeOf(json: string): RuleOutcome {
+  const stored = JSON.parse(json) as Omit<RuleOutcome, 'splits'> & { splits?: (Omit<RulePart, 'amount'> & { amount: string })[] };
+  return { ...stored, splits: stored.splits?.map((part) => ({ ...part, amount: BigInt(part.amount) })) };
 }
 
 /** A preview's stored details; a preview stored before they were kept reads as one without any. */
@@ -146,13 +161,13 @@ export class ImportPreviewRepository extends Repository {
   }
 
   private async insertPreviewRows(previewId: number, rows: readonly NewPreviewRow[]): Promise<void> {
-    const columns = `"preview_id", "position", "line", "date", "amount", "description", "notes", "external_id", "fingerprint", "status", "matched_transaction_id", "error", "included", "category", "splits"`;
+    const columns = `"preview_id", "position", "line", "date", "amount", "description", "notes", "external_id", "fingerprint", "status", "matched_transaction_id", "error", "included", "category", "splits", "rule_outcome"`;
     if (this.postgres) {
       for (let start = 0; start < rows.length; start += POSTGRES_ROWS_PER_INSERT) {
         const slice = rows.slice(start, start + POSTGRES_ROWS_PER_INSERT);
         await this.query(
           `INSERT INTO "import_preview_rows" (${columns})
-            SELECT $1, * FROM unnest($2::int[], $3::int[], $4::varchar[], $5::bigint[], $6::text[], $7::text[], $8::varchar[], $9::varchar[], $10::varchar[], $11::int[], $12::text[], $13::boolean[], $14::text[], $15::text[])`,
+            SELECT $1, * FROM unnest($2::int[], $3::int[], $4::varchar[], $5::bigint[], $6::text[], $7::text[], $8::varchar[], $9::varchar[], $10::varchar[], $11::int[], $12::text[], $13::boolean[], $14::text[], $15::text[], $16::text[])`,
           [
             previewId,
             slice.map((_, index) => start + index),
@@ -169,6 +184,7 @@ export class ImportPreviewRepository extends Repository {
             slice.map((row) => row.included),
             slice.map((row) => row.category),
             slice.map((row) => splitsJson(row.splits)),
+            slice.map((row) => ruleOutcomeJson(row.ruleOutcome)),
           ],
         );
       }
@@ -192,6 +208,7 @@ export class ImportPreviewRepository extends Repository {
         row.included ? 1 : 0,
         row.category,
         splitsJson(row.splits),
+        ruleOutcomeJson(row.ruleOutcome),
       ]);
       await this.query(`INSERT INTO "import_preview_rows" (${columns}) VALUES ${valuesList(values, parameters)}`, parameters);
     }

@@ -1,4 +1,5 @@
 import type { MinorUnits } from '../../lib/money';
+import type { RuleOutcome } from '../rules/rule.model';
 import type { CsvMapping } from './parsers/csv-mapping';
 import type { ImportFormat } from './parsers/parsed-file';
 
@@ -67,6 +68,8 @@ export interface NewPreviewRow {
   category: string | null;
   /** The row's split lines (QIF), in file order; null when it has none. */
   splits: PreviewSplit[] | null;
+  /** What the owner's rules give the row (shown by the preview, written by the commit); null when nothing. */
+  ruleOutcome: RuleOutcome | null;
 }
 
 /** A split line of a preview row: names as the file wrote them, resolved to the owner's category and account when read and at commit. */

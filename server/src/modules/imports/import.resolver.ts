@@ -8,6 +8,8 @@ import { badInput } from '../../lib/errors';
 import type { AccountRecord } from '../accounts/account.model';
 import type { AccountService } from '../accounts/account.service';
 import { Account } from '../accounts/account.type';
+import type { CategoryRecord } from '../categories/category.model';
+import { Category } from '../categories/category.type';
 import type { TransactionRecord } from '../transactions/transaction.model';
 import { Transaction } from '../transactions/transaction.type';
 import type { ImportBatchRecord, ImportRowStatus } from './import.model';
@@ -145,6 +147,11 @@ export class ImportResolver {
 
 @Resolver(() => ImportPreviewRow)
 export class ImportPreviewRowResolver {
+  @FieldResolver(() => Category, { nullable: true, description: "What the commit gives the row: the file's category (when you have it), else the one your rules set." })
+  category(@Root() row: ImportPreviewRow, @Ctx() context: RequestContext): Promise<CategoryRecord | null> | null {
+    return row.categoryId === null ? null : context.loaders.categoryById.load(row.categoryId);
+  }
+
   @FieldResolver(() => Transaction, { nullable: true, description: 'MATCHED: the transaction the row links to; DUPLICATE: the one it repeats (null once it is deleted).' })
   matchedTransaction(@Root() row: ImportPreviewRow, @Ctx() context: RequestContext): Promise<TransactionRecord | null> | null {
     // One query for a page's links (the request's loader), not one per row.

@@ -9,6 +9,9 @@ import type { AccountRecord } from '../accounts/account.model';
 import type { AccountRepository } from '../accounts/account.repository';
 import type { CategoryRecord } from '../categories/category.model';
 import type { CategoryRepository } from '../categories/category.repository';
+import type { RuleBook } from '../rules/rule-book';
+import { HAND_SET } from '../transactions/transaction.model';
+import { minorDigits } from '../../lib/currency';
 import { readLimited, uploadedName, type IncomingFile } from '../../lib/incoming-file';
 import { candidateDateRange, DuplicateClassification, fingerprint, type RowToClassify } from './duplicates';
 import type { ImportBatchRepository } from './import-batch.repository';
@@ -69,8 +72,15 @@ export interface ImportPreviewResult {
   expiresAt: Date;
 }
 
-interface ImportPreviewRowView extends Omit<PreviewRowRecord, 'amount' | 'splits'> {
+interface ImportPreviewRowView extends Omit<PreviewRowRecord, 'amount' | 'splits' | 'category'> {
   amount: Money | null;
+  /** The category the commit gives the row: the file's (when the owner has it), else the rules'. */
+  categoryId: number | null;
+  /** The rule that chose it (null: the file's, or none). */
+  categoryRuleId: number | null;
+  /** The description the transaction gets (a rule may rename it). */
+  transactionDescription: string;
+  appliedRuleIds: number[];
   /** The preview's account: where the row would go, and what its transfer suggestion is looked for from. */
   accountId: number;
   splits: ImportPreviewSplitView[];
@@ -98,6 +108,7 @@ export class ImportService {
     private readonly imports: ImportRepository,
     private readonly accounts: AccountRepository,
     private readonly categories: CategoryRepository,
+    private readonly rules: RuleBook,
     readonly limits: { maxBytes: number; maxRows: number },
   ) {}
 
@@ -177,16 +188,26 @@ export class ImportService {
   ): Promise<ImportPreviewRowView[]> {
     const rows = await this.importPreviews.previewRows(scope, preview.id, status, limit, afterPosition);
     // The names are read once for the page, and only when it has split lines to resolve.
-    const names = rows.some((row) => row.splits?.length) ? await OwnerNames.read(scope, { categories: this.categories, accounts: this.accounts }, preview.accountId) : null;
-    return rows.map((row) => ({
+    const names = rows.some((row) => row.splits?.length || row.category !== null || row.ruleOutcome)
+      ? await OwnerNames.read(scope, { categories: this.categories, accounts: this.accounts }, preview.accountId)
+      : null;
+    return rows.map(({ category, ...row }) => {
+      const fileCategory = row.amount === null ? null : (names?.category(category, row.amount) ?? null);
+      const ruleCategory = row.splits?.length ? null : (names?.categoryById(row.ruleOutcome?.categoryId) ?? null);
+      return {
       ...row,
+      categoryId: fileCategory?.id ?? ruleCategory?.id ?? null,
+      categoryRuleId: !fileCategory && ruleCategory ? (row.ruleOutcome?.categoryRuleId ?? null) : null,
+      transactionDescription: row.ruleOutcome?.description ?? row.description,
+      appliedRuleIds: row.ruleOutcome?.ruleIds ?? [],
       accountId: preview.accountId,
       amount: row.amount === null ? null : new Money(row.amount, preview.currency),
       splits: (row.splits ?? []).map((split) => {
         const part = partOf(split, names!);
         return { amount: new Money(split.amount, preview.currency), category: part.category, categoryName: split.category, notes: part.notes, transferAccount: part.transferAccount };
       }),
-    }));
+      };
+    });
   }
 
   /** The statement's rows as the preview stores them: amounts in the account's currency, each with its status. */
@@ -228,6 +249,7 @@ export class ImportService {
         included: !invalid,
         category: parsed.category,
         splits: typeof splits === 'string' ? null : splits,
+        ruleOutcome: null,
       };
       rows.push(row);
       if (!invalid) valid.push(row as NewPreviewRow & RowToClassify);
@@ -264,7 +286,36 @@ export class ImportService {
       row.matchedTransactionId = result.transactionId;
       row.included = result.status !== 'DUPLICATE';
     });
+    await this.runRules(scope, accountId, currency, valid);
     return rows;
+  }
+
+  /**
+   * The owner's rules over the rows that become transactions, so the preview shows what the commit
+   * writes. A category the file gives (and the owner has) is the file's: rules fill the others.
+   */
+  private async runRules(scope: OwnerScope, accountId: number, currency: string, rows: readonly NewPreviewRow[]): Promise<void> {
+    const runner = await this.rules.runnerFor(scope);
+    if (runner.isEmpty) return;
+    const names = rows.some((row) => row.category !== null) ? await OwnerNames.read(scope, { categories: this.categories, accounts: this.accounts }, accountId) : null;
+    const digits = minorDigits(currency);
+    for (const row of rows) {
+      if (row.status !== 'NEW') continue;
+      const fileCategory = names?.category(row.category, row.amount!) ?? null;
+      row.ruleOutcome = runner.run({
+        accountId,
+        digits,
+        categoryId: null,
+        date: row.date!,
+        amount: row.amount!,
+        description: row.description,
+        importedDescription: row.description,
+        notes: row.notes,
+        isTransfer: false,
+        isSplit: Boolean(row.splits?.length),
+        handSet: fileCategory ? HAND_SET.CATEGORY : 0,
+      });
+    }
   }
 
   private tooLargeMessage(): string {

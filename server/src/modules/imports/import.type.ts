@@ -139,8 +139,15 @@ export class ImportPreviewRow {
   @Field(() => [ImportPreviewSplit], { description: 'QIF S/$/E split lines of the row (empty otherwise).' })
   splits!: ImportPreviewSplit[];
 
+  @Field(() => String, { description: 'The description the transaction will get (a rule may rename it; `description` stays the bank’s).' })
+  transactionDescription!: string;
+
   /** What matchedTransaction resolves. */
   matchedTransactionId!: number | null;
+  /** What category, categoryRule and appliedRules resolve. */
+  categoryId!: number | null;
+  categoryRuleId!: number | null;
+  appliedRuleIds!: number[];
   position!: number;
   /** The preview's account, which transferSuggestion looks from. */
   accountId!: number;

@@ -8,7 +8,7 @@ import { optionalText } from '../../lib/text';
 import type { AccountRecord } from '../accounts/account.model';
 import type { AccountRepository } from '../accounts/account.repository';
 import type { CategoryRepository } from '../categories/category.repository';
-import type { TransactionRecord } from '../transactions/transaction.model';
+import { HAND_SET, type TransactionRecord } from '../transactions/transaction.model';
 import type { TransactionRepository } from '../transactions/transaction.repository';
 import { rowOf } from '../transfers/transfer-legs';
 import type { TransferRepository } from '../transfers/transfer.repository';
@@ -54,6 +54,8 @@ export class SplitService {
       const transaction = await transactions.findById(scope, transactionId);
       if (!transaction) throw notFound('Transaction');
       await this.replaceWithin(manager, scope, transaction, parts);
+      // Parts are the user's categorising: rules leave them alone from now on.
+      await transactions.markHandSet(scope, transactionId, HAND_SET.CATEGORY);
       return (await transactions.findById(scope, transactionId))!;
     });
   }

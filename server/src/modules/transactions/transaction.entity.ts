@@ -98,6 +98,10 @@ export class Transaction {
   @Column({ name: 'is_split', type: 'boolean', default: false })
   isSplit!: boolean;
 
+  /** Which fields the user set by hand (HAND_SET bits, transaction.model.ts): no rule changes them. */
+  @Column({ name: 'hand_set_fields', type: 'integer', default: 0 })
+  handSetFields!: number;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at' })

@@ -25,8 +25,19 @@ export interface TransactionRecord {
   transferId: number | null;
   /** Split into parts, which carry the categories (the row's own category is then null). */
   isSplit: boolean;
+  /** HAND_SET bits of the fields the user set: no rule changes them. */
+  handSetFields: number;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** The fields a user can set by hand, as bits of `handSetFields`: a rule never changes one that is set. */
+export const HAND_SET = { CATEGORY: 1, DESCRIPTION: 2, NOTES: 4 } as const;
+export type HandSetField = keyof typeof HAND_SET;
+
+/** The names of the bits set in `bits`. */
+export function handSetFieldsOf(bits: number): HandSetField[] {
+  return (Object.keys(HAND_SET) as HandSetField[]).filter((field) => (bits & HAND_SET[field]) !== 0);
 }
 
 /** A transfer leg (whole row or split), money in, or money out. */
@@ -74,6 +85,8 @@ export interface NewTransaction {
   /** Set by the batch insert for a row that comes with parts; their notes go into its search text. */
   isSplit?: boolean;
   partNotes?: readonly string[];
+  /** HAND_SET bits: what the user gave (a form), none for an import. */
+  handSetFields?: number;
 }
 
 /** A part of a row of a batch insert, checked and in minor units. */

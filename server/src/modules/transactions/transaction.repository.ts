@@ -30,7 +30,7 @@ const selections: { name: string; selection: (f: SqlFixture) => TransactionSelec
 const examplesOf = (params: (f: SqlFixture, selection: TransactionSelection | null) => unknown[]) =>
   selections.map(({ name, selection }) => ({ name, params: (f: SqlFixture) => params(f, selection(f)) }));
 
-/** Rows per INSERT on SQLite: 13 values each, well under its limit of 32 766 bound values per statement. */
+/** Rows per INSERT on SQLite: 14 values each, well under its limit of 32 766 bound values per statement. */
 const SQLITE_ROWS_PER_INSERT = 500;
 
 /** The owner's transactions: every statement on them, both databases. */
@@ -114,12 +114,12 @@ export class TransactionRepository extends Repository {
   async insertMany(scope: OwnerScope, rows: readonly NewTransaction[]): Promise<number[]> {
     if (!rows.length) return [];
     const { userId } = ownedBy(scope);
-    const columns = `"user_id", "account_id", "category_id", "date", "amount", "description", "notes", "search_text", "imported_description", "external_id", "import_fingerprint", "import_batch_id", "is_split"`;
+    const columns = `"user_id", "account_id", "category_id", "date", "amount", "description", "notes", "search_text", "imported_description", "external_id", "import_fingerprint", "import_batch_id", "is_split", "hand_set_fields"`;
     if (this.postgres) {
       // One statement a batch: unnest turns parallel arrays into rows, far fewer round trips than VALUES lists.
       const inserted = await this.query<{ id: unknown }>(
         `INSERT INTO "transactions" (${columns})
-          SELECT $1, * FROM unnest($2::int[], $3::int[], $4::varchar[], $5::bigint[], $6::varchar[], $7::text[], $8::text[], $9::text[], $10::varchar[], $11::varchar[], $12::int[], $13::boolean[]) RETURNING "id"`,
+          SELECT $1, * FROM unnest($2::int[], $3::int[], $4::varchar[], $5::bigint[], $6::varchar[], $7::text[], $8::text[], $9::text[], $10::varchar[], $11::varchar[], $12::int[], $13::boolean[], $14::int[]) RETURNING "id"`,
         [
           userId,
           rows.map((row) => row.accountId),
@@ -134,6 +134,7 @@ export class TransactionRepository extends Repository {
           rows.map((row) => row.importFingerprint ?? null),
           rows.map((row) => row.importBatchId ?? null),
           rows.map((row) => row.isSplit ?? false),
+          rows.map((row) => row.handSetFields ?? 0),
         ],
       );
       return inserted.map((row) => Number(row.id));
@@ -156,6 +157,7 @@ export class TransactionRepository extends Repository {
           row.importFingerprint ?? null,
           row.importBatchId ?? null,
           row.isSplit ? 1 : 0,
+          row.handSetFields ?? 0,
         ];
         return `(${values.map((value) => parameters.add(value)).join(', ')})`;
       });
@@ -183,6 +185,22 @@ export class TransactionRepository extends Repository {
       { ...ownedBy(scope), id: row.id },
       { isSplit: split, searchText: searchTextOf(row.description, row.notes, partNotes ?? []), ...(split ? { categoryId: null } : {}) },
     );
+  }
+
+  /** Adds HAND_SET bits to the row: fields the user set, which no rule changes from now on. */
+  @GenerateSql({ params: (f) => [f.scope, f.transactionId, 1] })
+  async markHandSet(scope: OwnerScope, id: number, bits: number): Promise<void> {
+    const parameters = this.parameters();
+    await this.query(
+      `UPDATE "transactions" SET "hand_set_fields" = "hand_set_fields" | ${parameters.add(bits)} WHERE ${ownerCondition(scope, 'transactions', parameters)} AND "id" = ${parameters.add(id)}`,
+      parameters,
+    );
+  }
+
+  /** Gives the rows the category (a rule applied to them); the others of the ids are left alone. */
+  @GenerateSql({ params: (f) => [f.scope, [f.transactionId], f.categoryId] })
+  async setCategory(scope: OwnerScope, ids: readonly number[], categoryId: number): Promise<void> {
+    if (ids.length) await this.manager.update(Transaction, { ...ownedBy(scope), id: In([...ids]) }, { categoryId });
   }
 
   /**

@@ -18,7 +18,7 @@ const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 200;
 
 /** The filter with its ids decoded (an id that is not one names nothing). */
-function filterData(filter: TransactionFilter | null): TransactionFilterData | null {
+export function filterData(filter: TransactionFilter | null): TransactionFilterData | null {
   if (!filter) return null;
   return { ...filter, accountId: decodeOptionalId(filter.accountId), categoryId: decodeOptionalId(filter.categoryId) };
 }

@@ -18,17 +18,21 @@ import type { SplitService } from '../splits/split.service';
 import type { OtherLegAction, TransferLegs } from '../transfers/transfer-legs';
 import type { TransferRepository } from '../transfers/transfer.repository';
 import { amountsOfSearch, searchTermOf } from './transaction-search';
-import type {
-  BatchLinks,
-  NewTransaction,
-  SearchAmounts,
-  TransactionData,
-  TransactionFilterData,
-  TransactionRecord,
-  TransactionSelection,
-  TransactionTotal,
+import {
+  HAND_SET,
+  type BatchLinks,
+  type NewTransaction,
+  type SearchAmounts,
+  type TransactionData,
+  type TransactionFilterData,
+  type TransactionRecord,
+  type TransactionSelection,
+  type TransactionTotal,
 } from './transaction.model';
 import type { TransactionRepository } from './transaction.repository';
+import type { RuleBook } from '../rules/rule-book';
+import { splitData, type RuleOutcomeWriter } from '../rules/rule-outcome-writer';
+import { subjectOf } from '../rules/rule-subjects';
 
 export interface TransactionPage {
   rows: TransactionRecord[];
@@ -46,22 +50,23 @@ export class TransactionService {
     private readonly splits: { service: SplitService; repository: SplitRepository },
     private readonly legs: TransferLegs,
     private readonly transfers: TransferRepository,
+    private readonly rules: { book: RuleBook; writer: RuleOutcomeWriter },
   ) {}
 
   /** `first` rows, newest first by date then id, continuing strictly after the keyset. */
   async listForUser(scope: OwnerScope, filter: TransactionFilterData | null | undefined, first: number, after?: Keyset | null): Promise<TransactionPage> {
-    const rows = await this.transactions.page(scope, await this.select(scope, filter), first + 1, after);
+    const rows = await this.transactions.page(scope, await this.selectionFor(scope, filter), first + 1, after);
     const hasNextPage = rows.length > first;
     return { rows: hasNextPage ? rows.slice(0, first) : rows, hasNextPage };
   }
 
   async countForUser(scope: OwnerScope, filter: TransactionFilterData | null | undefined): Promise<number> {
-    return this.transactions.count(scope, await this.select(scope, filter));
+    return this.transactions.count(scope, await this.selectionFor(scope, filter));
   }
 
   /** The sum of the matching transactions per currency of their accounts. */
   async totalsForUser(scope: OwnerScope, filter: TransactionFilterData | null | undefined): Promise<TransactionTotal[]> {
-    return this.transactions.totals(scope, await this.select(scope, filter));
+    return this.transactions.totals(scope, await this.selectionFor(scope, filter));
   }
 
   /** The owner's transactions of these ids, in the order asked; null where one is gone or not theirs. */
@@ -89,8 +94,18 @@ export class TransactionService {
         { operation: 'createTransaction', payload: data },
         async () => {
           if (data.splits?.length && data.categoryId != null) throw badInput('categoryId', 'A split transaction’s parts carry the categories: leave categoryId out.');
-          const [id] = await transactions.insertMany(scope, [await this.newRow(manager, scope, data)]);
-          if (data.splits?.length) await this.splits.service.replaceWithin(manager, scope, await found(transactions.findById(scope, id)), data.splits);
+          const { row, currency } = await this.newRow(manager, scope, data);
+          // The rules fill what the client left empty; what it gave is the user's, and stays.
+          const runner = await this.rules.book.runnerFor(scope, manager);
+          const subject = { ...row, digits: minorDigits(currency), importedDescription: '', isTransfer: false, isSplit: Boolean(data.splits?.length), handSet: row.handSetFields ?? 0 };
+          const outcome = runner.run(subject);
+          const ruled = outcome && { ...row, categoryId: outcome.categoryId ?? row.categoryId, description: outcome.description ?? row.description, notes: outcome.notes ?? row.notes };
+          const [id] = await transactions.insertMany(scope, [ruled ?? row]);
+          const parts = data.splits?.length ? data.splits : outcome?.splits ? splitData(outcome.splits, currency) : null;
+          if (parts) await this.splits.service.replaceWithin(manager, scope, await found(transactions.findById(scope, id)), parts);
+          if (outcome?.transferAccountId !== undefined) await this.rules.writer.linkNew(manager, scope, [{ transactionId: id, accountId: outcome.transferAccountId }]);
+          await this.rules.book.recordApplied(manager, scope, [outcome]);
+          if (row.categoryId !== null) await this.rules.book.learnFrom(manager, scope, subject, row.categoryId, runner);
           return found(transactions.findById(scope, id));
         },
         (id) => found(transactions.findById(scope, id)),
@@ -180,6 +195,8 @@ export class TransactionService {
         }
       }
       await this.legs.keepInStep(manager, scope, current, { accountId: account.id, currency: account.currency, amount });
+      // What the user changes here is theirs: no rule changes it again.
+      const handSet = (changes.categoryId !== undefined ? HAND_SET.CATEGORY : 0) | (changes.description != null ? HAND_SET.DESCRIPTION : 0) | (changes.notes != null ? HAND_SET.NOTES : 0);
       const row = {
         accountId: account.id,
         categoryId,
@@ -187,9 +204,12 @@ export class TransactionService {
         amount,
         description: changes.description != null ? optionalText(changes.description, 'description', LIMITS.description) : current.description,
         notes: changes.notes != null ? optionalText(changes.notes, 'notes', LIMITS.notes) : current.notes,
+        handSetFields: current.handSetFields | handSet,
       };
       await transactions.update(scope, current.id, row, parts.map((part) => part.notes));
-      return found(transactions.findById(scope, current.id));
+      const updated = await found(transactions.findById(scope, current.id));
+      if (categoryId !== null && categoryId !== current.categoryId) await this.rules.book.learnFrom(manager, scope, subjectOf(updated), categoryId);
+      return updated;
     });
   }
 
@@ -202,25 +222,26 @@ export class TransactionService {
     return true;
   }
 
-  /** A create's row: the account named (or the owner's first), everything checked and in minor units. */
-  private async newRow(manager: EntityManager, scope: OwnerScope, data: TransactionData): Promise<NewTransaction> {
+  /**
+   * A create's row: the account named (or the owner's first), everything checked and in minor
+   * units, what the client gave marked hand-set (parts set the category).
+   */
+  private async newRow(manager: EntityManager, scope: OwnerScope, data: TransactionData): Promise<{ row: NewTransaction & { handSetFields: number }; currency: string }> {
     const account = data.accountId != null ? await this.ownedAccount(manager, scope, data.accountId) : await this.defaultAccount(manager, scope);
     const categoryId = data.categoryId != null ? await this.ownedCategory(manager, scope, data.categoryId) : null;
-    return {
-      accountId: account.id,
-      categoryId,
-      date: parseCalendarDate(data.date ?? '', 'date'),
-      amount: parseMoney(data.amount ?? '', account.currency, 'amount'),
-      description: optionalText(data.description ?? '', 'description', LIMITS.description),
-      notes: optionalText(data.notes ?? '', 'notes', LIMITS.notes),
-    };
+    const description = optionalText(data.description ?? '', 'description', LIMITS.description);
+    const notes = optionalText(data.notes ?? '', 'notes', LIMITS.notes);
+    const handSetFields =
+      (categoryId !== null || data.splits?.length ? HAND_SET.CATEGORY : 0) | (description ? HAND_SET.DESCRIPTION : 0) | (notes ? HAND_SET.NOTES : 0);
+    const row = { accountId: account.id, categoryId, date: parseCalendarDate(data.date ?? '', 'date'), amount: parseMoney(data.amount ?? '', account.currency, 'amount'), description, notes, handSetFields };
+    return { row, currency: account.currency };
   }
 
   /**
    * The filter checked and resolved for the repository. Amount bounds are read in the owner's
    * currency, like the dashboard's totals.
    */
-  private async select(scope: OwnerScope, filter: TransactionFilterData | null | undefined): Promise<TransactionSelection | null> {
+  async selectionFor(scope: OwnerScope, filter: TransactionFilterData | null | undefined): Promise<TransactionSelection | null> {
     if (!filter) return null;
     const { minAmount, maxAmount, search: _search, ...rest } = filter;
     const selection: TransactionSelection = { ...rest };

@@ -38,6 +38,8 @@ export interface LegProbe {
   accountId: number;
   date: CalendarDate;
   amount: MinorUnits;
+  /** Only a row of this account (a rule that links to one account). */
+  inAccountId?: number;
 }
 
 /** A row that could be a leg: not one yet, not split. */

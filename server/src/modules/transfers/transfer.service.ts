@@ -67,6 +67,33 @@ export class TransferService {
     return this.foundWithin(manager, scope, id);
   }
 
+  /**
+   * Makes the row a leg of a transfer with the account (a rule's LINK_TRANSFER_TO_ACCOUNT): with the
+   * row there that looks like its other leg, else with a new row made there (the two then go
+   * together). Nothing when the row cannot be a leg with that account (another currency, a leg or
+   * split already): whether it became one.
+   */
+  async linkToAccountWithin(manager: EntityManager, scope: OwnerScope, transactionId: number, accountId: number): Promise<boolean> {
+    const transactions = this.transactions.within(manager);
+    await transactions.lockForWrite(scope, [transactionId]);
+    const [row, target] = await Promise.all([transactions.findById(scope, transactionId), this.accounts.within(manager).findById(scope, accountId)]);
+    if (!row || !target || row.transferId !== null || row.isSplit || row.amount.minor === 0n) return false;
+    if (target.id === row.accountId || target.currency !== row.account.currency) return false;
+    const [other] = await this.suggestFor(scope, [{ transactionId: row.id, accountId: row.accountId, date: row.date, amount: row.amount.minor, inAccountId: target.id }], manager);
+    const outgoing = row.amount.minor < 0n;
+    if (other !== null) {
+      await this.linkWithin(manager, scope, outgoing ? row.id : other, outgoing ? other : row.id);
+      return true;
+    }
+    const [mirrorId] = await transactions.insertMany(scope, [
+      { accountId: target.id, categoryId: null, date: row.date, amount: -row.amount.minor, description: `Transfer ${outgoing ? 'from' : 'to'} ${row.account.name}`, notes: '' },
+    ]);
+    await this.transfers
+      .within(manager)
+      .insertMany(scope, [{ outflowTransactionId: outgoing ? row.id : mirrorId, inflowTransactionId: outgoing ? mirrorId : row.id, origin: 'created' }]);
+    return true;
+  }
+
   /** Both rows stay, as plain transactions of their accounts. */
   async unlink(scope: OwnerScope, id: number): Promise<boolean> {
     return writeTransaction(this.dataSource, async (manager) => {
@@ -114,6 +141,7 @@ export class TransferService {
       let best: { id: number; days: number } | null = null;
       for (const candidate of byAmount.get(-probe.amount) ?? []) {
         if (candidate.id === probe.transactionId || candidate.accountId === probe.accountId) continue;
+        if (probe.inAccountId !== undefined && candidate.accountId !== probe.inAccountId) continue;
         if (currencyOf.get(candidate.accountId) !== currencyOf.get(probe.accountId) || isRejected(probe.transactionId, candidate.id)) continue;
         const days = Math.abs(daysBetween(probe.date, candidate.date));
         if (days > SUGGESTION_WINDOW_DAYS) continue;

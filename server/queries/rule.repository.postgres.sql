@@ -1,0 +1,215 @@
+-- RuleRepository: the SQL each method sends (postgresql). Do not edit: `npm run queries -w server` writes it.
+
+-- RuleRepository.list
+SELECT
+  "Rule"."id" AS "Rule_id",
+  "Rule"."user_id" AS "Rule_user_id",
+  "Rule"."name" AS "Rule_name",
+  "Rule"."position" AS "Rule_position",
+  "Rule"."enabled" AS "Rule_enabled",
+  "Rule"."match_all" AS "Rule_match_all",
+  "Rule"."stop_processing" AS "Rule_stop_processing",
+  "Rule"."override" AS "Rule_override",
+  "Rule"."conditions" AS "Rule_conditions",
+  "Rule"."actions" AS "Rule_actions",
+  "Rule"."applied_count" AS "Rule_applied_count",
+  "Rule"."last_applied_at" AS "Rule_last_applied_at",
+  "Rule"."created_at" AS "Rule_created_at"
+FROM
+  "rules" "Rule"
+WHERE
+  (("Rule"."user_id" = $1))
+ORDER BY
+  "Rule"."position" ASC,
+  "Rule"."id" ASC;
+
+-- RuleRepository.findById
+SELECT
+  "Rule"."id" AS "Rule_id",
+  "Rule"."user_id" AS "Rule_user_id",
+  "Rule"."name" AS "Rule_name",
+  "Rule"."position" AS "Rule_position",
+  "Rule"."enabled" AS "Rule_enabled",
+  "Rule"."match_all" AS "Rule_match_all",
+  "Rule"."stop_processing" AS "Rule_stop_processing",
+  "Rule"."override" AS "Rule_override",
+  "Rule"."conditions" AS "Rule_conditions",
+  "Rule"."actions" AS "Rule_actions",
+  "Rule"."applied_count" AS "Rule_applied_count",
+  "Rule"."last_applied_at" AS "Rule_last_applied_at",
+  "Rule"."created_at" AS "Rule_created_at"
+FROM
+  "rules" "Rule"
+WHERE
+  (
+    ("Rule"."user_id" = $1)
+    AND ("Rule"."id" = $2)
+  )
+LIMIT
+  1;
+
+-- RuleRepository.count
+SELECT
+  COUNT(1) AS "cnt"
+FROM
+  "rules" "Rule"
+WHERE
+  (("Rule"."user_id" = $1));
+
+-- RuleRepository.insert
+INSERT INTO
+  "rules" (
+    "user_id",
+    "name",
+    "position",
+    "enabled",
+    "match_all",
+    "stop_processing",
+    "override",
+    "conditions",
+    "actions",
+    "applied_count",
+    "last_applied_at",
+    "created_at"
+  )
+VALUES
+  (
+    $1,
+    $2,
+    $3,
+    $4,
+    $5,
+    $6,
+    $7,
+    $8,
+    $9,
+    DEFAULT,
+    DEFAULT,
+    DEFAULT
+  )
+RETURNING
+  "id",
+  "enabled",
+  "match_all",
+  "stop_processing",
+  "override",
+  "applied_count",
+  "created_at";
+
+-- RuleRepository.update
+UPDATE "rules"
+SET
+  "name" = $1,
+  "enabled" = $2,
+  "match_all" = $3,
+  "conditions" = $4,
+  "actions" = $5,
+  "stop_processing" = $6,
+  "override" = $7
+WHERE
+  (
+    "user_id" = $8
+    AND "id" = $9
+  );
+
+-- RuleRepository.delete
+DELETE FROM "rules"
+WHERE
+  (
+    "user_id" = $1
+    AND "id" = $2
+  );
+
+-- RuleRepository.setPositions
+UPDATE "rules"
+SET
+  "position" = CASE "id"
+    WHEN $1 THEN CAST($2 AS integer)
+    WHEN $3 THEN CAST($4 AS integer)
+  END
+WHERE
+  "rules"."user_id" = $5
+  AND "id" IN ($6, $7);
+
+-- RuleRepository.recordApplied
+UPDATE "rules"
+SET
+  "applied_count" = "applied_count" + $1,
+  "last_applied_at" = CURRENT_TIMESTAMP
+WHERE
+  "rules"."user_id" = $2
+  AND "id" = $3;
+
+-- RuleRepository.countCategorising
+INSERT INTO
+  "rule_suggestions" (
+    "user_id",
+    "description_key",
+    "category_id",
+    "times_categorised",
+    "status"
+  )
+VALUES
+  ($1, $2, $3, 1, 'COUNTING')
+ON CONFLICT ("user_id", "description_key", "category_id") DO UPDATE
+SET
+  "times_categorised" = "rule_suggestions"."times_categorised" + 1
+RETURNING
+  "id" AS "id",
+  "times_categorised" AS "times",
+  "status" AS "status";
+
+-- RuleRepository.setSuggestionStatus
+UPDATE "rule_suggestions"
+SET
+  "status" = $1
+WHERE
+  (
+    "user_id" = $2
+    AND "id" = $3
+    AND "status" IN ($4)
+  );
+
+-- RuleRepository.openSuggestions
+SELECT
+  "RuleSuggestion"."id" AS "RuleSuggestion_id",
+  "RuleSuggestion"."user_id" AS "RuleSuggestion_user_id",
+  "RuleSuggestion"."description_key" AS "RuleSuggestion_description_key",
+  "RuleSuggestion"."category_id" AS "RuleSuggestion_category_id",
+  "RuleSuggestion"."times_categorised" AS "RuleSuggestion_times_categorised",
+  "RuleSuggestion"."status" AS "RuleSuggestion_status"
+FROM
+  "rule_suggestions" "RuleSuggestion"
+WHERE
+  (
+    ("RuleSuggestion"."user_id" = $1)
+    AND ("RuleSuggestion"."status" = $2)
+  )
+ORDER BY
+  "RuleSuggestion"."id" DESC;
+
+-- RuleRepository.findSuggestion
+SELECT
+  "RuleSuggestion"."id" AS "RuleSuggestion_id",
+  "RuleSuggestion"."user_id" AS "RuleSuggestion_user_id",
+  "RuleSuggestion"."description_key" AS "RuleSuggestion_description_key",
+  "RuleSuggestion"."category_id" AS "RuleSuggestion_category_id",
+  "RuleSuggestion"."times_categorised" AS "RuleSuggestion_times_categorised",
+  "RuleSuggestion"."status" AS "RuleSuggestion_status"
+FROM
+  "rule_suggestions" "RuleSuggestion"
+WHERE
+  (
+    ("RuleSuggestion"."user_id" = $1)
+    AND ("RuleSuggestion"."id" = $2)
+  )
+LIMIT
+  1;
+
+-- RuleRepository.deleteAllOf
+DELETE FROM "rule_suggestions"
+WHERE
+  "user_id" = $1;
+DELETE FROM "rules"
+WHERE
+  "user_id" = $1;
