@@ -16,7 +16,7 @@ describe('conditions', () => {
   it('offer the operators that fit their field', () => {
     expect(operatorsFor('DESCRIPTION')).toContain('STARTS_WITH');
     expect(operatorsFor('DESCRIPTION')).not.toContain('GT');
-    expect(operatorsFor('AMOUNT')).toEqual(['IS', 'GT', 'LT', 'BETWEEN', 'APPROX', 'MONEY_OUT', 'MONEY_IN']);
+    expect(operatorsFor('AMOUNT')).toEqual(['IS', 'IS_NOT', 'GT', 'LT', 'BETWEEN', 'APPROX', 'MONEY_OUT', 'MONEY_IN']);
     expect(operatorsFor('CATEGORY')).toContain('IS_EMPTY');
     expect(operatorsFor('ACCOUNT')).toEqual(['IS', 'IS_NOT', 'ONE_OF', 'NOT_ONE_OF']);
     expect(operatorsFor('DATE')).toContain('WEEKDAY');

@@ -15,7 +15,7 @@ export const FIELDS: { field: RuleField; label: string }[] = [
 ];
 const OPERATORS: Record<FieldKind, RuleOperator[]> = {
   text: ['CONTAINS', 'NOT_CONTAINS', 'IS', 'IS_NOT', 'STARTS_WITH', 'NOT_STARTS_WITH', 'ENDS_WITH', 'NOT_ENDS_WITH', 'ONE_OF', 'NOT_ONE_OF', 'IS_EMPTY', 'IS_NOT_EMPTY'],
-  amount: ['IS', 'GT', 'LT', 'BETWEEN', 'APPROX', 'MONEY_OUT', 'MONEY_IN'],
+  amount: ['IS', 'IS_NOT', 'GT', 'LT', 'BETWEEN', 'APPROX', 'MONEY_OUT', 'MONEY_IN'],
   reference: ['IS', 'IS_NOT', 'ONE_OF', 'NOT_ONE_OF', 'IS_EMPTY', 'IS_NOT_EMPTY'],
   date: ['IS', 'GT', 'LT', 'BETWEEN', 'WEEKDAY', 'DAY_OF_MONTH'],
 };

@@ -128,9 +128,11 @@ export type RegisterInput = {
 
 export type RuleActionInput = {
   type: RuleActionType;
+  /** See RuleActionType. */
   value?: string | null | undefined;
 };
 
+/** SET_CATEGORY (a category ID); SET_DESCRIPTION (text, with {{description}} and {{importedDescription}} placeholders); APPEND_NOTES (text, the same placeholders); LINK_TRANSFER_TO_ACCOUNT (an account ID in the same currency: linked with the matching row there, else a new row is made there); SPLIT_BY_PERCENT ([{"percent":"60","categoryId":"3","notes":""},...] adding up to 100; the last part takes the rounding); SPLIT_FIXED ([{"amount":"10.00","categoryId":"3"},{"categoryId":"4"}]: unsigned amounts taking the transaction’s sign; one part without an amount takes the rest). */
 export type RuleActionType =
   | 'APPEND_NOTES'
   | 'LINK_TRANSFER_TO_ACCOUNT'
@@ -139,6 +141,7 @@ export type RuleActionType =
   | 'SPLIT_BY_PERCENT'
   | 'SPLIT_FIXED';
 
+/** What a rule changes on a transaction. */
 export type RuleChangedField =
   | 'CATEGORY'
   | 'DESCRIPTION'
@@ -149,9 +152,11 @@ export type RuleChangedField =
 export type RuleConditionInput = {
   field: RuleField;
   operator: RuleOperator;
+  /** Read for the field and operator (see RuleOperator); BAD_USER_INPUT names the condition when it does not parse. */
   value: string;
 };
 
+/** What a condition reads. Text fields compare case-, accent- and spacing-insensitively; AMOUNT is signed, in the account’s currency. */
 export type RuleField =
   | 'ACCOUNT'
   | 'AMOUNT'
@@ -162,15 +167,19 @@ export type RuleField =
   | 'NOTES';
 
 export type RuleInput = {
+  /** At least 1, at most 10; one per field (a category, a split or a transfer is one). */
   actions: Array<RuleActionInput>;
+  /** At least 1, at most 20. */
   conditions: Array<RuleConditionInput>;
   enabled?: boolean | null | undefined;
+  /** Every condition must hold (true), or any one (false). */
   matchAll?: boolean | null | undefined;
   name: string;
   override?: boolean | null | undefined;
   stopProcessing?: boolean | null | undefined;
 };
 
+/** Text: IS, IS_NOT, CONTAINS, NOT_CONTAINS, STARTS_WITH, NOT_STARTS_WITH, ENDS_WITH, NOT_ENDS_WITH, ONE_OF, NOT_ONE_OF (a JSON list: ["tesco","aldi"]), IS_EMPTY, IS_NOT_EMPTY. AMOUNT: IS, IS_NOT, GT, LT, BETWEEN (["-100","-50"], inclusive), APPROX ("-9.99": within 5 %; ["-9.99","10"]: within 10 %), MONEY_IN, MONEY_OUT. ACCOUNT, CATEGORY (an ID; ONE_OF a JSON list of IDs): IS, IS_NOT, ONE_OF, NOT_ONE_OF, IS_EMPTY, IS_NOT_EMPTY. DATE: IS, GT, LT, BETWEEN (["2025-01-01","2025-12-31"]), WEEKDAY ("1" Monday to "7" Sunday, or a JSON list), DAY_OF_MONTH ("1" to "31", or a JSON list). */
 export type RuleOperator =
   | 'APPROX'
   | 'BETWEEN'
