@@ -35,6 +35,7 @@ describe('the route table', () => {
       ['/', 'Dashboard', 'dashboard'],
       ['/transactions', 'Transactions', 'list'],
       ['/categories', 'Categories', 'tag'],
+      ['/rules', 'Rules', 'rules'],
       ['/accounts', 'Accounts', 'wallet'],
       ['/import', 'Import', 'import'],
       ['/settings', 'Settings', 'settings'],

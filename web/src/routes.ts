@@ -7,6 +7,7 @@ import Categories from './routes/Categories.svelte';
 import Dashboard from './routes/Dashboard.svelte';
 import ImportOnDemand from './routes/ImportOnDemand.svelte';
 import NotFound from './routes/NotFound.svelte';
+import Rules from './routes/Rules.svelte';
 import Settings from './routes/Settings.svelte';
 import SignIn from './routes/SignIn.svelte';
 import SignUp from './routes/SignUp.svelte';
@@ -33,6 +34,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/transactions', component: Transactions, title: 'Transactions', access: 'user', nav: { label: 'Transactions', icon: 'list' } },
   { path: '/transactions/:id', component: TransactionDetail, title: 'Transaction', access: 'user' },
   { path: '/categories', component: Categories, title: 'Categories', access: 'user', nav: { label: 'Categories', icon: 'tag' } },
+  { path: '/rules', component: Rules, title: 'Rules', access: 'user', nav: { label: 'Rules', icon: 'rules' } },
   { path: '/accounts', component: Accounts, title: 'Accounts', access: 'user', nav: { label: 'Accounts', icon: 'wallet' } },
   { path: '/import', component: ImportOnDemand, title: 'Import', access: 'user', nav: { label: 'Import', icon: 'import' } },
   { path: '/settings', component: Settings, title: 'Settings', access: 'user', nav: { label: 'Settings', icon: 'settings' } },
