@@ -77,6 +77,8 @@ function variablesFor(name: string, { transactions, account, category, importPre
     Sessions: [{}],
     ImportPreviewRows: [{ id: importPreview, first: 50 }, { id: importPreview, first: 1, status: 'NEW' }, { id: importPreview, first: 2, status: 'INVALID' }],
     ImportBatches: [{}, { accountId: account }],
+    Rules: [{}],
+    RuleSuggestions: [{}],
   };
   return byName[name];
 }
