@@ -65,6 +65,8 @@ test('where a rule matches, the same description categorised the same way by han
   const accepted = (await h.client.ok(ACCEPT_SUGGESTION, { id: offered[0].id })).acceptRuleSuggestion;
   expect(accepted.actions).toEqual([{ type: 'SET_CATEGORY', value: h.groceries }]);
   expect((await suggestionsOf(h)).filter((s) => s.category.id === h.groceries)).toEqual([]);
+  // The rule the user accepted must categorise the next row, or the offer did nothing.
+  expect(await createdCategoryOf(h, 'Corner Bakery')).toBe(h.groceries);
 });
 
 test('a dismissed suggestion is never offered again for that description and category; another category still can be', async () => {

@@ -136,6 +136,8 @@ export class RuleService {
       name: `${suggestion.descriptionKey}`.slice(0, 100),
       conditions: [{ field: 'DESCRIPTION', operator: 'STARTS_WITH', value: suggestion.descriptionKey }],
       actions: [{ type: 'SET_CATEGORY', value: String(suggestion.categoryId) }],
+      // The user said "always": it wins over an older rule that matches the same rows (the three-times case).
+      override: true,
     });
     await this.rules.setSuggestionStatus(scope, id, ['OPEN'], 'ACCEPTED');
     return rule;
