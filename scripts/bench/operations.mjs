@@ -11,6 +11,7 @@ function loadOperations() {
   return {
     transactions: documentFor('Transactions'),
     dashboard: documentFor('Dashboard'),
+    budgetMonth: documentFor('BudgetMonth'),
     createTransaction: documentFor('CreateTransaction'),
     categories: documentFor('Categories'),
     createAccount: documentFor('CreateAccount'),

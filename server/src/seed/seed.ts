@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { analyseAfterBulkLoad, tuneForBulkLoad } from '../db/maintenance';
 import { ownerScope, type OwnerScope } from '../db/owner-scope';
+import { CategoryKind, type CategoryRecord } from '../modules/categories/category.model';
 import type { BatchLinks } from '../modules/transactions/transaction.model';
 import type { Services } from '../services';
 import type { ReceiptStorage } from '../storage/receipt-storage';
@@ -98,7 +99,30 @@ export async function seedUser(services: Services, dataSource: DataSource, stora
   await Promise.all(inFlight);
 
   const receipts = await seedReceipts(services, storage, scope, ids, Math.round(options.transactions * options.receiptShare), random);
+  await seedBudgets(services, scope, categories, options.until ?? new Date(), random);
   return { userId: user.id, email: user.email, transactions: ids.length, receipts };
+}
+
+/** Categories whose budget rolls over in the seeded data: the irregular ones. */
+const ROLLING_CATEGORIES = new Set(['Groceries', 'Shopping', 'Health']);
+const BUDGET_MONTHS = 24;
+
+/**
+ * Budgets for the last two years up to the month of `until`, every expense category, near what a
+ * household spends; a few categories roll over. Through the service, oldest month first (each
+ * amount marks the cached closings stale from its own month only).
+ */
+async function seedBudgets(services: Services, scope: OwnerScope, categories: readonly CategoryRecord[], until: Date, random: () => number): Promise<void> {
+  const expense = categories.filter((category) => category.kind === CategoryKind.EXPENSE);
+  for (const category of expense) if (ROLLING_CATEGORIES.has(category.name)) await services.budgets.setRollover(scope, category.id, true);
+  for (let back = BUDGET_MONTHS - 1; back >= 0; back -= 1) {
+    const date = new Date(Date.UTC(until.getUTCFullYear(), until.getUTCMonth() - back, 1));
+    const month = date.toISOString().slice(0, 7);
+    for (const category of expense) {
+      const dollars = 50 + Math.round(random() * 60) * 10;
+      await services.budgets.set(scope, month, category.id, `${dollars}.00`);
+    }
+  }
 }
 
 /** The parts and transfer pairs of a batch of generated rows, by position in it. */
