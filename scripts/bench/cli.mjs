@@ -33,12 +33,13 @@ export const options = {
   // Rows of the CSV and of the OFX file the import benchmark uploads.
   importRows: args.quick ? [2000, 500] : args['import-rows'].split(',').map(Number),
   importIterations: args.quick ? 1 : Number(args['import-iterations']),
-  onlyImports: args.only === 'imports',
+  // --only imports: the imports and the rules over them; --only rules: the rules alone.
+  only: args.only ?? null,
   // For diagnosis: Node flags added after the app's own (--cpu-prof; a later --max-old-space-size wins).
   appFlags: args['app-flags'].split(' ').filter(Boolean),
 };
-if (args.only !== undefined && args.only !== 'imports') throw new Error(`--only takes "imports", not "${args.only}"`);
-if (options.onlyImports && options.baseline) throw new Error('--only imports does not time a baseline');
+if (args.only !== undefined && !['imports', 'rules'].includes(args.only)) throw new Error(`--only takes "imports" or "rules", not "${args.only}"`);
+if (options.only && options.baseline) throw new Error(`--only ${options.only} does not time a baseline`);
 export const PASSWORD = 'benchmark household password 2026';
 export const SEARCH_TERM = 'coffee';
 
@@ -56,7 +57,9 @@ if (args.help) {
   --out bench-results      where latest.json and latest.md go
   --baseline <dir>         another checkout (built: its server/dist exists) timed with ours in the
                            same interleaved rounds on the same database: before/after in one run
-  --only imports           only the import benchmark: no seeding, no reads, no load test
+  --only imports           only the import benchmark and the rules over imports: no seeding,
+                           no reads, no load test
+  --only rules             only the rules over imports (0, 100 and 300 rules, 10 000 CSV rows)
   --import-rows 100000,10000   rows of the CSV and of the OFX file imported
   --import-iterations 3    imports of each file (fresh accounts each time; medians)
   --app-flags="<flags>"    Node flags for the app after its own, for diagnosis: "--cpu-prof

@@ -7,7 +7,8 @@
 // that every measurement works and that the app and both floors answer the same rows. `--baseline
 // <dir>` times another checkout's build beside ours in the same rounds (before/after). After the
 // reads, statement imports (imports.mjs): preview and commit against the parser alone and the seed's
-// bulk insert; `--only imports` runs those alone, on a database with nothing seeded.
+// bulk insert; then rules over an import (rules.mjs): 0, 100 and 300 rules on the same file.
+// `--only imports` runs those two alone, on a database with nothing seeded; `--only rules` the rules.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +23,7 @@ import { compare, load, measureCommitDurability, measureStackLayers, median, tim
 import { operations } from './operations.mjs';
 import { openPlanRunner } from './plan-runner.mjs';
 import { measureImports } from './imports.mjs';
+import { measureRules } from './rules.mjs';
 import { formatReport } from './report.mjs';
 import { prepareBackend, seed } from './seeding.mjs';
 import { hashPassword } from './server-dist.mjs';
@@ -39,10 +41,11 @@ async function benchBackend(kind, baselineBuild) {
   const stack = { child: null };
   let bare = null;
   try {
-    if (options.onlyImports) {
+    if (options.only) {
       Object.assign(app, await startApp(backend));
-      const imports = await measureImports(backend, app);
-      return { backend: kind, imports, failures: imports.failures };
+      const imports = options.only === 'imports' ? await measureImports(backend, app) : null;
+      const rules = await measureRules(backend, app);
+      return { backend: kind, imports, rules, failures: [...(imports?.failures ?? []), ...rules.failures] };
     }
     const users = await seed(backend);
     const { plans, cases } = await capture(backend, users);
@@ -157,7 +160,9 @@ async function benchBackend(kind, baselineBuild) {
     // Imports last: they write far more than anything above, and the memory above is the reads'.
     const imports = await measureImports(backend, app);
     failures.push(...imports.failures);
-    return { backend: kind, seeding: users.map(({ size, seedSeconds }) => ({ transactions: size, seconds: seedSeconds })), rows, stackLayers, accounts, commitDurability, concurrency, memory, imports, failures };
+    const rules = await measureRules(backend, app);
+    failures.push(...rules.failures);
+    return { backend: kind, seeding: users.map(({ size, seedSeconds }) => ({ transactions: size, seconds: seedSeconds })), rows, stackLayers, accounts, commitDurability, concurrency, memory, imports, rules, failures };
   } finally {
     if (app.child) await stop(app.child);
     if (baseline.child) await stop(baseline.child);

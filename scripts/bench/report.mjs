@@ -1,4 +1,5 @@
 // The benchmark's tables, as Markdown (printed, and pasted into docs/performance.md).
+import { RULES_TARGET } from './rules.mjs';
 
 /** The issue's targets, at the largest size: ratio to the floor at most 1.5 (2 for the deep page). */
 const RATIO_TARGETS = { page: 1.5, deep: 2, search: 1.5, 'dashboard-month': 1.5, 'dashboard-year': 1.5 };
@@ -9,9 +10,10 @@ const count = (value) => (value >= 1_000_000 ? `${value / 1_000_000} M` : value 
 
 export function formatReport(report) {
   const lines = [];
-  lines.push(`Run ${report.startedAt}${report.quick ? ' (quick)' : ''}: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, SQLite ${report.machine.sqlite}${report.machine.postgres ? `, PostgreSQL ${report.machine.postgres}` : ''}; ${report.options.onlyImports ? 'imports only' : `${report.options.iterations} iterations (medians)`}, ${report.seconds.toFixed(0)} s in all.`, '');
-  if (!report.options.onlyImports) lines.push(...reads(report));
-  lines.push(...imports(report));
+  lines.push(`Run ${report.startedAt}${report.quick ? ' (quick)' : ''}: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, SQLite ${report.machine.sqlite}${report.machine.postgres ? `, PostgreSQL ${report.machine.postgres}` : ''}; ${report.options.only ? `${report.options.only} only` : `${report.options.iterations} iterations (medians)`}, ${report.seconds.toFixed(0)} s in all.`, '');
+  if (!report.options.only) lines.push(...reads(report));
+  if (report.options.only !== 'rules') lines.push(...imports(report));
+  lines.push(...rules(report));
   return `${lines.join('\n')}\n`;
 }
 
@@ -99,6 +101,21 @@ function imports(report) {
   }
   lines.push('', '| backend | app RSS after the imports | peak RSS |', '|---|---:|---:|');
   for (const backend of report.backends) lines.push(`| ${backend.backend} | ${backend.imports.memory.rssMiB.toFixed(0)} MiB | ${backend.imports.memory.peakRssMiB.toFixed(0)} MiB |`);
+  return lines;
+}
+
+function rules(report) {
+  const { rules: target, addedMs } = RULES_TARGET;
+  const lines = ['', `Rules over an import: previewImport and commitImport of the same CSV for users with 0, 100 and 300 enabled rules (fresh accounts, interleaved); what the rules add is the difference to the user with none. Target: ${target} rules over ${count(RULES_TARGET.rows)} rows add at most ${addedMs} ms to the preview:`, ''];
+  if (report.quick) return [...lines, 'Quick run: every row\'s category and description checked against the rules, no timings.'];
+  lines.push('| backend | rules | rows | preview (ms) | added (ms) | added per row (µs) | added per row and rule (ns) | commit (ms) | commit added (ms) | target |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const backend of report.backends) {
+    for (const row of backend.rules.results) {
+      const verdict = row.rules === target && row.rows === RULES_TARGET.rows ? `≤ ${addedMs} ms ${row.addedPreviewMs <= addedMs ? '✓' : '✗'}` : '';
+      lines.push(`| ${row.backend} | ${row.rules} | ${count(row.rows)} | ${ms(row.previewMs)} | ${row.rules ? ms(row.addedPreviewMs) : ''} | ${row.rules ? row.addedMicrosecondsPerRow.toFixed(1) : ''} | ${row.rules ? row.addedNanosecondsPerRowRule.toFixed(0) : ''} | ${ms(row.commitMs)} | ${row.rules ? ms(row.addedCommitMs) : ''} | ${verdict} |`);
+    }
+  }
   return lines;
 }
 

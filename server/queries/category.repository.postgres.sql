@@ -7,6 +7,7 @@ SELECT
   "c"."name" AS "c_name",
   "c"."kind" AS "c_kind",
   "c"."color" AS "c_color",
+  "c"."rollover" AS "c_rollover",
   "c"."created_at" AS "c_created_at"
 FROM
   "categories" "c"
@@ -33,6 +34,7 @@ SELECT
   "Category"."name" AS "Category_name",
   "Category"."kind" AS "Category_kind",
   "Category"."color" AS "Category_color",
+  "Category"."rollover" AS "Category_rollover",
   "Category"."created_at" AS "Category_created_at"
 FROM
   "categories" "Category"
@@ -69,11 +71,19 @@ LIMIT
 
 -- CategoryRepository.insert
 INSERT INTO
-  "categories" ("user_id", "name", "kind", "color", "created_at")
+  "categories" (
+    "user_id",
+    "name",
+    "kind",
+    "color",
+    "rollover",
+    "created_at"
+  )
 VALUES
-  ($1, $2, $3, $4, DEFAULT)
+  ($1, $2, $3, $4, DEFAULT, DEFAULT)
 RETURNING
   "id",
+  "rollover",
   "created_at";
 SELECT
   "Category"."id" AS "Category_id",
@@ -81,6 +91,7 @@ SELECT
   "Category"."name" AS "Category_name",
   "Category"."kind" AS "Category_kind",
   "Category"."color" AS "Category_color",
+  "Category"."rollover" AS "Category_rollover",
   "Category"."created_at" AS "Category_created_at"
 FROM
   "categories" "Category"
@@ -94,12 +105,20 @@ LIMIT
 
 -- CategoryRepository.insertMany
 INSERT INTO
-  "categories" ("user_id", "name", "kind", "color", "created_at")
+  "categories" (
+    "user_id",
+    "name",
+    "kind",
+    "color",
+    "rollover",
+    "created_at"
+  )
 VALUES
-  ($1, $2, $3, $4, DEFAULT),
-  ($5, $6, $7, $8, DEFAULT)
+  ($1, $2, $3, $4, DEFAULT, DEFAULT),
+  ($5, $6, $7, $8, DEFAULT, DEFAULT)
 RETURNING
   "id",
+  "rollover",
   "created_at";
 
 -- CategoryRepository.update

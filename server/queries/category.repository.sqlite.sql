@@ -7,6 +7,7 @@ SELECT
   "c"."name" AS "c_name",
   "c"."kind" AS "c_kind",
   "c"."color" AS "c_color",
+  "c"."rollover" AS "c_rollover",
   "c"."created_at" AS "c_created_at"
 FROM
   "categories" "c"
@@ -33,6 +34,7 @@ SELECT
   "Category"."name" AS "Category_name",
   "Category"."kind" AS "Category_kind",
   "Category"."color" AS "Category_color",
+  "Category"."rollover" AS "Category_rollover",
   "Category"."created_at" AS "Category_created_at"
 FROM
   "categories" "Category"
@@ -75,12 +77,14 @@ INSERT INTO
     "name",
     "kind",
     "color",
+    "rollover",
     "created_at"
   )
 VALUES
-  (NULL, 1, ?, ?, ?, datetime('now'));
+  (NULL, 1, ?, ?, ?, 0, datetime('now'));
 SELECT
   "Category"."id" AS "Category_id",
+  "Category"."rollover" AS "Category_rollover",
   "Category"."created_at" AS "Category_created_at"
 FROM
   "categories" "Category"
@@ -92,6 +96,7 @@ SELECT
   "Category"."name" AS "Category_name",
   "Category"."kind" AS "Category_kind",
   "Category"."color" AS "Category_color",
+  "Category"."rollover" AS "Category_rollover",
   "Category"."created_at" AS "Category_created_at"
 FROM
   "categories" "Category"
@@ -111,13 +116,15 @@ INSERT INTO
     "name",
     "kind",
     "color",
+    "rollover",
     "created_at"
   )
 VALUES
-  (NULL, 1, ?, ?, ?, datetime('now')),
-  (NULL, 1, ?, ?, ?, datetime('now'));
+  (NULL, 1, ?, ?, ?, 0, datetime('now')),
+  (NULL, 1, ?, ?, ?, 0, datetime('now'));
 SELECT
   "Category"."id" AS "Category_id",
+  "Category"."rollover" AS "Category_rollover",
   "Category"."created_at" AS "Category_created_at"
 FROM
   "categories" "Category"

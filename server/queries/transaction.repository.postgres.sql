@@ -32,6 +32,7 @@ SELECT
   "category"."name" AS "category_name",
   "category"."kind" AS "category_kind",
   "category"."color" AS "category_color",
+  "category"."rollover" AS "category_rollover",
   "category"."created_at" AS "category_created_at"
 FROM
   "transactions" "t"
@@ -77,6 +78,7 @@ SELECT
   "category"."name" AS "category_name",
   "category"."kind" AS "category_kind",
   "category"."color" AS "category_color",
+  "category"."rollover" AS "category_rollover",
   "category"."created_at" AS "category_created_at"
 FROM
   "transactions" "t"
@@ -123,6 +125,7 @@ SELECT
   "category"."name" AS "category_name",
   "category"."kind" AS "category_kind",
   "category"."color" AS "category_color",
+  "category"."rollover" AS "category_rollover",
   "category"."created_at" AS "category_created_at"
 FROM
   "transactions" "t"
@@ -171,6 +174,7 @@ SELECT
   "category"."name" AS "category_name",
   "category"."kind" AS "category_kind",
   "category"."color" AS "category_color",
+  "category"."rollover" AS "category_rollover",
   "category"."created_at" AS "category_created_at"
 FROM
   "transactions" "t"
@@ -231,6 +235,7 @@ SELECT
   "category"."name" AS "category_name",
   "category"."kind" AS "category_kind",
   "category"."color" AS "category_color",
+  "category"."rollover" AS "category_rollover",
   "category"."created_at" AS "category_created_at"
 FROM
   "transactions" "t"
@@ -279,6 +284,7 @@ SELECT
   "category"."name" AS "category_name",
   "category"."kind" AS "category_kind",
   "category"."color" AS "category_color",
+  "category"."rollover" AS "category_rollover",
   "category"."created_at" AS "category_created_at"
 FROM
   "transactions" "t"
@@ -325,6 +331,7 @@ SELECT
   "category"."name" AS "category_name",
   "category"."kind" AS "category_kind",
   "category"."color" AS "category_color",
+  "category"."rollover" AS "category_rollover",
   "category"."created_at" AS "category_created_at"
 FROM
   "transactions" "t"
@@ -390,6 +397,7 @@ SELECT
   "category"."name" AS "category_name",
   "category"."kind" AS "category_kind",
   "category"."color" AS "category_color",
+  "category"."rollover" AS "category_rollover",
   "category"."created_at" AS "category_created_at"
 FROM
   "transactions" "t"
@@ -437,6 +445,7 @@ SELECT
   "category"."name" AS "category_name",
   "category"."kind" AS "category_kind",
   "category"."color" AS "category_color",
+  "category"."rollover" AS "category_rollover",
   "category"."created_at" AS "category_created_at"
 FROM
   "transactions" "t"
@@ -497,6 +506,7 @@ SELECT
   "category"."name" AS "category_name",
   "category"."kind" AS "category_kind",
   "category"."color" AS "category_color",
+  "category"."rollover" AS "category_rollover",
   "category"."created_at" AS "category_created_at"
 FROM
   "transactions" "t"
@@ -557,6 +567,7 @@ SELECT
   "category"."name" AS "category_name",
   "category"."kind" AS "category_kind",
   "category"."color" AS "category_color",
+  "category"."rollover" AS "category_rollover",
   "category"."created_at" AS "category_created_at"
 FROM
   "transactions" "t"
@@ -605,6 +616,7 @@ SELECT
   "category"."name" AS "category_name",
   "category"."kind" AS "category_kind",
   "category"."color" AS "category_color",
+  "category"."rollover" AS "category_rollover",
   "category"."created_at" AS "category_created_at"
 FROM
   "transactions" "t"
@@ -655,6 +667,7 @@ SELECT
   "category"."name" AS "category_name",
   "category"."kind" AS "category_kind",
   "category"."color" AS "category_color",
+  "category"."rollover" AS "category_rollover",
   "category"."created_at" AS "category_created_at"
 FROM
   "transactions" "t"
@@ -701,6 +714,7 @@ SELECT
   "category"."name" AS "category_name",
   "category"."kind" AS "category_kind",
   "category"."color" AS "category_color",
+  "category"."rollover" AS "category_rollover",
   "category"."created_at" AS "category_created_at"
 FROM
   "transactions" "t"

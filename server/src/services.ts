@@ -4,6 +4,8 @@ import { IdempotencyKeyRepository } from './db/idempotency-key.repository';
 import { IdempotencyKeys } from './db/idempotency-keys';
 import { AccountRepository } from './modules/accounts/account.repository';
 import { AccountService } from './modules/accounts/account.service';
+import { BudgetRepository } from './modules/budgets/budget.repository';
+import { BudgetService } from './modules/budgets/budget.service';
 import { CategoryRepository } from './modules/categories/category.repository';
 import { CategoryService } from './modules/categories/category.service';
 import { DashboardRepository } from './modules/dashboard/dashboard.repository';
@@ -50,6 +52,7 @@ export interface Services {
   imports: ImportService;
   importCommits: ImportCommitService;
   rules: RuleService;
+  budgets: BudgetService;
 }
 
 export interface ServiceDependencies {
@@ -103,6 +106,7 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
     transferRepository,
     rules,
   );
+  const dashboardRepository = new DashboardRepository(dataSource);
   const users = new UserService(dataSource, userRepository, { accounts: accountRepository, categories: categoryRepository }, deletion, signInLimits, twoFactor);
   return {
     users,
@@ -114,7 +118,7 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
     transfers,
     splits,
     receipts,
-    dashboard: new DashboardService(new DashboardRepository(dataSource), transactionRepository, categoryRepository),
+    dashboard: new DashboardService(dashboardRepository, transactionRepository, categoryRepository),
     imports: new ImportService(dataSource, importPreviews, importBatches, importRepository, accountRepository, categoryRepository, rules.book, {
       maxBytes: importMaxBytes,
       maxRows: importMaxRows,
@@ -134,5 +138,6 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
       rules,
     ),
     rules: new RuleService(dataSource, ruleRepository, accountRepository, transactions, transactionRepository, rules.writer, rules.book),
+    budgets: new BudgetService(dataSource, new BudgetRepository(dataSource), dashboardRepository, categoryRepository),
   };
 }

@@ -96,6 +96,13 @@ export async function checkPortableDown(database: DatabaseConfig): Promise<void>
     await dataSource.query(`INSERT INTO import_previews (user_id, account_id, format, encoding, filename, expires_at, details) VALUES (1, 1, 'QIF', 'UTF-8', 'a.qif', '2099-01-01', '{}')`);
     await dataSource.query(`INSERT INTO import_preview_rows (preview_id, position, line, status, included, category, splits) VALUES (1, 0, 2, 'NEW', TRUE, 'Food', '[]')`);
     await dataSource.query(`INSERT INTO rules (user_id, name, position, conditions, actions) VALUES (1, 'Tesco', 0, '[]', '[]')`);
+    await dataSource.query(`INSERT INTO categories (user_id, name, kind, color) VALUES (1, 'Food', 'EXPENSE', '#123456')`);
+    await dataSource.query(`INSERT INTO budgets (user_id, category_id, month, amount) VALUES (1, 1, '2025-01', 40000)`);
+    await dataSource.query(`INSERT INTO budget_caches (user_id, valid_before) VALUES (1, '2025-06')`);
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    for (const table of ['budgets', 'budget_caches', 'budget_closings', 'budget_category_closings']) expect(await columnsOf(table)).toEqual([]);
+    expect(await columnsOf('categories')).not.toContain('rollover');
+    expect(await dataSource.query(`SELECT name FROM categories`)).toEqual([{ name: 'Food' }]);
     await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await columnsOf('rules')).toEqual([]);
     expect(await columnsOf('rule_suggestions')).toEqual([]);
@@ -107,16 +114,19 @@ export async function checkPortableDown(database: DatabaseConfig): Promise<void>
     expect(await columnsOf('import_preview_rows')).toEqual(expect.not.arrayContaining(['splits']));
     expect(await dataSource.query(`SELECT line FROM import_preview_rows`)).toEqual([{ line: 2 }]);
     await dataSource.undoLastMigration({ transaction: 'each' });
-    expect(await recordedNames(dataSource)).toEqual(migrationsFor(database.kind).map(nameOf).slice(0, -3));
+    expect(await recordedNames(dataSource)).toEqual(migrationsFor(database.kind).map(nameOf).slice(0, -4));
     expect(await columnsOf('transfers')).toEqual([]);
     expect(await columnsOf('transaction_splits')).toEqual([]);
     expect(await columnsOf('transactions')).not.toContain('transfer_id');
     expect(await columnsOf('transactions')).toContain('external_id');
     expect(await dataSource.query(`SELECT CAST(amount AS integer) AS amount FROM transactions ORDER BY id`)).toEqual([{ amount: -500 }, { amount: 500 }]);
-    expect((await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name)).toEqual(portableMigrations.slice(-3).map(nameOf));
+    expect((await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name)).toEqual(portableMigrations.slice(-4).map(nameOf));
     expect(await indexNames(dataSource, 'idempotency_keys')).toContain('idempotency_keys_created_at_idx');
     expect(await indexNames(dataSource, 'transactions')).toEqual(expect.arrayContaining(['transactions_account_external_idx', 'transactions_user_date_idx']));
+    // The budget triggers are back: a row of January marks every closing from January on stale.
+    await dataSource.query(`INSERT INTO budget_caches (user_id, valid_before) VALUES (1, '2025-06')`);
     await dataSource.query(`INSERT INTO transactions (user_id, account_id, date, amount) VALUES (1, 1, '2025-01-02', -250)`);
+    expect(await dataSource.query(`SELECT valid_before FROM budget_caches`)).toEqual([{ valid_before: '2025-01' }]);
     expect(await dataSource.query(`SELECT CAST(transaction_count AS integer) AS n, CAST(transaction_total AS integer) AS total FROM accounts ORDER BY id`)).toEqual([
       { n: 2, total: -750 },
       { n: 1, total: 500 },

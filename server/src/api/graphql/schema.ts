@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../../modules/accounts/account.resolver';
+import { BudgetResolver } from '../../modules/budgets/budget.resolver';
 import { CategoryResolver } from '../../modules/categories/category.resolver';
 import { DashboardResolver } from '../../modules/dashboard/dashboard.resolver';
 import { ImportBatchResolver, ImportPreviewRowResolver, ImportResolver } from '../../modules/imports/import.resolver';
@@ -34,11 +35,12 @@ const resolvers = [
   RuleSuggestionResolver,
   TransactionRulesResolver,
   ImportPreviewRowRulesResolver,
+  BudgetResolver,
 ] as const;
 
 /** One instance of each resolver, given the services it uses rather than the whole bag. */
 function resolverInstances(services: Services): Map<unknown, unknown> {
-  const { users, twoFactor, sessions, accounts, categories, transactions, transfers, splits, receipts, dashboard, imports, importCommits, rules } = services;
+  const { users, twoFactor, sessions, accounts, categories, transactions, transfers, splits, receipts, dashboard, imports, importCommits, rules, budgets } = services;
   return new Map<unknown, unknown>([
     [AuthResolver, new AuthResolver({ users, twoFactor, sessions })],
     [AccountResolver, new AccountResolver({ accounts })],
@@ -60,6 +62,7 @@ function resolverInstances(services: Services): Map<unknown, unknown> {
     [RuleSuggestionResolver, new RuleSuggestionResolver()],
     [TransactionRulesResolver, new TransactionRulesResolver()],
     [ImportPreviewRowRulesResolver, new ImportPreviewRowRulesResolver()],
+    [BudgetResolver, new BudgetResolver({ budgets })],
   ]);
 }
 

@@ -4,6 +4,7 @@ import { ImportPreviewDetails1765065600000 } from './portable/1765065600000-impo
 import { TransfersAndSplits1765152000000 } from './portable/1765152000000-transfers-and-splits';
 import { ImportPreviewSplits1765238400000 } from './portable/1765238400000-import-preview-splits';
 import { Rules1765324800000 } from './portable/1765324800000-rules';
+import { Budgets1765411200000 } from './portable/1765411200000-budgets';
 
 /**
  * Every schema change since the two hand-written sets: written once for both databases (see
@@ -16,4 +17,5 @@ export const portableMigrations = [
   TransfersAndSplits1765152000000,
   ImportPreviewSplits1765238400000,
   Rules1765324800000,
+  Budgets1765411200000,
 ];

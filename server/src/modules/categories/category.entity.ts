@@ -24,6 +24,10 @@ export class Category {
   @Column({ type: 'varchar', length: 7 })
   color!: string;
 
+  /** Whether a month's available (surplus or deficit) carries into the next (issue 19). */
+  @Column({ type: 'boolean', default: false })
+  rollover!: boolean;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 }

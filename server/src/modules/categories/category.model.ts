@@ -10,6 +10,8 @@ export interface CategoryRecord {
   name: string;
   kind: CategoryKind;
   color: string;
+  /** Whether what is left (or overspent) at a month's end carries into the next. */
+  rollover: boolean;
   createdAt: Date;
 }
 

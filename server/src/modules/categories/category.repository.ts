@@ -60,7 +60,7 @@ export class CategoryRepository extends Repository {
   }
 
   @GenerateSql({ params: (f) => [f.scope, f.categoryId, { color: '#654321' }] })
-  async update(scope: OwnerScope, id: number, changes: Partial<NewCategory>): Promise<void> {
+  async update(scope: OwnerScope, id: number, changes: Partial<NewCategory> & { rollover?: boolean }): Promise<void> {
     if (Object.keys(changes).length) await this.manager.update(Category, { ...ownedBy(scope), id }, changes);
   }
 

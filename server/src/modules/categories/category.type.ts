@@ -18,6 +18,9 @@ export class Category {
   @Field(() => String, { description: 'A CSS hex colour such as "#4caf50".' })
   color!: string;
 
+  @Field(() => Boolean, { description: 'Whether what is left (or overspent) at a month’s end carries into the next month’s available.' })
+  rollover!: boolean;
+
   @Field(() => Date)
   createdAt!: Date;
 }

@@ -1,6 +1,7 @@
 import { LIMITS } from '@finance-tracker/common';
 import type { RuleActionData, RulePart, RuleSubject } from './rule.model';
 import { decimalInMinor, decimalValue, idValue, RuleValueError } from './rule-values';
+import { isCleanText } from '../../lib/text';
 
 /**
  * What an action changes. A transaction is categorised, split or a transfer leg: those three share
@@ -81,6 +82,7 @@ export function idsOfAction(action: RuleActionData): { categoryIds: number[]; ac
 function template(text: string, maxLength: number): (subject: RuleSubject) => string {
   if (!text.trim()) throw new RuleValueError('give the text');
   if (text.length > maxLength) throw new RuleValueError(`the text is longer than ${maxLength} characters`);
+  if (!isCleanText(text)) throw new RuleValueError('the text has control characters or is not valid Unicode');
   for (const [, name] of text.matchAll(PLACEHOLDER)) {
     if (!PLACEHOLDERS.has(name)) throw new RuleValueError(`{{${name}}} is not a placeholder: use {{description}} or {{importedDescription}}`);
   }
@@ -113,6 +115,7 @@ function splitEntries(value: string): SplitEntry[] {
     };
     const note = text(notes, 'notes') ?? '';
     if (note.length > LIMITS.notes) throw new RuleValueError(`part ${index + 1}: the notes are too long`);
+    if (!isCleanText(note)) throw new RuleValueError(`part ${index + 1}: the notes have control characters or are not valid Unicode`);
     const category = text(categoryId, 'categoryId');
     return { percent: text(percent, 'percent'), amount: text(amount, 'amount'), categoryId: category === undefined ? null : idValue(category), notes: note };
   });

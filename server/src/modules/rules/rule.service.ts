@@ -66,9 +66,14 @@ export class RuleService {
     });
   }
 
+  /** The rules after it move up one: positions stay 0 to n - 1, as the list shows them. */
   async delete(scope: OwnerScope, id: number): Promise<boolean> {
-    if (!(await this.rules.delete(scope, id))) throw notFound('Rule');
-    return true;
+    return writeTransaction(this.dataSource, async (manager) => {
+      const rules = this.rules.within(manager);
+      if (!(await rules.delete(scope, id))) throw notFound('Rule');
+      await rules.setPositions(scope, (await rules.list(scope)).map((rule) => rule.id));
+      return true;
+    });
   }
 
   /** `ids` is every rule of the owner's, once each, in the order they are to run. */
