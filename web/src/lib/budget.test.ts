@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetBar, changesBudget, parseBudgetInput } from './budget';
+import { budgetBar, changesBudget, outflow, parseBudgetInput } from './budget';
 
 const bar = (spent: string, available: string, currency = 'USD') => budgetBar({ spent, available }, currency);
 
@@ -71,5 +71,15 @@ describe('a typed budget', () => {
     expect(changesBudget('0.00', '0.00', unset, 'USD')).toBe(false);
     expect(changesBudget('0.00', '0', unset, 'USD')).toBe(true);
     expect(changesBudget('0.00', '0', { budgeted: '0.00', budgetSet: true }, 'USD')).toBe(false);
+  });
+});
+
+describe('spent as money out', () => {
+  it('drops the minus of money out, and gives refunds that outweigh it one', () => {
+    expect(outflow('-75.50')).toBe('75.50');
+    expect(outflow('5.00')).toBe('-5.00');
+    expect(outflow('0.00')).toBe('0.00');
+    expect(outflow('-0.00')).toBe('0.00');
+    expect(outflow('1500')).toBe('-1500');
   });
 });

@@ -63,3 +63,10 @@ export function changesBudget(value: string, typed: string, saved: { budgeted: s
   if (minor(value, currency) !== minor(saved.budgeted, currency)) return true;
   return !saved.budgetSet && typed.trim() !== saved.budgeted;
 }
+
+/** Spent as a size of money out: "-75.50" → "75.50"; refunds that outweigh it show as "-5.00". */
+export function outflow(spent: string): string {
+  const trimmed = spent.trim();
+  if (trimmed.startsWith('-')) return trimmed.slice(1);
+  return /[1-9]/.test(trimmed) ? `-${trimmed.replace(/^\+/, '')}` : trimmed;
+}
