@@ -2,7 +2,7 @@
 import { parseDecimal } from '@finance-tracker/common';
 import { parseMoneyInput } from './money';
 
-export type BarState = 'empty' | 'ok' | 'warn' | 'over';
+type BarState = 'empty' | 'ok' | 'warn' | 'over';
 
 export interface BudgetBar {
   state: BarState;
@@ -12,7 +12,7 @@ export interface BudgetBar {
 }
 
 /** From this share of what there is to spend (budgeted + carried over) the bar turns amber. */
-export const WARN_PERCENT = 80n;
+const WARN_PERCENT = 80n;
 
 const LABELS: Record<BarState, string> = {
   empty: 'Nothing to spend',
