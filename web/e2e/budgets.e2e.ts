@@ -230,6 +230,14 @@ describe.skipIf(!executable)('budgets in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: `Budget ${title(M1)}` }).waitFor();
     await page.getByRole('link', { name: 'This month' }).click();
     await page.getByRole('heading', { level: 1, name: `Budget ${title(M)}` }).waitFor();
+    // A month that is not one gets the server's reason, and a way back.
+    const refusal = await gql('{ budgetMonth(month: "2025-13") { month } }')
+      .then(() => '', (error: Error) => JSON.parse(/\[[\s\S]*\]/.exec(error.message)![0])[0].message as string);
+    expect(refusal).not.toBe('');
+    await page.goto('/budget/2025-13');
+    await page.getByRole('alert').filter({ hasText: refusal }).waitFor();
+    await page.getByRole('link', { name: 'Go to this month' }).click();
+    await page.getByRole('heading', { level: 1, name: `Budget ${title(M)}` }).waitFor();
   });
 
   it('shows the month’s budget on the dashboard beside income and expenses', async () => {
