@@ -277,6 +277,7 @@ describe.skipIf(!executable)('budgets in Chromium', () => {
     }
     await page.goto('/budget');
     await page.getByText('There are no expense categories to budget yet.').waitFor();
+    await screenshots(page, 'budget-empty');
     await page.getByRole('link', { name: 'Create a category' }).click();
     await page.getByRole('heading', { level: 1, name: 'Categories' }).waitFor();
   });
