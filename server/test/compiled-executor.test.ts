@@ -79,6 +79,8 @@ function variablesFor(name: string, { transactions, account, category, importPre
     ImportBatches: [{}, { accountId: account }],
     Rules: [{}],
     RuleSuggestions: [{}],
+    BudgetMonth: [{ month: `${year}-01` }, { month: `${year}-02` }],
+    BudgetHistory: [{ categoryId: category, from: `${year}-01`, to: `${year}-03` }],
   };
   return byName[name];
 }

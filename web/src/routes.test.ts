@@ -15,6 +15,8 @@ describe('the route table', () => {
       for (const name of route.path.match(/:(\w+)/g) ?? []) expect(params[name.slice(1)]).toBe(`sample-${name.slice(1)}`);
     }
     expect(resolveRoute('/transactions/42')).toEqual({ route: expect.objectContaining({ component: TransactionDetail }), params: { id: '42' } });
+    expect(resolveRoute('/budget/2026-03')).toEqual({ route: expect.objectContaining({ path: '/budget/:month', title: 'Budget' }), params: { month: '2026-03' } });
+    expect(resolveRoute('/budget').params).toEqual({});
   });
 
   it('sends an unknown path to "page not found", which needs sign-in like any private page', () => {
@@ -34,6 +36,7 @@ describe('the route table', () => {
     expect(NAV_LINKS.map((link) => [link.href, link.label, link.icon])).toEqual([
       ['/', 'Dashboard', 'dashboard'],
       ['/transactions', 'Transactions', 'list'],
+      ['/budget', 'Budget', 'budget'],
       ['/categories', 'Categories', 'tag'],
       ['/rules', 'Rules', 'rules'],
       ['/accounts', 'Accounts', 'wallet'],

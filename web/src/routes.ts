@@ -3,6 +3,7 @@
 import type { Component } from 'svelte';
 import type { IconName } from './components/Icon.svelte';
 import Accounts from './routes/Accounts.svelte';
+import Budget from './routes/Budget.svelte';
 import Categories from './routes/Categories.svelte';
 import Dashboard from './routes/Dashboard.svelte';
 import ImportOnDemand from './routes/ImportOnDemand.svelte';
@@ -33,6 +34,8 @@ export const ROUTES: readonly Route[] = [
   { path: '/', component: Dashboard, title: 'Dashboard', access: 'user', nav: { label: 'Dashboard', icon: 'dashboard' } },
   { path: '/transactions', component: Transactions, title: 'Transactions', access: 'user', nav: { label: 'Transactions', icon: 'list' } },
   { path: '/transactions/:id', component: TransactionDetail, title: 'Transaction', access: 'user' },
+  { path: '/budget', component: Budget, title: 'Budget', access: 'user', nav: { label: 'Budget', icon: 'budget' } },
+  { path: '/budget/:month', component: Budget, title: 'Budget', access: 'user' },
   { path: '/categories', component: Categories, title: 'Categories', access: 'user', nav: { label: 'Categories', icon: 'tag' } },
   { path: '/rules', component: Rules, title: 'Rules', access: 'user', nav: { label: 'Rules', icon: 'rules' } },
   { path: '/accounts', component: Accounts, title: 'Accounts', access: 'user', nav: { label: 'Accounts', icon: 'wallet' } },
