@@ -164,6 +164,11 @@ describe('a change two years back moves this month’s figures exactly as the mo
       await update('later', { date: day(monthPlus(THIS, 1), 2) });
       rows.later.row.date = day(monthPlus(THIS, 1), 2);
     });
+    // Into the account in another currency: left out.
+    await expectChange(async () => {
+      await update('groceries', { accountId: h.foreign, amount: '-65.00' });
+      Object.assign(rows.groceries.row, { currency: 'EUR', cents: -6500 });
+    });
   });
 
   test('splits made and changed, a transfer linked and unlinked, a budget set', async () => {
@@ -174,6 +179,12 @@ describe('a change two years back moves this month’s figures exactly as the mo
     await expectChange(async () => {
       await h.client.ok(SET_SPLITS, { transactionId: rows.rent.id, splits: [{ amount: '-10.00', categoryId: h.categoryIds.Groceries }, { amount: '-90.00', categoryId: h.categoryIds.Rent }] });
       rows.rent.row.splits = [{ cents: -1000, category: 'Groceries' }, { cents: -9000, category: 'Rent' }];
+    });
+    // A part turned into a transfer to Savings: left out, as the leg it makes there.
+    await expectChange(async () => {
+      await h.client.ok(SET_SPLITS, { transactionId: rows.rent.id, splits: [{ amount: '-10.00', categoryId: h.categoryIds.Rent }, { amount: '-90.00', transferAccountId: h.savings }] });
+      rows.rent.row.splits = [{ cents: -1000, category: 'Rent' }, { cents: -9000, category: null, transfer: true }];
+      h.model.rows.push({ date: rows.rent.row.date, cents: 9000, category: null, currency: 'USD', transfer: true });
     });
     let transferId = '';
     await expectChange(async () => {
