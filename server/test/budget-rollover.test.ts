@@ -233,8 +233,10 @@ test('rows written while the month is read, concurrently: no stale figures survi
       const cents = -1 - Math.floor(next() * 9000);
       return addRow(h, { date: day(month, 1 + i), cents, category: i % 2 ? 'Groceries' : 'Car' });
     });
-    const reads = Array.from({ length: 5 }, () => h.client.ok(BUDGET_MONTH, { month: THIS }));
-    await Promise.all([...writes, ...reads, setBudget(h, monthPlus('2024-02', round), 'Groceries', 1000 * (round + 1))]);
+    // Readers of this month and of months between the writes, each extending the closings as far as it needs.
+    const reads = Array.from({ length: 6 }, (_, i) => h.client.ok(BUDGET_MONTH, { month: i % 2 ? THIS : monthPlus('2024-01', Math.floor(next() * 30)) }));
+    const toggles = round % 2 ? [setRollover(h, 'Car', round === 1)] : [];
+    await Promise.all([...writes, ...reads, ...toggles, setBudget(h, monthPlus('2024-02', round), 'Groceries', 1000 * (round + 1), false)]);
     await expectMonthsMatch(h.client, h.model, [THIS, '2025-01']);
   }
   await expectMonthsMatch(h.client, h.model, shuffled(monthRange('2024-01', THIS), 11));

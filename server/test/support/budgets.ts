@@ -320,9 +320,11 @@ export async function addRow(h: BudgetHousehold, row: Omit<ModelRow, 'currency'>
   return { id: created.id, row: full };
 }
 
-export async function setBudget(h: BudgetHousehold, month: string, name: string, cents: number): Promise<void> {
-  await h.client.ok(SET_BUDGET, { month, categoryId: h.categoryIds[name], amount: h.model.money(cents) });
+/** setBudget through the API and in the model; unless told otherwise (writes racing it), its answer is the model's figures. */
+export async function setBudget(h: BudgetHousehold, month: string, name: string, cents: number, check = true): Promise<void> {
+  const { setBudget: figures } = await h.client.ok(SET_BUDGET, { month, categoryId: h.categoryIds[name], amount: h.model.money(cents) });
   h.model.setBudget(month, name, cents);
+  if (check) expect(byName(figures)).toEqual(h.model.month(month).categories.find((category) => category.name === name));
 }
 
 export async function setRollover(h: BudgetHousehold, name: string, rollover: boolean): Promise<void> {
