@@ -1,6 +1,6 @@
 import { signUp } from './support/client';
 import { DELETE_CATEGORY } from './support/operations';
-import { ruleOf, setCategory, when, previewCsv } from './support/rules';
+import { applyRule, ruleOf, setCategory, when, previewCsv } from './support/rules';
 import { startTestApp, type RunningApp } from './support/test-app';
 import {
   addRow,
@@ -239,14 +239,14 @@ describe('deleting a category and importing rows reach the cached months', () =>
     await expectMonthsMatch(h.client, h.model, monthRange(PAST, monthPlus(PAST, 1)));
   });
 
-  test('an import into a past month, and its undo, move this month’s figures', async () => {
+  test('an import into a past month, a rule applied to its rows, and its undo move this month’s figures', async () => {
     await ruleOf(h.client, [when('DESCRIPTION', 'CONTAINS', 'grocery')], [setCategory(h.categoryIds.Groceries)]);
     await expectMonthsMatch(h.client, h.model, [THIS]);
     const preview = await previewCsv(h.client, h.cash, ['Date,Description,Amount', `${PAST}-10,GROCERY MART,-42.10`, `${PAST}-11,REFUND SHOP,15.00`, `${PAST}-12,PAYROLL,2500.00`, `${PAST}-13,KIOSK,-3.00`]);
     expect(preview.newCount).toBe(4);
     const batch = (await h.client.ok('mutation ($previewId: ID!) { commitImport(previewId: $previewId) { id createdCount } }', { previewId: preview.id })).commitImport;
     expect(batch.createdCount).toBe(4);
-    const imported = [
+    const imported: { date: string; cents: number; category: string | null; currency: string }[] = [
       { date: `${PAST}-10`, cents: -4210, category: 'Groceries', currency: 'USD' },
       { date: `${PAST}-11`, cents: 1500, category: null, currency: 'USD' },
       { date: `${PAST}-12`, cents: 250000, category: null, currency: 'USD' },
@@ -254,9 +254,17 @@ describe('deleting a category and importing rows reach the cached months', () =>
     ];
     h.model.rows.push(...imported);
     await expectMonthsMatch(h.client, h.model, [THIS, PAST]);
-    expect(await budgetMonthOf(h.client, THIS)).toMatchObject({ toBudget: h.model.month(THIS).toBudget });
+    // A rule applied to the imported rows afterwards: one statement over past rows.
+    const before = await budgetMonthOf(h.client, THIS);
+    const kiosk = await ruleOf(h.client, [when('DESCRIPTION', 'CONTAINS', 'kiosk')], [setCategory(h.categoryIds.Groceries)]);
+    expect(await applyRule(h.client, kiosk.id)).toBe(1);
+    imported[3].category = 'Groceries';
+    const after = await budgetMonthOf(h.client, THIS);
+    expect(after).toEqual(h.model.month(THIS));
+    expect(cents(after.available) - cents(before.available)).toBe(-300);
     await h.client.ok('mutation ($batchId: ID!) { undoImport(batchId: $batchId) { id undone } }', { batchId: batch.id });
     for (const row of imported) h.model.rows.splice(h.model.rows.indexOf(row), 1);
     await expectMonthsMatch(h.client, h.model, [THIS, PAST, monthPlus(PAST, 1)]);
   });
+
 });
