@@ -17,7 +17,7 @@ import {
   type BudgetHousehold,
   type ModelRow,
 } from './support/budgets';
-import { LINK_TRANSFER, SET_SPLITS, UNLINK_TRANSFER, UPDATE_LEDGER_TRANSACTION as UPDATE_TRANSACTION } from './support/transfers';
+import { DELETE_WITH_LEG, LINK_TRANSFER, SET_SPLITS, transferOf, UNLINK_TRANSFER, UPDATE_LEDGER_TRANSACTION as UPDATE_TRANSACTION } from './support/transfers';
 
 /** Issue 19: what rolls over from month to month, and that the cache of it never goes stale. */
 let running: RunningApp;
@@ -117,6 +117,8 @@ describe('a change two years back moves this month’s figures exactly as the mo
     rows.pay = await addRow(h, { date: day(PAST, 1), cents: 300000, category: 'Salary' }, h.checking);
     rows.gift = await addRow(h, { date: day(PAST, 8), cents: -3000, category: 'Gifts' });
     rows.euro = await addRow(h, { date: day(PAST, 9), cents: 90000, category: 'Salary', currency: 'EUR' });
+    rows.splitMoved = await addRow(h, { date: day(PAST, 10), cents: -5000, category: null, splits: [{ cents: -2000, category: 'Groceries' }, { cents: -3000, category: 'Fun' }] });
+    rows.splitDeleted = await addRow(h, { date: day(PAST, 11), cents: -4400, category: null, splits: [{ cents: -4000, category: 'Fun' }, { cents: -400, category: 'Rent' }] });
     await addRow(h, { date: day(THIS, 2), cents: -1500, category: 'Groceries', currency: 'EUR' });
     for (const month of [monthPlus(THIS, -13), monthPlus(THIS, -1), THIS]) {
       await addRow(h, { date: day(month, 1), cents: 200000, category: 'Salary' });
@@ -171,7 +173,7 @@ describe('a change two years back moves this month’s figures exactly as the mo
     });
   });
 
-  test('splits made and changed, a transfer linked and unlinked, a budget set', async () => {
+  test('splits made, changed, moved and deleted, transfers linked, unlinked and half deleted, a budget set', async () => {
     await expectChange(async () => {
       await h.client.ok(SET_SPLITS, { transactionId: rows.rent.id, splits: [{ amount: '-60.00', categoryId: h.categoryIds.Rent }, { amount: '-40.00', categoryId: h.categoryIds.Fun }] });
       rows.rent.row.splits = [{ cents: -6000, category: 'Rent' }, { cents: -4000, category: 'Fun' }];
@@ -185,6 +187,24 @@ describe('a change two years back moves this month’s figures exactly as the mo
       await h.client.ok(SET_SPLITS, { transactionId: rows.rent.id, splits: [{ amount: '-10.00', categoryId: h.categoryIds.Rent }, { amount: '-90.00', transferAccountId: h.savings }] });
       rows.rent.row.splits = [{ cents: -1000, category: 'Rent' }, { cents: -9000, category: null, transfer: true }];
       h.model.rows.push({ date: rows.rent.row.date, cents: 9000, category: null, currency: 'USD', transfer: true });
+    });
+    // A split row moved from two years back to this month, and another deleted with its parts.
+    await expectChange(async () => {
+      await update('splitMoved', { date: day(THIS, 12) });
+      rows.splitMoved.row.date = day(THIS, 12);
+    });
+    await expectChange(async () => {
+      await h.client.ok(DELETE_TRANSACTION, { id: rows.splitDeleted.id });
+      h.model.rows.splice(h.model.rows.indexOf(rows.splitDeleted.row), 1);
+    });
+    // A transfer's leg deleted, the other kept: a plain row now, uncategorised money in.
+    await expectChange(async () => {
+      const transfer = await transferOf(h.client, { fromAccountId: h.checking, toAccountId: h.cash, date: day(PAST, 12), amount: '33.00' });
+      const inflow: ModelRow = { date: day(PAST, 12), cents: 3300, category: null, currency: 'USD', transfer: true };
+      h.model.rows.push(inflow);
+      await expectMonthsMatch(h.client, h.model, [THIS]);
+      await h.client.ok(DELETE_WITH_LEG, { id: transfer.outflow.id, otherLeg: 'UNLINK' });
+      inflow.transfer = false;
     });
     let transferId = '';
     await expectChange(async () => {
