@@ -22,6 +22,7 @@ import {
 } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
 import { CREATE_TRANSFER, LINK_TRANSFER, REJECT_SUGGESTION, SET_SPLITS, UNLINK_TRANSFER } from './support/transfers';
+import { BUDGET_HISTORY, BUDGET_MONTH, BUDGETS_FROM_AVERAGE, COPY_BUDGET, SET_BUDGET, SET_ROLLOVER } from './support/budgets';
 
 /** A's ids, which B tries to use. */
 interface Ids {
@@ -175,6 +176,13 @@ const operations: Record<string, { signedOut: string | null; asOtherUser: { code
     signedOut: 'UNAUTHENTICATED',
     asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql('mutation ($id: ID!) { dismissRuleSuggestion(id: $id) }', { id: ids.ruleSuggestion }) },
   },
+  // The budget's month and copies are of the signed-in user's own categories: nothing of A's to name.
+  budgetMonth: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: (c) => c.gql(BUDGET_MONTH, { month: '2025-05' }) } },
+  budgetHistory: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(BUDGET_HISTORY, { categoryId: ids.category, from: '2025-04', to: '2025-06' }) } },
+  setBudget: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(SET_BUDGET, { month: '2025-05', categoryId: ids.category, amount: '999.00' }) } },
+  setBudgetRollover: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(SET_ROLLOVER, { categoryId: ids.category, rollover: false }) } },
+  copyBudget: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: (c) => c.gql(COPY_BUDGET, { fromMonth: '2025-05', toMonth: '2025-06' }) } },
+  setBudgetsFromAverage: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: (c) => c.gql(BUDGETS_FROM_AVERAGE, { month: '2025-06' }) } },
 };
 
 /** Minimal valid arguments for the signed-out run. */
@@ -231,6 +239,12 @@ const signedOutCalls: Record<string, Attempt> = {
   applyRule: (c) => c.gql('mutation { applyRule(id: "1") }'),
   acceptRuleSuggestion: (c) => c.gql('mutation { acceptRuleSuggestion(id: "1") { id } }'),
   dismissRuleSuggestion: (c) => c.gql('mutation { dismissRuleSuggestion(id: "1") }'),
+  budgetMonth: (c) => c.gql(BUDGET_MONTH, { month: '2025-05' }),
+  budgetHistory: (c) => c.gql(BUDGET_HISTORY, { categoryId: '1', from: '2025-04', to: '2025-06' }),
+  setBudget: (c) => c.gql(SET_BUDGET, { month: '2025-05', categoryId: '1', amount: '1.00' }),
+  setBudgetRollover: (c) => c.gql(SET_ROLLOVER, { categoryId: '1', rollover: true }),
+  copyBudget: (c) => c.gql(COPY_BUDGET, { fromMonth: '2025-05', toMonth: '2025-06' }),
+  setBudgetsFromAverage: (c) => c.gql(BUDGETS_FROM_AVERAGE, { month: '2025-06' }),
 };
 
 let running: RunningApp;
@@ -246,6 +260,8 @@ async function ownersView(): Promise<unknown> {
       transfer { id outflow { id } inflow { id } } splits { id amount category { id } } transferSuggestion { id } handSetFields } } }
     rules { id name position enabled appliedCount conditions { value } actions { value } }
     ruleSuggestions { id description }
+    may: budgetMonth(month: "2025-05") { income budgeted spent available toBudget categories { category { id rollover } budgeted budgetSet spent carriedOver available averageSpent } }
+    june: budgetMonth(month: "2025-06") { budgeted toBudget categories { category { id } budgeted budgetSet carriedOver available } }
   }`);
 }
 
@@ -270,6 +286,8 @@ beforeAll(async () => {
   await owner.ok(UPDATE_TRANSACTION, { id: bakery.id, input: { categoryId: category.id } });
   const [ruleSuggestion] = (await owner.ok('{ ruleSuggestions { id } }')).ruleSuggestions;
   const rule = (await owner.ok(CREATE_RULE, { input: RULE_INPUT(category.id) })).createRule;
+  await owner.ok(SET_BUDGET, { month: '2025-05', categoryId: category.id, amount: '40.00' });
+  await owner.ok(SET_ROLLOVER, { categoryId: category.id, rollover: true });
   ids = {
     account: account.id, category: category.id, transaction: transaction.id, receipt: receipt.data.uploadReceipt.id, session: session.id,
     importPreview: importPreview.id, importBatch: importBatch.id, cashAccount, inflowRow: inflowRow.id, transfer: transfer.id,
@@ -306,12 +324,14 @@ describe('another user tries every id of the first', () => {
   });
 
   test('lists, filters and the dashboard show none of the first user’s data', async () => {
-    for (const name of ['accounts', 'categories', 'transactions', 'dashboard', 'importBatches', 'rules', 'ruleSuggestions']) {
+    for (const name of ['accounts', 'categories', 'transactions', 'dashboard', 'importBatches', 'rules', 'ruleSuggestions', 'budgetMonth', 'copyBudget', 'setBudgetsFromAverage']) {
       const result = await operations[name].asOtherUser.attempt(intruder, ids);
       expect(result.errors).toBeUndefined();
       const text = JSON.stringify(result.data);
-      for (const secret of ['Savings', 'Books', 'Novel', '-12.50', '100.00', 'Bookshop', 'bank.csv']) expect(text).not.toContain(secret);
+      for (const secret of ['Savings', 'Books', 'Novel', '-12.50', '100.00', 'Bookshop', 'bank.csv', '40.00']) expect(text).not.toContain(secret);
     }
+    const { data } = await operations.budgetMonth.asOtherUser.attempt(intruder, ids);
+    expect(data.budgetMonth.categories.map((entry: { category: { id: string } }) => entry.category.id)).not.toContain(ids.category);
   });
 
   test('the receipt download answers 404 to another user and 401 when signed out', async () => {
