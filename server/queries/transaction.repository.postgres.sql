@@ -721,11 +721,8 @@ FROM
   LEFT JOIN "accounts" "account" ON "account"."id" = "t"."account_id"
   LEFT JOIN "categories" "category" ON "category"."id" = "t"."category_id"
 WHERE
-  "t"."user_id" = $1
+  + "t"."user_id" = $1
   AND "t"."id" IN ($2, $3)
-ORDER BY
-  "t"."date" DESC,
-  "t"."id" DESC
 LIMIT
   2;
 
@@ -900,31 +897,33 @@ WHERE
 -- TransactionRepository.totals (unfiltered)
 SELECT
   "a"."currency" AS "currency",
-  CAST(SUM("t"."amount") AS TEXT) AS "sum",
-  COUNT(*) AS "count"
+  CAST(SUM("a"."transaction_total") AS TEXT) AS "sum",
+  SUM("a"."transaction_count") AS "count"
 FROM
-  "transactions" "t"
-  INNER JOIN "accounts" "a" ON "a"."id" = "t"."account_id"
+  "accounts" "a"
 WHERE
-  "t"."user_id" = $1
+  "a"."user_id" = $1
 GROUP BY
   "a"."currency"
+HAVING
+  SUM("a"."transaction_count") > 0
 ORDER BY
   "a"."currency";
 
 -- TransactionRepository.totals (by account)
 SELECT
   "a"."currency" AS "currency",
-  CAST(SUM("t"."amount") AS TEXT) AS "sum",
-  COUNT(*) AS "count"
+  CAST(SUM("a"."transaction_total") AS TEXT) AS "sum",
+  SUM("a"."transaction_count") AS "count"
 FROM
-  "transactions" "t"
-  INNER JOIN "accounts" "a" ON "a"."id" = "t"."account_id"
+  "accounts" "a"
 WHERE
-  "t"."user_id" = $1
-  AND "t"."account_id" = $2
+  "a"."user_id" = $1
+  AND "a"."id" = $2
 GROUP BY
   "a"."currency"
+HAVING
+  SUM("a"."transaction_count") > 0
 ORDER BY
   "a"."currency";
 

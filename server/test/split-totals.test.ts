@@ -3,6 +3,7 @@ import { startTestApp, type RunningApp } from './support/test-app';
 import { createTransaction, splitHouseholdOf, type SplitHousehold } from './support/households';
 import {
   categoryOf,
+  cents,
   DASHBOARD_TOTALS,
   FILTERED_TOTALS,
   idsMatching,
@@ -65,6 +66,10 @@ describe('filters, search and totals use the parts', () => {
       { currency: 'EUR', amount: '-7.00', count: 1 },
       { currency: 'USD', amount: '-116.00', count: 4 },
     ]);
+    // By account alone (read from the account's counters): the sum of the rows the list shows.
+    const inChecking = (await h.client.ok(`query ($filter: TransactionFilter) { transactions(first: 100, filter: $filter) { edges { node { amount } } totals { currency amount count } } }`, { filter: { accountId: h.checking } })).transactions;
+    const listed = inChecking.edges.map((edge: { node: { amount: string } }) => cents(edge.node.amount));
+    expect(inChecking.totals).toEqual([{ currency: 'USD', amount: decimalOf(listed.reduce((sum: number, amount: number) => sum + amount, 0)), count: listed.length }]);
     // The list shows the matching part's amount (issue 17): the pharmacy part, not the whole receipt.
     const pharmacy = (await h.client.ok(FILTERED_TOTALS, { filter: { categoryId: h.pharmacy } })).transactions;
     expect(byCurrency(pharmacy.totals)).toEqual([

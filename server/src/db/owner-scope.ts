@@ -16,6 +16,15 @@ export function ownerCondition(scope: OwnerScope, alias: string, parameters: Sql
 }
 
 /**
+ * The same condition for rows already picked by primary key (`id IN (...)`): the unary plus keeps
+ * SQLite's planner from reading the owner's rows through an (owner, ...) index and filtering the
+ * ids out of them, which it otherwise does, in milliseconds per 100 k rows. Postgres ignores it.
+ */
+export function ownerCheckOfPicked(scope: OwnerScope, alias: string, parameters: SqlParameters): string {
+  return `+"${alias}"."user_id" = ${parameters.add(scope.userId)}`;
+}
+
+/**
  * The owner's own row in "users" (its currency, its sessions' version), as a TypeORM `where`: the
  * owner is not a row it owns, so this is the one place that names it by id.
  */
