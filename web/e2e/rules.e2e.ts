@@ -140,7 +140,7 @@ describe.skipIf(!executable)('rules in Chromium', () => {
     await openRules();
     expect(await ruleNames()).toEqual([second, first]);
     await screenshots(page, 'rules-list');
-    // Seven sections fit the header at every width: labels on a wide screen, icons on a narrower one, a tab bar on a phone.
+    // Eight sections fit the header at every width: labels on a wide screen, icons on a narrower one, a tab bar on a phone.
     for (const width of [390, 1024, 1280]) await noSideScroll(width);
 
     // The arrow buttons do the same, for a pointer or a phone.
