@@ -17,8 +17,14 @@ export class PreparedSubject {
   private description: string | undefined;
   private importedDescription: string | undefined;
   private notes: string | undefined;
+  private isoWeekday: number | undefined;
 
   constructor(readonly subject: RuleSubject) {}
+
+  /** 1 (Monday) to 7 (Sunday): a Date per row, not per rule that asks. */
+  weekday(): number {
+    return (this.isoWeekday ??= isoWeekday(this.subject.date));
+  }
 
   text(field: 'DESCRIPTION' | 'IMPORTED_DESCRIPTION' | 'NOTES'): string {
     if (field === 'DESCRIPTION') return (this.description ??= normalizedText(this.subject.description));
@@ -70,6 +76,17 @@ export function compileCondition(condition: RuleConditionData): ConditionTest {
     case 'DATE':
       return dateTest(operator, value);
   }
+}
+
+/**
+ * Cheapest first: text (normalised once per row) and ids, then dates, then amounts (BigInt
+ * arithmetic). All and any of pure tests mean the same in any order; a rule whose text does not
+ * match then never reaches its amount test, which 300 rules over 10 000 rows otherwise did.
+ */
+const COST: Record<RuleField, number> = { DESCRIPTION: 0, IMPORTED_DESCRIPTION: 0, NOTES: 0, ACCOUNT: 0, CATEGORY: 0, DATE: 1, AMOUNT: 2 };
+
+export function cheapestFirst(conditions: readonly RuleConditionData[]): RuleConditionData[] {
+  return [...conditions].sort((a, b) => COST[a.field] - COST[b.field]);
 }
 
 /** The ids a condition names (ACCOUNT or CATEGORY), for the service to check they are the owner's. */
@@ -151,7 +168,7 @@ function idTest(operator: RuleOperator, value: string, idOf: (subject: RuleSubje
 function dateTest(operator: RuleOperator, value: string): ConditionTest {
   if (operator === 'WEEKDAY') {
     const days = new Set(oneOrList(value).map((text) => integerInRange(text, 1, 7, 'weekday')));
-    return ({ subject }) => days.has(isoWeekday(subject.date));
+    return (prepared) => days.has(prepared.weekday());
   }
   if (operator === 'DAY_OF_MONTH') {
     const days = new Set(oneOrList(value).map((text) => integerInRange(text, 1, 31, 'day of the month')));

@@ -1,7 +1,7 @@
 import { HAND_SET } from '../transactions/transaction.model';
 import { compileAction, idsOfAction, type CompiledAction, type RuleSlot } from './rule-actions';
 import type { OwnedIds } from './rule-checks';
-import { compileCondition, PreparedSubject, type ConditionTest } from './rule-conditions';
+import { cheapestFirst, compileCondition, PreparedSubject, type ConditionTest } from './rule-conditions';
 import type { RuleActionData, RuleOutcome, RuleRecord, RuleSubject } from './rule.model';
 
 interface CompiledRule {
@@ -39,7 +39,7 @@ export class RuleRunner {
       matchAll: rule.matchAll,
       stopProcessing: rule.stopProcessing,
       override: rule.override,
-      conditions: rule.conditions.map(compileCondition),
+      conditions: cheapestFirst(rule.conditions).map(compileCondition),
       actions: rule.actions.filter(stillOwned).map(compileAction),
     }));
   }
