@@ -68,7 +68,7 @@ export async function restoreSnapshot(config: AppConfig, snapshot: string, now =
     await fsp.cp(path.join(source, SNAPSHOT_RECEIPTS), config.receiptsDir, { recursive: true });
     const dataSource = await openDatabase(config.database);
     try {
-      const rows = (await dataSource.query('PRAGMA integrity_check')) as { integrity_check: string }[];
+      const rows = await dataSource.query<{ integrity_check: string }[]>('PRAGMA integrity_check');
       const restored = rows.map((row) => row.integrity_check).join('; ');
       if (restored !== 'ok') throw new RestoreError(`the restored database fails its integrity check: ${restored}`);
     } finally {
