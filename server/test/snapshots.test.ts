@@ -9,7 +9,7 @@ import { createLogger } from '../src/logger';
 import { restoreSnapshot } from '../src/snapshots/restore';
 import { snapshotsToKeep } from '../src/snapshots/retention';
 import { startSnapshotScheduler } from '../src/snapshots/snapshot-scheduler';
-import { listSnapshots, takeSnapshot, type SnapshotManifest } from '../src/snapshots/snapshot.service';
+import { listSnapshots, pruneSnapshots, takeSnapshot, type SnapshotManifest } from '../src/snapshots/snapshot.service';
 import { backend } from './support/backends';
 import { ApiClient, signUp } from './support/client';
 import { receiptFiles } from './support/fixtures';
@@ -258,6 +258,32 @@ if (backend === 'embedded') {
       expect(Buffer.from(await download.arrayBuffer()).equals(receiptFiles.jpeg.body)).toBe(true);
     } finally {
       await second.destroy();
+    }
+  });
+
+  test('a half-written snapshot is never listed, and the next prune removes it; a damaged one is refused by the restore', async () => {
+    const running = await startTestApp();
+    await signUp(running.baseUrl);
+    const snapshot = await takeSnapshot({ dataSource: running.app.dataSource, receiptsDir: running.config.receiptsDir, dir: backupsOf(running) });
+    await running.stop();
+    try {
+      // What a crash halfway leaves: a .partial- folder with a database in it.
+      const partial = path.join(backupsOf(running), `.partial-2026-01-01T03-00-00Z-crashed`);
+      fs.cpSync(snapshot.path, partial, { recursive: true });
+      expect((await listSnapshots(backupsOf(running))).map((s) => s.name)).toEqual([snapshot.name]);
+      expect(await pruneSnapshots(backupsOf(running), policy, snapshot.takenAt)).toEqual([]);
+      expect(fs.readdirSync(backupsOf(running))).toEqual([snapshot.name]);
+
+      // Damage a page in the middle of the snapshot's database.
+      const file = path.join(snapshot.path, 'finance.sqlite');
+      const handle = fs.openSync(file, 'r+');
+      fs.writeSync(handle, Buffer.alloc(4096, 0xab), 0, 4096, 4096 * 3);
+      fs.closeSync(handle);
+      await expect(restoreSnapshot(running.config, snapshot.name)).rejects.toThrow(/integrity check|malformed/);
+      expect(countIn(running.config.database.file, 'users')).toBe(1);
+      expect(fs.readdirSync(backupsOf(running))).toEqual([snapshot.name]);
+    } finally {
+      fs.rmSync(running.dataDir, { recursive: true, force: true });
     }
   });
 
