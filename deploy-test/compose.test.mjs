@@ -136,6 +136,23 @@ describe('docker-compose.yml', () => {
     assert.equal(init.restart, 'no');
   });
 
+  check('a backup service (profile backup, never on `up`) dumps the app database into a named volume', (parsed) => {
+    const { backup, postgres } = parsed.services;
+    assert.ok(backup, 'service backup');
+    assert.deepEqual(backup.profiles, ['backup']);
+    assert.equal(backup.restart, 'no');
+    assert.equal(backup.image, postgres.image, 'pg_dump of the same version as the server');
+    assert.equal(backup.environment.PGHOST, 'postgres');
+    for (const [key, from] of [['PGUSER', 'POSTGRES_USER'], ['PGPASSWORD', 'POSTGRES_PASSWORD'], ['PGDATABASE', 'POSTGRES_DB']]) {
+      assert.equal(backup.environment[key], postgres.environment[from], `${key} is the database's ${from}`);
+    }
+    const script = [].concat(backup.entrypoint ?? [], backup.command ?? []).join('\n');
+    assert.match(script, /pg_dump --format=custom [^\n]*--file="\/backups\/\.partial-/);
+    assert.match(script, /mv "\/backups\/\.partial-/, 'renamed when complete');
+    const mount = backup.volumes?.map(volumeMount).find((volume) => volume.target === '/backups');
+    assert.ok(mount && mount.source in (parsed.volumes ?? {}), '/backups is a declared named volume');
+  });
+
   check('every image is pinned by a tag', (parsed) => {
     for (const [name, service] of Object.entries(parsed.services)) {
       assert.ok(service.image && isPinnedImage(service.image), `${name}: ${service.image}`);

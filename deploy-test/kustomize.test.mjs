@@ -13,9 +13,11 @@ const variants = [
   { name: 'prod + managed Postgres/S3', overlay: 'prod', components: MANAGED },
 ];
 const APP = { 'app.kubernetes.io/name': 'finance-tracker', 'app.kubernetes.io/component': 'app' };
+const BACKUP = { 'app.kubernetes.io/name': 'finance-backup', 'app.kubernetes.io/component': 'backup' };
 
-const workloadKinds = new Set(['Deployment', 'StatefulSet', 'Job']);
-const podSpec = (object) => object.spec.template.spec;
+const workloadKinds = new Set(['Deployment', 'StatefulSet', 'Job', 'CronJob']);
+const podTemplate = (object) => (object.kind === 'CronJob' ? object.spec.jobTemplate.spec.template : object.spec.template);
+const podSpec = (object) => podTemplate(object).spec;
 const containersOf = (spec) => [...(spec.initContainers ?? []), ...spec.containers];
 const find = (objects, kind, name) => objects.find((o) => o.kind === kind && o.metadata.name === name);
 const matches = (selector, labels) =>
@@ -128,6 +130,31 @@ for (const variant of variants) {
       assert.ok(app.volumeMounts.some((m) => m.mountPath === '/tmp'), '/tmp is writable');
     });
 
+    check('backups: a nightly CronJob runs pg_dump with the app\'s DATABASE_URL onto a PersistentVolumeClaim, one at a time', (all) => {
+      const cronJob = find(all, 'CronJob', 'finance-backup');
+      assert.ok(cronJob, 'the backup CronJob');
+      assert.match(cronJob.spec.schedule, /^\d{1,2} \d{1,2} \* \* \*$/, 'once a day at a fixed time');
+      assert.equal(cronJob.spec.concurrencyPolicy, 'Forbid', 'never two dumps at once');
+      const spec = podSpec(cronJob);
+      assert.ok(matches(BACKUP, podTemplate(cronJob).metadata.labels), 'pods labelled as the prod NetworkPolicy admits them to Postgres');
+      const [dump] = spec.containers;
+      // pg_dump refuses a server newer than itself: the same image as the in-cluster Postgres.
+      const postgresBase = fs.readFileSync(path.join(repoRoot, 'kustomize/base/postgres.yaml'), 'utf8');
+      assert.ok(postgresBase.includes(`image: ${dump.image}`), `${dump.image} is the Postgres image of postgres.yaml`);
+      const script = dump.args.join('\n');
+      assert.match(script, /pg_dump [^\n]*--dbname="\$DATABASE_URL"[^\n]*--file="\/backups\//, 'dumps the app database into the volume');
+      assert.match(script, /mv "\/backups\/\.partial-/, 'renamed when complete');
+      const url = dump.env.find((variable) => variable.name === 'DATABASE_URL');
+      const appSecret = all.find((o) => o.kind === 'Secret' && o.metadata.name.startsWith('finance-tracker-app-'));
+      assert.deepEqual(url.valueFrom.secretKeyRef, { name: appSecret.metadata.name, key: 'DATABASE_URL' }, "the app's own Secret and key");
+      assert.ok(Number(dump.env.find((variable) => variable.name === 'BACKUP_KEEP')?.value) > 0, 'keeps a bounded number of dumps');
+      const mount = dump.volumeMounts.find((m) => m.mountPath === '/backups');
+      const volume = spec.volumes.find((v) => v.name === mount?.name);
+      const claim = find(all, 'PersistentVolumeClaim', volume?.persistentVolumeClaim?.claimName);
+      assert.ok(claim, '/backups is a rendered PersistentVolumeClaim');
+      assert.ok(claim.spec.resources.requests.storage, 'the claim asks for a size');
+    });
+
     check('settings: ConfigMaps hold nothing secret, and every name is one the app reads', (all) => {
       const known = appEnvironmentNames();
       const appConfig = all.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('finance-tracker-config-'));
@@ -188,7 +215,7 @@ for (const variant of variants) {
     });
 
     check('Services select pods that exist, on ports those pods name; the Ingress routes to the app', (all) => {
-      const templates = all.filter((o) => workloadKinds.has(o.kind)).map((o) => o.spec.template);
+      const templates = all.filter((o) => workloadKinds.has(o.kind)).map(podTemplate);
       for (const service of all.filter((o) => o.kind === 'Service')) {
         const pods = templates.filter((template) => matches(service.spec.selector, template.metadata.labels));
         assert.ok(pods.length > 0, `Service ${service.metadata.name} selects no pod`);
@@ -321,7 +348,7 @@ for (const variant of variants) {
         );
         const bucketJob = { 'app.kubernetes.io/name': 'minio-bucket', 'app.kubernetes.io/component': 'object-store-setup' };
         const backends = [
-          { name: 'finance-postgres', allowed: [APP] },
+          { name: 'finance-postgres', allowed: [APP, BACKUP] },
           { name: 'finance-redis', allowed: [APP] },
           { name: 'finance-minio', allowed: [APP, bucketJob] },
         ];

@@ -29,6 +29,8 @@ import { createLogger } from './logger';
 import type { Services } from './services';
 import { sessionGuard } from './sessions/session-guard';
 import type { ReceiptStorage } from './storage/receipt-storage';
+import { holdInstanceLock } from './snapshots/instance-lock';
+import { startSnapshotScheduler, type SnapshotScheduler } from './snapshots/snapshot-scheduler';
 
 const ORPHAN_AGE_MS = 60 * 60 * 1000;
 
@@ -42,6 +44,8 @@ export interface App {
   shutdown: ShutdownState;
   /** Served on the main port unless config.metricsPort is set (see http/metrics-server.ts). */
   metrics: AppMetrics;
+  /** Daily snapshots into DATA_DIR/backups; null when off (SNAPSHOTS=off, or Postgres/S3: the CronJob's job). */
+  snapshots: SnapshotScheduler | null;
   /** Stops Apollo, closes the session store and the database. The HTTP server is the caller's. */
   close(): Promise<void>;
 }
@@ -118,6 +122,10 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   }, ORPHAN_AGE_MS);
   sweepTimer.unref();
 
+  // The restore script refuses while this server runs on the embedded default's DATA_DIR.
+  const releaseInstanceLock = config.database.kind === 'sqlite' ? holdInstanceLock(config.dataDir) : () => undefined;
+  const snapshots = config.snapshots ? startSnapshotScheduler({ config: config.snapshots, dataSource, receiptsDir: config.receiptsDir, logger }) : null;
+
   return {
     express: app,
     dataSource,
@@ -126,10 +134,13 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     logger,
     shutdown,
     metrics,
+    snapshots,
     close: async () => {
       clearInterval(sweepTimer);
+      await snapshots?.stop();
       await apollo.stop();
       await core.close();
+      releaseInstanceLock();
     },
   };
 }

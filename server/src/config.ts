@@ -49,6 +49,11 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.string().transform(parseTrustProxy).optional(),
   HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(2 * 365 * 24 * 60 * 60).optional(),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  // Daily snapshots of the embedded default (SQLite + receipts on disk) into DATA_DIR/backups (issue 20).
+  SNAPSHOTS: z.enum(['on', 'off']).default('on'),
+  SNAPSHOT_KEEP_DAILY: z.coerce.number().int().min(1).max(366).default(7),
+  SNAPSHOT_KEEP_WEEKLY: z.coerce.number().int().min(0).max(520).default(4),
+  SNAPSHOT_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(3),
 });
 
 export type DatabaseConfig =
@@ -106,6 +111,21 @@ export interface AppConfig {
   readonly hstsMaxAgeSeconds: number;
   /** /metrics on its own port when set (kept off the Ingress); on the main port otherwise. */
   readonly metricsPort?: number;
+  /**
+   * Daily snapshots into DATA_DIR/backups: only on the embedded default (SQLite and receipts on
+   * disk). With Postgres or S3 the app takes none; the backup CronJob (pg_dump) does that job.
+   */
+  readonly snapshots?: SnapshotConfig;
+}
+
+export interface SnapshotConfig {
+  readonly dir: string;
+  /** Keep the newest snapshot of each of this many last days… */
+  readonly keepDaily: number;
+  /** …and the newest of each of this many last ISO weeks. */
+  readonly keepWeekly: number;
+  /** The day's snapshot is taken at the first hourly check at or after this hour (UTC). */
+  readonly hourUtc: number;
 }
 
 export class ConfigError extends Error {}
@@ -176,6 +196,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     trustProxy: env.TRUST_PROXY ?? false,
     hstsMaxAgeSeconds: env.COOKIE_SECURE ? (env.HSTS_MAX_AGE_SECONDS ?? DEFAULT_HSTS_MAX_AGE_SECONDS) : 0,
     metricsPort: env.METRICS_PORT,
+    snapshots: snapshotConfig(env, dataDir),
   });
 }
 
@@ -269,6 +290,20 @@ function isTrustedProxyEntry(entry: string): boolean {
   if (prefix === undefined) return true;
   if (!/^\d{1,3}$/.test(prefix)) return false;
   return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+function snapshotConfig(
+  env: { SNAPSHOTS: 'on' | 'off'; SNAPSHOT_KEEP_DAILY: number; SNAPSHOT_KEEP_WEEKLY: number; SNAPSHOT_HOUR_UTC: number; DATABASE_URL?: string; S3_ENDPOINT?: unknown },
+  dataDir: string,
+): SnapshotConfig | undefined {
+  const embedded = (!env.DATABASE_URL || env.DATABASE_URL.startsWith('sqlite://')) && env.S3_ENDPOINT === undefined;
+  if (env.SNAPSHOTS === 'off' || !embedded) return undefined;
+  return Object.freeze({
+    dir: path.join(dataDir, 'backups'),
+    keepDaily: env.SNAPSHOT_KEEP_DAILY,
+    keepWeekly: env.SNAPSHOT_KEEP_WEEKLY,
+    hourUtc: env.SNAPSHOT_HOUR_UTC,
+  });
 }
 
 function databaseConfig(url: string | undefined, dataDir: string): DatabaseConfig {

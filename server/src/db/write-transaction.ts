@@ -9,8 +9,16 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
  */
 export function writeTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   if (dataSource.options.type === 'postgres') return dataSource.transaction(work);
+  return sqliteTurn(dataSource, () => dataSource.transaction(work));
+}
+
+/**
+ * Runs `work` on SQLite's one connection between write transactions, never inside one: a snapshot
+ * (VACUUM INTO) then sees exactly what was committed.
+ */
+export function sqliteTurn<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
   const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
-  const turn = previous.catch(() => undefined).then(() => dataSource.transaction(work));
+  const turn = previous.catch(() => undefined).then(work);
   sqliteQueues.set(dataSource, turn.catch(() => undefined));
   return turn;
 }
