@@ -127,7 +127,8 @@ function fromDatabase(value: unknown, type: ColumnType): unknown {
   if (type === 'int') return Number(value);
   if (type === 'money') return minorFromDatabase(value);
   if (type === 'bool') return value === true || Number(value) === 1;
-  return String(value);
+  // Text, and times already formatted as text by the SELECT.
+  return value;
 }
 
 function toDatabase(value: unknown, type: ColumnType, postgres: boolean): SqlValue {
@@ -136,6 +137,6 @@ function toDatabase(value: unknown, type: ColumnType, postgres: boolean): SqlVal
   // Neither driver binds a boolean as it is (SqlValue): Postgres reads the text, SQLite keeps 0 and 1.
   if (type === 'bool') return postgres ? String(Boolean(value)) : value ? 1 : 0;
   // Stored as TypeORM writes times on both databases: "YYYY-MM-DD HH:MM:SS.SSS", UTC.
-  if (type === 'time') return String(value).replace('T', ' ').replace('Z', '');
+  if (type === 'time') return (value as string).replace('T', ' ').replace('Z', '');
   return value as SqlValue;
 }

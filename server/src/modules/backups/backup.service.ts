@@ -22,7 +22,7 @@ const PAGE_SIZE = 1000;
 const JSON_FIELDS: Partial<Record<BackupKind, string[]>> = { rules: ['conditions', 'actions'], importProfiles: ['mapping'] };
 
 /** One NDJSON line: money (bigint) as its decimal string, so nothing rounds. */
-export function ndjsonLine(row: object): string {
+function ndjsonLine(row: object): string {
   return `${JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))}\n`;
 }
 
