@@ -1,3 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDatabase, dropDatabase } from '../../test-kit/services.cjs';
+import { backend } from './support/backends';
 import { receiptFiles } from './support/fixtures';
 import { countsOf, downloadBackup, restoreBackup, snapshotOf, unzipAll, zipAll } from './support/backups';
 import { SET_BUDGET, SET_ROLLOVER } from './support/budgets';
@@ -215,4 +220,50 @@ test('GET /backup serves only the signed-in user’s own data, and nothing to th
   });
   expect(files.get('accounts.ndjson')!.toString('utf8')).toMatch(/^\{"id":\d+,"name":"Cash",[^\n]*\n$/);
   expect([...files.keys()].filter((name) => name.startsWith('receipts/'))).toEqual([]);
+});
+
+/**
+ * The app on the other database of this run's: Postgres (receipts on disk) when the suite runs on
+ * SQLite, SQLite (receipts on disk) when it runs on the services. Started here beside the suite's.
+ */
+async function startOtherBackend(): Promise<{ app: RunningApp; drop: () => Promise<void> }> {
+  const environment: Record<string, string> = {
+    NODE_ENV: 'test',
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'finance-test-')),
+    LOG_LEVEL: 'error',
+    PORT: '0',
+    RATE_LIMIT_REGISTER_PER_IP: '100000',
+    RATE_LIMIT_LOGIN_PER_IP: '100000',
+  };
+  if (backend === 'services') return { app: await startTestApp({}, environment), drop: async () => undefined };
+  const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `ft_backup_${process.pid}_${Date.now().toString(36)}`;
+  environment.DATABASE_URL = await createDatabase(adminUrl, name);
+  return { app: await startTestApp({}, environment), drop: () => dropDatabase(adminUrl, name) };
+}
+
+test('a backup moves from SQLite to Postgres and back (or the other way) with every row and file unchanged', async () => {
+  const other = await startOtherBackend();
+  try {
+    expect(other.app.app.dataSource.options.type).not.toBe(running.app.dataSource.options.type);
+    const source = await userWithEverything(running.baseUrl);
+    const original = await snapshot(source.userId);
+
+    const there = await signUp(other.app.baseUrl);
+    const archive = fs.mkdtempSync(path.join(os.tmpdir(), 'finance-backup-'));
+    const firstFile = path.join(archive, 'first.zip');
+    fs.writeFileSync(firstFile, await downloadBackup(source.client));
+    const restoredThere = await restoreBackup(there.client, fs.readFileSync(firstFile));
+    expect(restoredThere.errors).toBeUndefined();
+    expect(await snapshot(Number(there.user.id), other.app)).toEqual(original);
+
+    const back = await signUp(running.baseUrl);
+    const restoredBack = await restoreBackup(back.client, await downloadBackup(there.client));
+    expect(restoredBack.errors).toBeUndefined();
+    expect(await snapshot(Number(back.user.id))).toEqual(original);
+    fs.rmSync(archive, { recursive: true, force: true });
+  } finally {
+    await other.app.destroy();
+    await other.drop();
+  }
 });
