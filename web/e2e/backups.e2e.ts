@@ -39,7 +39,7 @@ describe.skipIf(!executable)('backing up and restoring in Chromium', () => {
     await graphqlFrom(erinPage, 'mutation { createTransaction(input: { date: "2026-04-02", amount: "-12.34", description: "Bookshop" }) { id } }');
     const [download] = await Promise.all([erinPage.waitForEvent('download'), erinPage.getByRole('link', { name: 'Download a backup', exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/^finance-backup-\d{4}-\d{2}-\d{2}\.zip$/);
-    archive = fs.readFileSync((await download.path())!);
+    archive = fs.readFileSync(await download.path());
     expect(archive.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(await erinPage.getByRole('link', { name: 'Download a backup first' }).getAttribute('href')).toBe('/backup');
   });
