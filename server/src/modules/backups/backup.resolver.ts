@@ -49,10 +49,10 @@ export class BackupResolver {
   async restoreBackup(
     @CurrentUser() scope: OwnerScope,
     @Arg('file', () => GraphQLUpload) file: Promise<FileUpload> | FileUpload,
-    @Arg('dryRun', () => Boolean, { defaultValue: false }) dryRun: boolean,
+    @Arg('dryRun', () => Boolean, { nullable: true, defaultValue: false }) dryRun: boolean | null,
   ): Promise<RestoreReport> {
     const upload = await file;
-    const result: RestoreResult = await this.services.restores.restore(scope, { filename: upload.filename, open: () => upload.createReadStream() }, dryRun);
+    const result: RestoreResult = await this.services.restores.restore(scope, { filename: upload.filename, open: () => upload.createReadStream() }, dryRun ?? false);
     return { dryRun: result.dryRun, formatVersion: result.formatVersion, ...result.counts };
   }
 }
