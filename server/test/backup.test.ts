@@ -169,6 +169,7 @@ describe('an archive that is not a good backup is refused by name, and nothing c
     ['a garbled manifest', async () => edited((copy) => copy.set('manifest.json', Buffer.from('{"format": "finance-tr'))), /manifest\.json is not valid JSON/],
     ['another program’s manifest', async () => withManifest((manifest) => (manifest.format = 'other-app')), /not a backup of this app/],
     ['a manifest of a newer format', async () => withManifest((manifest) => (manifest.version = 2)), /made by a newer version/],
+    ['a manifest without a version', async () => withManifest((manifest) => delete manifest.version), /^manifest\.json: version is not a positive integer\.$/],
     ['a manifest whose counts disagree', async () => withManifest((manifest) => ((manifest.counts as Record<string, number>).transactions = 9)), /transactions\.ndjson holds 11 rows, the manifest says 9/],
     ['an amount that is not an integer', async () => withLine('transactions.ndjson', 3, (row) => (row.amount = '-0.99')), /^transactions\.ndjson line 3: amount is not an integer\.$/],
     ['an amount as a JSON number', async () => withLine('transactions.ndjson', 2, (row) => (row.amount = 300000)), /^transactions\.ndjson line 2: amount is not an integer\.$/],
