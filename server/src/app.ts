@@ -25,6 +25,8 @@ import { corsPolicy, securityHeaders } from './api/http/security-headers';
 import { AppMetrics, markRoute } from './api/http/metrics';
 import { requestLogging } from './api/http/request-logging';
 import { receiptDownloadRoutes } from './api/http/receipt-download';
+import { backupDownloadRoutes } from './api/http/backup-download';
+import { RESTORE_MAX_BYTES } from './modules/backups/restore.service';
 import { createLogger } from './logger';
 import type { Services } from './services';
 import { sessionGuard } from './sessions/session-guard';
@@ -105,10 +107,11 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   app.use(sessions.middleware);
   app.use(sessionGuard((userId) => services.users.sessionVersionOf(userId), config.sessionAbsoluteMs));
   app.use(receiptDownloadRoutes(services.receipts, logger));
+  app.use(backupDownloadRoutes(services.backups, logger));
   app.use(
     '/graphql',
     // The multipart limit stops the stream one byte past the limit; the service enforces the exact limit.
-    multipartRequests({ maxFileSize: Math.max(config.receiptMaxBytes, config.importMaxBytes) + 1, maxFiles: 1 }),
+    multipartRequests({ maxFileSize: Math.max(config.receiptMaxBytes, config.importMaxBytes, RESTORE_MAX_BYTES) + 1, maxFiles: 1 }),
     uploadErrorsAsUserErrors,
     jsonBody('1mb'),
     expressMiddleware(apollo, { context: async ({ req, res }) => createContext(services, req, res) }),

@@ -4,6 +4,9 @@ import { IdempotencyKeyRepository } from './db/idempotency-key.repository';
 import { IdempotencyKeys } from './db/idempotency-keys';
 import { AccountRepository } from './modules/accounts/account.repository';
 import { AccountService } from './modules/accounts/account.service';
+import { BackupRepository } from './modules/backups/backup.repository';
+import { BackupService } from './modules/backups/backup.service';
+import { RestoreService } from './modules/backups/restore.service';
 import { BudgetRepository } from './modules/budgets/budget.repository';
 import { BudgetService } from './modules/budgets/budget.service';
 import { CategoryRepository } from './modules/categories/category.repository';
@@ -53,6 +56,8 @@ export interface Services {
   importCommits: ImportCommitService;
   rules: RuleService;
   budgets: BudgetService;
+  backups: BackupService;
+  restores: RestoreService;
 }
 
 export interface ServiceDependencies {
@@ -91,6 +96,7 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
   const legs = new TransferLegs(transferRepository, transactionRepository, splitRepository);
   const transfers = new TransferService(dataSource, transferRepository, transactionRepository, accountRepository, idempotencyKeys);
   const ruleRepository = new RuleRepository(dataSource);
+  const backupRepository = new BackupRepository(dataSource);
   const rules = { book: new RuleBook(ruleRepository, categoryRepository, accountRepository), writer: new RuleOutcomeWriter(transactionRepository, { service: splits, repository: splitRepository }, transfers) };
   const receipts = new ReceiptService(receiptRepository, deletion, storage, receiptMaxBytes, logger);
   const twoFactor = new TwoFactorService(userRepository);
@@ -139,5 +145,7 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
     ),
     rules: new RuleService(dataSource, ruleRepository, accountRepository, transactions, transactionRepository, rules.writer, rules.book),
     budgets: new BudgetService(dataSource, new BudgetRepository(dataSource), dashboardRepository, categoryRepository),
+    backups: new BackupService(backupRepository, storage),
+    restores: new RestoreService(dataSource, { backups: backupRepository, imports: importRepository }, storage, logger),
   };
 }

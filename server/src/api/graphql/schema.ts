@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../../modules/accounts/account.resolver';
+import { BackupResolver } from '../../modules/backups/backup.resolver';
 import { BudgetResolver } from '../../modules/budgets/budget.resolver';
 import { CategoryResolver } from '../../modules/categories/category.resolver';
 import { DashboardResolver } from '../../modules/dashboard/dashboard.resolver';
@@ -36,11 +37,12 @@ const resolvers = [
   TransactionRulesResolver,
   ImportPreviewRowRulesResolver,
   BudgetResolver,
+  BackupResolver,
 ] as const;
 
 /** One instance of each resolver, given the services it uses rather than the whole bag. */
 function resolverInstances(services: Services): Map<unknown, unknown> {
-  const { users, twoFactor, sessions, accounts, categories, transactions, transfers, splits, receipts, dashboard, imports, importCommits, rules, budgets } = services;
+  const { users, twoFactor, sessions, accounts, categories, transactions, transfers, splits, receipts, dashboard, imports, importCommits, rules, budgets, restores } = services;
   return new Map<unknown, unknown>([
     [AuthResolver, new AuthResolver({ users, twoFactor, sessions })],
     [AccountResolver, new AccountResolver({ accounts })],
@@ -63,6 +65,7 @@ function resolverInstances(services: Services): Map<unknown, unknown> {
     [TransactionRulesResolver, new TransactionRulesResolver()],
     [ImportPreviewRowRulesResolver, new ImportPreviewRowRulesResolver()],
     [BudgetResolver, new BudgetResolver({ budgets })],
+    [BackupResolver, new BackupResolver({ restores })],
   ]);
 }
 
