@@ -182,7 +182,7 @@ describe('an archive that is not a good backup is refused by name, and nothing c
     const before = await counts(Number(target.user.id));
     const result = await restoreBackup(target.client, await make());
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
-    expect(result.errors[0].message).toMatch(message);
+    expect(result.errors?.[0].message).toMatch(message);
     expect(await counts(Number(target.user.id))).toEqual(before);
   });
 
@@ -195,7 +195,7 @@ describe('an archive that is not a good backup is refused by name, and nothing c
     const before = await counts(Number(target.user.id));
     const result = await restoreBackup(target.client, archive);
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
-    expect(result.errors[0].message).toMatch(/^The backup's budgets are in USD, and your currency is EUR/);
+    expect(result.errors?.[0].message).toMatch(/^The backup's budgets are in USD, and your currency is EUR/);
     expect(await counts(Number(target.user.id))).toEqual(before);
   });
 
@@ -205,7 +205,7 @@ describe('an archive that is not a good backup is refused by name, and nothing c
     const before = await counts(Number(target.user.id));
     const result = await restoreBackup(target.client, archive);
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
-    expect(result.errors[0].message).toMatch(/^accounts\.ndjson line 3: you already have an account called “Savings” in USD; the backup's is in EUR\.$/);
+    expect(result.errors?.[0].message).toMatch(/^accounts\.ndjson line 3: you already have an account called “Savings” in USD; the backup's is in EUR\.$/);
     expect(await counts(Number(target.user.id))).toEqual(before);
   });
 });

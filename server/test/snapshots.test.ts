@@ -5,7 +5,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../src/config';
-import { createLogger } from '../src/logger';
 import { restoreSnapshot } from '../src/snapshots/restore';
 import { snapshotsToKeep } from '../src/snapshots/retention';
 import { startSnapshotScheduler } from '../src/snapshots/snapshot-scheduler';
@@ -15,6 +14,12 @@ import { ApiClient, signUp } from './support/client';
 import { receiptFiles } from './support/fixtures';
 import { CREATE_TRANSACTION, UPLOAD_RECEIPT } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
+
+/** The embedded default's database file (these tests run on it alone). */
+function sqliteFileOf(database: { kind: string; file?: string }): string {
+  if (database.kind !== 'sqlite' || !database.file) throw new Error('the snapshot tests run on the SQLite default');
+  return database.file;
+}
 
 /**
  * Daily snapshots of the embedded default (SQLite and receipts on disk) into DATA_DIR/backups, and
@@ -125,7 +130,7 @@ if (backend === 'embedded') {
       // Exactly what was committed at one moment during the snapshot: not fewer than before, not more than after.
       expect(inSnapshot).toBeGreaterThanOrEqual(before);
       expect(inSnapshot).toBeLessThanOrEqual(after);
-      expect(countIn(running.config.database.file, 'transactions')).toBe(61);
+      expect(countIn(sqliteFileOf(running.config.database), 'transactions')).toBe(61);
 
       const manifest = JSON.parse(fs.readFileSync(path.join(snapshot.path, 'manifest.json'), 'utf8')) as SnapshotManifest;
       expect(manifest).toMatchObject({ takenAt: snapshot.takenAt.toISOString(), appVersion: '0.1.0' });
@@ -280,7 +285,7 @@ if (backend === 'embedded') {
       fs.writeSync(handle, Buffer.alloc(4096, 0xab), 0, 4096, 4096 * 3);
       fs.closeSync(handle);
       await expect(restoreSnapshot(running.config, snapshot.name)).rejects.toThrow(/integrity check|malformed/);
-      expect(countIn(running.config.database.file, 'users')).toBe(1);
+      expect(countIn(sqliteFileOf(running.config.database), 'users')).toBe(1);
       expect(fs.readdirSync(backupsOf(running))).toEqual([snapshot.name]);
     } finally {
       fs.rmSync(running.dataDir, { recursive: true, force: true });
@@ -295,7 +300,7 @@ if (backend === 'embedded') {
       await expect(
         promisify(execFile)(process.execPath, [RESTORE_SCRIPT, 'no-such-snapshot'], { env: { PATH: process.env.PATH ?? '', ...running.environment } }),
       ).rejects.toMatchObject({ stderr: expect.stringContaining('no-such-snapshot is not a snapshot') });
-      expect(countIn(running.config.database.file, 'users')).toBe(1);
+      expect(countIn(sqliteFileOf(running.config.database), 'users')).toBe(1);
       expect(fs.existsSync(backupsOf(running))).toBe(false);
     } finally {
       fs.rmSync(running.dataDir, { recursive: true, force: true });
