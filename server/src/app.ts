@@ -25,6 +25,7 @@ import { corsPolicy, securityHeaders } from './api/http/security-headers';
 import { AppMetrics, markRoute } from './api/http/metrics';
 import { requestLogging } from './api/http/request-logging';
 import { receiptDownloadRoutes } from './api/http/receipt-download';
+import { transactionExportRoutes } from './api/http/transaction-export';
 import { createLogger } from './logger';
 import type { Services } from './services';
 import { sessionGuard } from './sessions/session-guard';
@@ -101,6 +102,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   app.use(sessions.middleware);
   app.use(sessionGuard((userId) => services.users.sessionVersionOf(userId), config.sessionAbsoluteMs));
   app.use(receiptDownloadRoutes(services.receipts, logger));
+  app.use(transactionExportRoutes(services.exports, logger));
   app.use(
     '/graphql',
     // The multipart limit stops the stream one byte past the limit; the service enforces the exact limit.

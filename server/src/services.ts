@@ -11,6 +11,7 @@ import { CategoryService } from './modules/categories/category.service';
 import { DashboardRepository } from './modules/dashboard/dashboard.repository';
 import { DashboardService } from './modules/dashboard/dashboard.service';
 import { DeletionService } from './modules/deletion/deletion.service';
+import { ExportService } from './modules/exports/export.service';
 import { ImportBatchRepository } from './modules/imports/import-batch.repository';
 import { ImportPreviewRepository } from './modules/imports/import-preview.repository';
 import { ImportRepository } from './modules/imports/import.repository';
@@ -53,6 +54,7 @@ export interface Services {
   importCommits: ImportCommitService;
   rules: RuleService;
   budgets: BudgetService;
+  exports: ExportService;
 }
 
 export interface ServiceDependencies {
@@ -139,5 +141,6 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
     ),
     rules: new RuleService(dataSource, ruleRepository, accountRepository, transactions, transactionRepository, rules.writer, rules.book),
     budgets: new BudgetService(dataSource, new BudgetRepository(dataSource), dashboardRepository, categoryRepository),
+    exports: new ExportService({ service: transactions, repository: transactionRepository }, splitRepository, transferRepository, receiptRepository, categoryRepository),
   };
 }
