@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { ownerScope } from '../src/db/owner-scope';
+import { parseCsv } from '../src/modules/imports/parsers/csv';
 import { ApiClient, signUp } from './support/client';
 import { receiptFiles } from './support/fixtures';
 import { CREATE_TRANSACTION, UPLOAD_RECEIPT } from './support/operations';
@@ -276,4 +277,25 @@ test('a client that goes away mid-download leaves the server answering the next'
   controller.abort();
   await expect(response.text()).rejects.toThrow();
   expect((await download(client, 'json')).status).toBe(200);
+});
+
+describe('the importer reads the export’s part lines', () => {
+  const file = (...rows: string[]) => Buffer.from([HEADER.join(','), ...rows, ''].join('\n'));
+  const rowsOf = (bytes: Buffer) => parseCsv(bytes).file.statements[0].rows;
+
+  test('as the splits of the line before, which they add up to', () => {
+    const rows = rowsOf(file('7,,2026-03-03,Checking,-100.00,USD,,Shop,,,,', '21,7,2026-03-03,Checking,-60.00,USD,Food,Shop,,milk,,', '22,7,2026-03-03,Checking,-40.00,USD,,Shop,,,Savings,', '8,,2026-03-02,Checking,5.00,USD,,Refund,,,,'));
+    expect(rows.map((row) => [row.line, row.externalId, row.amount, row.error])).toEqual([[2, '7', '-100.00', null], [5, '8', '5.00', null]]);
+    expect(rows[0].splits).toEqual([
+      { category: 'Food', transferAccount: null, amount: '-60.00', notes: 'milk' },
+      { category: null, transferAccount: null, amount: '-40.00', notes: '' },
+    ]);
+    expect(rows[1].splits).toBeUndefined();
+  });
+
+  test('parts that do not add up make their row invalid; a part whose transaction is not before it is left out', () => {
+    const rows = rowsOf(file('7,,2026-03-03,Checking,-100.00,USD,,Shop,,,,', '21,7,2026-03-03,Checking,-60.00,USD,,Shop,,,,', '9,,2026-03-01,Checking,-1.00,USD,,Bus,,,,', '30,5,2026-03-01,Checking,-9.00,USD,,Lost,,,,'));
+    expect(rows.map((row) => [row.externalId, row.error])).toEqual([['7', expect.stringContaining('add up to -60.00')], ['9', null]]);
+    expect(rows[1].splits).toBeUndefined();
+  });
 });
