@@ -23,7 +23,7 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/graphql': 'http://localhost:4000', '/receipts': 'http://localhost:4000' },
+    proxy: { '/graphql': 'http://localhost:4000', '/receipts': 'http://localhost:4000', '/export': 'http://localhost:4000' },
   },
   test: {
     include: ['src/**/*.test.ts'],

@@ -27,6 +27,7 @@ import { requestLogging } from './api/http/request-logging';
 import { receiptDownloadRoutes } from './api/http/receipt-download';
 import { backupDownloadRoutes } from './api/http/backup-download';
 import { RESTORE_MAX_BYTES } from './modules/backups/restore.service';
+import { transactionExportRoutes } from './api/http/transaction-export';
 import { createLogger } from './logger';
 import type { Services } from './services';
 import { sessionGuard } from './sessions/session-guard';
@@ -108,6 +109,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   app.use(sessionGuard((userId) => services.users.sessionVersionOf(userId), config.sessionAbsoluteMs));
   app.use(receiptDownloadRoutes(services.receipts, logger));
   app.use(backupDownloadRoutes(services.backups, logger));
+  app.use(transactionExportRoutes(services.exports, logger));
   app.use(
     '/graphql',
     // The multipart limit stops the stream one byte past the limit; the service enforces the exact limit.

@@ -14,6 +14,7 @@ import { CategoryService } from './modules/categories/category.service';
 import { DashboardRepository } from './modules/dashboard/dashboard.repository';
 import { DashboardService } from './modules/dashboard/dashboard.service';
 import { DeletionService } from './modules/deletion/deletion.service';
+import { ExportService } from './modules/exports/export.service';
 import { ImportBatchRepository } from './modules/imports/import-batch.repository';
 import { ImportPreviewRepository } from './modules/imports/import-preview.repository';
 import { ImportRepository } from './modules/imports/import.repository';
@@ -58,6 +59,7 @@ export interface Services {
   budgets: BudgetService;
   backups: BackupService;
   restores: RestoreService;
+  exports: ExportService;
 }
 
 export interface ServiceDependencies {
@@ -147,5 +149,6 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
     budgets: new BudgetService(dataSource, new BudgetRepository(dataSource), dashboardRepository, categoryRepository),
     backups: new BackupService(backupRepository, storage),
     restores: new RestoreService(dataSource, { backups: backupRepository, imports: importRepository }, storage, logger),
+    exports: new ExportService({ service: transactions, repository: transactionRepository }, splitRepository, transferRepository, receiptRepository, categoryRepository),
   };
 }

@@ -39,12 +39,19 @@ const HINTS = {
   externalId: /^(id|transaction id|transaktions-?id|reference|referenz|ref|fitid|unique id|transaction reference|buchungs-?id)$/i,
 };
 
-/** The app's own export (a later issue writes it): mapped with no user input. */
+/** The app's own export (GET /export/transactions.csv): mapped with no user input. */
 const APP_EXPORT = ['date', 'account', 'amount', 'currency', 'category', 'description', 'imported description', 'notes'];
 
 function isAppExport(columns: string[]): boolean {
   const names = columns.map((column) => column.trim().toLowerCase());
   return APP_EXPORT.every((name) => names.includes(name));
+}
+
+/** In the app's export, the column that marks a split part's line with its transaction's id; null in any other file. */
+export function appExportParentColumn(columns: string[], hasHeader: boolean): number | null {
+  if (!hasHeader || !isAppExport(columns)) return null;
+  const index = columns.findIndex((column) => column.trim().toLowerCase() === 'parent id');
+  return index === -1 ? null : index;
 }
 
 /** Whether any cell of a record is a date in some supported format. */
@@ -179,11 +186,13 @@ function complementary(outflow: string[], inflow: string[], decimal: DecimalSepa
   return outs > 0 && ins > 0 && outs + ins === outflow.length;
 }
 
+/** Its Id is the row's external id: an export imported once is found a duplicate the next time. */
 function appExportGuess(columns: string[], cellsOf: (index: number) => string[]): ColumnGuess {
   const at = (name: string) => columns.findIndex((column) => column.trim().toLowerCase() === name);
+  const id = at('id');
   return {
     date: at('date'), dateFormats: ['YYYY-MM-DD'], amount: at('amount'), inflow: null, outflow: null, indicator: null,
-    debitIndicator: null, description: at('description'), notes: at('notes'), externalId: null, category: at('category'),
+    debitIndicator: null, description: at('description'), notes: at('notes'), externalId: id === -1 ? null : id, category: at('category'),
     decimalSeparator: detectDecimalSeparator(cellsOf(at('amount'))) ?? '.',
   };
 }

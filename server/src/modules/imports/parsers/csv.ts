@@ -8,10 +8,11 @@
 import { detectDebitIndicator, negate, parseAmount } from './csv-amounts';
 import { DATE_FORMATS, parseDate, scoreDateFormats } from './csv-dates';
 import { checkedDelimiter, columnIndexes, mappingOf, withOptions, type CsvMapping, type CsvOptions } from './csv-mapping';
-import { findTableStart, guessColumns, hasDateCell, usualWidth } from './csv-suggest';
+import { appExportParentColumn, findTableStart, guessColumns, hasDateCell, usualWidth } from './csv-suggest';
 import { csvSource, detectDelimiter, lastLineOf, readRecords, type CsvRecord } from './csv-table';
 import { decodeStatementBytes } from './decode';
-import { UnreadableFileError, type ParsedFile, type ParsedRow } from './parsed-file';
+import { subtractDecimals, sumDecimals } from './decimal-text';
+import { UnreadableFileError, type ParsedFile, type ParsedRow, type ParsedSplit } from './parsed-file';
 
 export type { CsvOptions } from './csv-mapping';
 
@@ -52,15 +53,26 @@ export function parseCsv(bytes: Buffer, options: CsvOptions = {}): CsvParseResul
 
   const date = given.dateColumn === null ? undefined : indexes.get(given.dateColumn);
   const dateCells: string[] = [];
+  const parentColumn = appExportParentColumn(table.columns, table.hasHeader);
+  let last: ParsedRow | null = null;
   const rows = readRecords(source, delimiter, { fromLine: table.dataFromLine }, (record) => {
+    // The app's export writes a split transaction's parts on the lines after it: they become its splits.
+    if (parentColumn !== null && (record.fields[parentColumn] ?? '').trim() !== '') {
+      addPart(last, record, record.fields[parentColumn].trim(), given, indexes);
+      return null;
+    }
     dateCells.push(date === undefined ? '' : (record.fields[date] ?? '').trim());
-    return rowWithoutDate(record, given, indexes);
+    last = rowWithoutDate(record, given, indexes);
+    return last;
   });
   // Every format that could fit is scored on every row; the sample only narrows which could.
   const scored = date === undefined ? [] : scoreDateFormats(dateCells, given.decimalSeparator === ',', plausibleFormats(dateCells)).candidates;
   const mapping = { ...given, dateFormat: options.dateFormat ?? scored[0] ?? null };
   const suggestedMapping = given.dateColumn === suggested.dateColumn ? { ...suggested, dateFormat: scored[0] ?? null } : suggested;
-  for (const [i, row] of rows.entries()) setDate(row, dateCells[i], mapping);
+  for (const [i, row] of rows.entries()) {
+    setDate(row, dateCells[i], mapping);
+    if (row.splits && row.amount !== null && !row.error) row.error = splitSumError(row.splits, row.amount);
+  }
   const dateFormatCandidates = options.dateFormat ? [options.dateFormat] : scored;
   return {
     file: { format: 'CSV', encoding, statements: [{ index: 0, accountHint: null, currency: null, rows }] },
@@ -149,6 +161,29 @@ function rowWithoutDate(record: CsvRecord, mapping: CsvMapping, indexes: Map<str
     category: category === '' ? null : category,
     error: 'error' in amount ? amount.error : null,
   };
+}
+
+/**
+ * A part line of the app's export as a split of its transaction, the line before it (a line whose
+ * transaction is not there, cut off by hand, is left out). Its transfer account is not carried:
+ * a re-import makes no rows in other accounts (the part stays, without a category).
+ */
+function addPart(parent: ParsedRow | null, record: CsvRecord, parentId: string, mapping: CsvMapping, indexes: Map<string, number>): void {
+  if (!parent || parent.externalId !== parentId) return;
+  const part = rowWithoutDate(record, mapping, indexes);
+  parent.splits ??= [];
+  if (part.amount === null) {
+    parent.error ??= `Split ${parent.splits.length + 1} (line ${record.line}): ${part.error ?? 'No amount'}`;
+    return;
+  }
+  parent.splits.push({ category: part.category, transferAccount: null, amount: part.amount, notes: part.notes });
+}
+
+/** Why the parts do not make the transaction's amount, exactly; null when they do. */
+function splitSumError(splits: readonly ParsedSplit[], amount: string): string | null {
+  const sum = sumDecimals(splits.map((split) => split.amount));
+  const difference = subtractDecimals(amount, sum);
+  return /[1-9]/.test(difference) ? `The split lines add up to ${sum}, not to the transaction's ${amount}.` : null;
 }
 
 /** Sets the row's date, or its error (before any amount error); an invalid row has neither date nor amount. */
