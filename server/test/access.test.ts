@@ -51,6 +51,8 @@ const RULE_INPUT = (categoryId: string) => ({ name: 'Novel shelf', conditions: [
 const CREATE_RULE = 'mutation ($input: RuleInput!) { createRule(input: $input) { id name } }';
 const UPDATE_RULE = 'mutation ($id: ID!, $input: RuleInput!) { updateRule(id: $id, input: $input) { id name } }';
 const PREVIEW_RULE = 'mutation ($input: RuleInput!) { previewRule(input: $input) { matchCount changes { transaction { id description } } } }';
+const RESTORE_BACKUP = 'mutation ($file: Upload!) { restoreBackup(file: $file, dryRun: true) { dryRun } }';
+const notABackup = { name: 'backup.zip', type: 'application/zip', body: Buffer.from('not a zip at all') };
 const importFile = { name: 'bank.csv', type: 'text/csv', body: Buffer.from('Date,Description,Amount\n2025-05-02,Bookshop,-7.25\n') };
 
 type Attempt = (client: ApiClient, ids: Ids) => Promise<{ errors?: { extensions?: { code?: string } }[]; data?: any }>;
@@ -182,6 +184,8 @@ const operations: Record<string, { signedOut: string | null; asOtherUser: { code
   setBudget: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(SET_BUDGET, { month: '2025-05', categoryId: ids.category, amount: '999.00' }) } },
   setBudgetRollover: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'NOT_FOUND', attempt: (c, ids) => c.gql(SET_ROLLOVER, { categoryId: ids.category, rollover: false }) } },
   copyBudget: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: (c) => c.gql(COPY_BUDGET, { fromMonth: '2025-05', toMonth: '2025-06' }) } },
+  // A restore names no ids: it reads into the caller's own data, and a file that is no backup changes nothing.
+  restoreBackup: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: 'BAD_USER_INPUT', attempt: (c) => c.upload(RESTORE_BACKUP, {}, notABackup) } },
   setBudgetsFromAverage: { signedOut: 'UNAUTHENTICATED', asOtherUser: { code: null, attempt: (c) => c.gql(BUDGETS_FROM_AVERAGE, { month: '2025-06' }) } },
 };
 
@@ -244,6 +248,7 @@ const signedOutCalls: Record<string, Attempt> = {
   setBudget: (c) => c.gql(SET_BUDGET, { month: '2025-05', categoryId: '1', amount: '1.00' }),
   setBudgetRollover: (c) => c.gql(SET_ROLLOVER, { categoryId: '1', rollover: true }),
   copyBudget: (c) => c.gql(COPY_BUDGET, { fromMonth: '2025-05', toMonth: '2025-06' }),
+  restoreBackup: (c) => c.upload(RESTORE_BACKUP, {}, notABackup),
   setBudgetsFromAverage: (c) => c.gql(BUDGETS_FROM_AVERAGE, { month: '2025-06' }),
 };
 
