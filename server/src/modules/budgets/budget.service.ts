@@ -145,7 +145,10 @@ export class BudgetService {
         };
       });
       const income = sums.get(month)?.income ?? 0n;
-      closing = nextClosing(closing, income, set, sums.get(month), expense);
+      // The month's end, from the figures just made (nextClosing's sums, without doing them again).
+      const available = new Map<number, MinorUnits>();
+      for (const entry of categories) if (entry.rollover) available.set(entry.category.id, entry.available.minor);
+      closing = { toBudget: income + closing.toBudget - totals.budgeted, available };
       results.push({
         month,
         currency: ledger.currency,
