@@ -15,6 +15,26 @@ import { receiptFiles } from './support/fixtures';
 import { CREATE_TRANSACTION, UPLOAD_RECEIPT } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
 
+function pagesOf(file: string): { pageSize: number; pageCount: number } {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return { pageSize: db.pragma('page_size', { simple: true }) as number, pageCount: db.pragma('page_count', { simple: true }) as number };
+  } finally {
+    db.close();
+  }
+}
+
+/** integrity_check on its own connection: throws when SQLite finds the file malformed, or when the check lists problems. */
+function checkAlone(file: string): void {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const result = db.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new Error(`integrity check: ${String(result)}`);
+  } finally {
+    db.close();
+  }
+}
+
 /** The embedded default's database file (these tests run on it alone). */
 function sqliteFileOf(database: { kind: string; file?: string }): string {
   if (database.kind !== 'sqlite' || !database.file) throw new Error('the snapshot tests run on the SQLite default');
@@ -281,10 +301,13 @@ if (backend === 'embedded') {
 
       // Damage every page after the first (the schema's root stays readable): one page could be a free one, which no check reads.
       const file = path.join(snapshot.path, 'finance.sqlite');
-      const size = fs.statSync(file).size;
+      const { pageSize, pageCount } = pagesOf(file);
+      expect(pageCount).toBeGreaterThan(1);
       const handle = fs.openSync(file, 'r+');
-      fs.writeSync(handle, Buffer.alloc(size - 4096, 0xab), 0, size - 4096, 4096);
+      fs.writeSync(handle, Buffer.alloc((pageCount - 1) * pageSize, 0xab), 0, (pageCount - 1) * pageSize, pageSize);
       fs.closeSync(handle);
+      // The damage is real before the restore is asked to find it.
+      expect(() => checkAlone(file)).toThrow(/malformed|integrity/);
       await expect(restoreSnapshot(running.config, snapshot.name)).rejects.toThrow(/integrity check|malformed/);
       expect(countIn(sqliteFileOf(running.config.database), 'users')).toBe(1);
       expect(fs.readdirSync(backupsOf(running))).toEqual([snapshot.name]);
