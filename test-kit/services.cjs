@@ -17,9 +17,9 @@ async function adminQuery(adminUrl, sql) {
   }
 }
 
-/** Creates database `name` on the server of adminUrl; returns its URL. */
-async function createDatabase(adminUrl, name) {
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+/** Creates database `name` on the server of adminUrl, empty or as a copy of `template`; returns its URL. */
+async function createDatabase(adminUrl, name, template) {
+  await adminQuery(adminUrl, template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();

@@ -1,5 +1,5 @@
-/** Creates database `name` on the server of adminUrl; returns its URL. */
-export declare function createDatabase(adminUrl: string, name: string): Promise<string>;
+/** Creates database `name` on the server of adminUrl, empty or as a copy of `template`; returns its URL. */
+export declare function createDatabase(adminUrl: string, name: string, template?: string): Promise<string>;
 /** Drops database `name` if it exists, closing whatever connections are left. */
 export declare function dropDatabase(adminUrl: string, name: string): Promise<void>;
 /** Deletes every Redis key under prefix. */

@@ -13,7 +13,8 @@ describe('replicas started without SESSION_SECRET', () => {
   const replicas: ServerProcess[] = [];
 
   beforeAll(async () => {
-    const { SESSION_SECRET: _configured, ...shared } = await freshBackendEnvironment();
+    // An empty database, as on a first deployment: the two also race to run the migrations, and take turns.
+    const { SESSION_SECRET: _configured, ...shared } = await freshBackendEnvironment({ migrated: false });
     environment = shared;
     // Started at the same moment, each on its own empty DATA_DIR: they must still agree on one secret.
     const started = await Promise.allSettled(['a', 'b'].map((name) => startServerProcess({ ...environment, DATA_DIR: `/tmp/finance-secret-${process.pid}-${name}` })));
