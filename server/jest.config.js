@@ -1,7 +1,9 @@
-/** Integration tests through HTTP against the real app; one file per feature. */
-const backend = process.env.TEST_BACKEND === 'services' ? 'services' : 'embedded';
-
-module.exports = {
+/**
+ * Integration tests through HTTP against the real app; one file per feature. TEST_BACKEND picks the
+ * backend: "embedded" (default) or "services"; "both" runs the two as projects of one jest run, so
+ * its two workers take files of either backend and finish together (npm test, scripts/test-both-backends.mjs).
+ */
+const project = (backend) => ({
   displayName: backend === 'services' ? 'postgres+redis+s3' : 'sqlite+disk',
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
@@ -9,7 +11,15 @@ module.exports = {
   // test/services/ needs Postgres, Redis and S3 (several replicas, Postgres migrations): it runs with them only.
   testPathIgnorePatterns: backend === 'services' ? ['/node_modules/'] : ['/node_modules/', '<rootDir>/test/services/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  setupFiles: ['reflect-metadata'],
+  // The project's backend reaches test/support/backends.ts through process.env, set per test file.
+  globals: { TEST_BACKEND: backend },
+  setupFiles: ['reflect-metadata', '<rootDir>/test/support/backend-env.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/support/backend-lifecycle.ts'],
   testTimeout: 30000,
-};
+});
+
+const chosen = process.env.TEST_BACKEND;
+module.exports =
+  chosen === 'both'
+    ? { projects: [project('embedded'), project('services')], testTimeout: 30000, maxWorkers: 2 }
+    : project(chosen === 'services' ? 'services' : 'embedded');

@@ -1,28 +1,15 @@
 #!/usr/bin/env node
-// The server suite on both backends at once: each jest run keeps one worker (jest's default on two
-// cores), so side by side they use both cores and `npm test` takes the longer of the two, not the
-// sum. Every app of a test has its own database, Redis key prefix, bucket and port, so the runs
-// share nothing. Lines are prefixed with the backend; the exit code is the first failure's.
+// The server suite on both backends in one jest run: the two backends are projects (jest.config.js),
+// so jest's two workers (one per core; jest alone would keep one) take the files of either as they come free and both backends
+// finish together, rather than one run idling a core while the other ends alone. Every app of a
+// test has its own database, Redis key prefix, bucket and port, so files share nothing.
 import { spawn } from 'node:child_process';
-import readline from 'node:readline';
+import { createRequire } from 'node:module';
 
-const jest = process.platform === 'win32' ? 'jest.cmd' : 'jest';
-const args = process.argv.slice(2);
-const runs = [
-  { name: 'sqlite  ', env: {} },
-  { name: 'services', env: { TEST_BACKEND: 'services' } },
-].map(({ name, env }) => {
-  const child = spawn(jest, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  for (const stream of [child.stdout, child.stderr]) {
-    readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${name}] ${line}\n`));
-  }
-  return new Promise((resolve) => {
-    child.on('error', (error) => {
-      process.stdout.write(`[${name}] ${error.message}\n`);
-      resolve(1);
-    });
-    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
+const jest = createRequire(import.meta.url).resolve('jest/bin/jest');
+const child = spawn(process.execPath, [jest, ...process.argv.slice(2)], { env: { ...process.env, TEST_BACKEND: 'both' }, stdio: 'inherit' });
+child.on('error', (error) => {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
 });
-const codes = await Promise.all(runs);
-process.exit(codes.find((code) => code !== 0) ?? 0);
+child.on('close', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
