@@ -70,13 +70,15 @@ export interface ServiceDependencies {
   importMaxBytes: number;
   /** The most rows a statement of an import may hold (IMPORT_MAX_ROWS). */
   importMaxRows: number;
+  /** The most rules one user may keep (RULES_PER_USER). */
+  rulesPerUser: number;
   signInLimits: SignInLimits;
   logger: Logger;
   /** The session store's index of users' sessions, and the absolute timeout (the app has them; scripts do not). */
   sessions?: { index: UserSessionIndex; absoluteTimeoutMs: number };
 }
 
-export function createServices({ dataSource, storage, receiptMaxBytes, importMaxBytes, importMaxRows, signInLimits, logger, sessions }: ServiceDependencies): Services {
+export function createServices({ dataSource, storage, receiptMaxBytes, importMaxBytes, importMaxRows, rulesPerUser, signInLimits, logger, sessions }: ServiceDependencies): Services {
   const userRepository = new UserRepository(dataSource);
   const accountRepository = new AccountRepository(dataSource);
   const categoryRepository = new CategoryRepository(dataSource);
@@ -145,7 +147,7 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
       legs,
       rules,
     ),
-    rules: new RuleService(dataSource, ruleRepository, accountRepository, transactions, transactionRepository, rules.writer, rules.book),
+    rules: new RuleService(dataSource, ruleRepository, accountRepository, transactions, transactionRepository, rules.writer, rules.book, rulesPerUser),
     budgets: new BudgetService(dataSource, new BudgetRepository(dataSource), dashboardRepository, categoryRepository),
     backups: new BackupService(backupRepository, storage),
     restores: new RestoreService(dataSource, { backups: backupRepository, imports: importRepository }, storage, logger),

@@ -8,7 +8,7 @@ import type { TransactionFilterData, TransactionRecord, TransactionSelection } f
 import type { TransactionRepository } from '../transactions/transaction.repository';
 import type { TransactionService } from '../transactions/transaction.service';
 import type { RuleBook } from './rule-book';
-import { checkedRule, RULE_LIMITS } from './rule-checks';
+import { checkedRule } from './rule-checks';
 import type { RuleOutcomeWriter } from './rule-outcome-writer';
 import { RuleRunner } from './rule-runner';
 import { subjectOf } from './rule-subjects';
@@ -35,6 +35,8 @@ export class RuleService {
     private readonly transactions: TransactionRepository,
     private readonly writer: RuleOutcomeWriter,
     private readonly book: RuleBook,
+    /** The most rules one user may keep (config: RULES_PER_USER). */
+    private readonly rulesPerUser: number,
   ) {}
 
   list(scope: OwnerScope): Promise<RuleRecord[]> {
@@ -50,10 +52,10 @@ export class RuleService {
     return writeTransaction(this.dataSource, async (manager) => {
       const rules = this.rules.within(manager);
       const rule = checkedRule(data, await this.book.owned(scope, manager));
-      const existing = await rules.list(scope);
-      if (existing.length >= RULE_LIMITS.rulesPerUser) throw badInput('input', `You have ${existing.length} rules, the most one can keep: delete or merge some first.`);
-      const position = existing.length ? existing[existing.length - 1].position + 1 : 0;
-      return found(rules.findById(scope, await rules.insert(scope, { ...rule, position })));
+      // Positions run 0..n-1 (deleting renumbers), so the count is the next position.
+      const count = await rules.count(scope);
+      if (count >= this.rulesPerUser) throw badInput('input', `You have ${count} rules, the most one can keep: delete or merge some first.`);
+      return found(rules.findById(scope, await rules.insert(scope, { ...rule, position: count })));
     });
   }
 
