@@ -23,7 +23,8 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/graphql': 'http://localhost:4000', '/receipts': 'http://localhost:4000', '/export': 'http://localhost:4000' },
+    // Every path the web calls on the API (server/src/app.ts; the router's SERVER_PATHS in src/routes.ts).
+    proxy: { '/graphql': 'http://localhost:4000', '/receipts': 'http://localhost:4000', '/export': 'http://localhost:4000', '/backup': 'http://localhost:4000' },
   },
   test: {
     include: ['src/**/*.test.ts'],

@@ -1,5 +1,46 @@
 -- ImportRepository: the SQL each method sends (sqlite). Do not edit: `npm run queries -w server` writes it.
 
+-- ImportRepository.candidatesById
+SELECT
+  "t"."id" AS "id",
+  "t"."date" AS "date",
+  "t"."amount" AS "amount",
+  CASE
+    WHEN (
+      "t"."import_batch_id" IS NOT NULL
+      OR "t"."external_id" IS NOT NULL
+      OR "t"."import_fingerprint" IS NOT NULL
+      OR "t"."imported_description" <> ''
+    ) THEN ''
+    ELSE "t"."description"
+  END AS "description",
+  CASE
+    WHEN "t"."import_fingerprint" IS NULL THEN "t"."imported_description"
+    ELSE ''
+  END AS "imported_description",
+  "t"."external_id" AS "external_id",
+  "t"."import_fingerprint" AS "import_fingerprint",
+  CASE
+    WHEN (
+      "t"."import_batch_id" IS NOT NULL
+      OR "t"."external_id" IS NOT NULL
+      OR "t"."import_fingerprint" IS NOT NULL
+      OR "t"."imported_description" <> ''
+    ) THEN 1
+    ELSE 0
+  END AS "claimed"
+FROM
+  "transactions" "t" NOT INDEXED
+WHERE
+  "t"."user_id" = ?
+  AND "t"."account_id" = ?
+  AND "t"."id" IN (
+    SELECT
+      "value"
+    FROM
+      json_each(?)
+  );
+
 -- ImportRepository.candidatesByExternalId
 SELECT
   "t"."id" AS "id",

@@ -3,7 +3,7 @@ import { ownerScope } from '../src/db/owner-scope';
 import { parseCsv } from '../src/modules/imports/parsers/csv';
 import { ApiClient, signUp } from './support/client';
 import { receiptFiles } from './support/fixtures';
-import { CREATE_TRANSACTION, UPLOAD_RECEIPT } from './support/operations';
+import { CREATE_TRANSACTION, DELETE_TRANSACTION, UPDATE_TRANSACTION, UPLOAD_RECEIPT } from './support/operations';
 import { startTestApp, type RunningApp } from './support/test-app';
 import { accountOf, categoryOf, CREATE_TRANSFER } from './support/transfers';
 
@@ -235,6 +235,84 @@ test('a CSV export imports back with no mapping to set, its splits as splits; im
   expect(again).toMatchObject({ newCount: 0, duplicateCount: exported.length, matchedCount: 0, invalidCount: 0 });
   expect((await client.ok(COMMIT, { previewId: again.id })).commitImport.createdCount).toBe(0);
 });
+
+const RESTORE_PREVIEW = `mutation ($accountId: ID!, $file: Upload!) { previewImport(accountId: $accountId, file: $file) {
+  id newCount duplicateCount matchedCount invalidCount rows(first: 100) { edges { node { description status matchedTransaction { id } } } } } }`;
+
+interface RestorePreview {
+  id: string;
+  newCount: number;
+  duplicateCount: number;
+  matchedCount: number;
+  invalidCount: number;
+  rows: { description: string; status: string; matchedTransaction: { id: string } | null }[];
+}
+
+/** A preview of the file in the account, as the user sees it: counts and each row's status and transaction. */
+async function previewInto(client: ApiClient, accountId: string, body: Buffer): Promise<RestorePreview> {
+  const result = await client.upload(RESTORE_PREVIEW, { accountId }, { name: 'transactions.csv', type: 'text/csv', body });
+  expect(result.errors).toBeUndefined();
+  const preview = result.data.previewImport;
+  return { ...preview, rows: preview.rows.edges.map(({ node }: { node: unknown }) => node) };
+}
+
+test('an export imported back into its own account repeats every row still there, typed, bank-imported, split or transfer; a deleted row comes back', async () => {
+  const { client } = await signUp(running.baseUrl, { currency: 'USD' });
+  const checking = await accountOf(client, 'Checking', { currency: 'USD' });
+  const savings = await accountOf(client, 'Savings', { currency: 'USD' });
+  const food = await categoryOf(client, 'Food');
+  const create = async (input: Record<string, unknown>) => (await client.ok(CREATE_TRANSACTION, { input: { accountId: checking, ...input } })).createTransaction.id as string;
+  const coffee = await create({ date: '2026-04-01', amount: '-3.50', description: 'Coffee', categoryId: food });
+  const parking = await create({ date: '2026-04-02', amount: '-7', description: 'Parking' });
+  await create({ date: '2026-04-03', amount: '-90', description: 'Market', splits: [{ amount: '-60', categoryId: food }, { amount: '-30', transferAccountId: savings }] });
+  await client.ok(CREATE_TRANSFER, { input: { fromAccountId: checking, toAccountId: savings, date: '2026-04-04', amount: '250', description: 'To savings' } });
+  // Bank rows carry the bank's id, not the app's.
+  const bank = Buffer.from('Date,Description,Amount,Transaction ID\n2026-04-05,CORNER SHOP 1234,-12.99,BANK-1\n2026-04-06,TRAIN TICKET,-44.00,BANK-2\n');
+  const bankPreview = await previewInto(client, checking, bank);
+  expect(bankPreview).toMatchObject({ newCount: 2, duplicateCount: 0 });
+  await client.ok(COMMIT, { previewId: bankPreview.id });
+  const shop = (await idsAndDescriptions(client, checking)).find((row) => row.description === 'CORNER SHOP 1234')!;
+  // Edited since, the rows are the same transactions all the same.
+  await client.ok(UPDATE_TRANSACTION, { id: coffee, input: { amount: '-3.80' } });
+  await client.ok(UPDATE_TRANSACTION, { id: shop.id, input: { description: 'Corner shop' } });
+
+  const file = Buffer.from((await download(client, 'csv', { accountId: checking })).text);
+  const before = await idsAndDescriptions(client, checking);
+  expect(before).toHaveLength(6);
+  await client.ok(DELETE_TRANSACTION, { id: parking });
+  await client.ok(UPDATE_TRANSACTION, { id: coffee, input: { date: '2026-04-09' } });
+
+  const restore = await previewInto(client, checking, file);
+  expect(restore).toMatchObject({ newCount: 1, duplicateCount: 5, matchedCount: 0, invalidCount: 0 });
+  for (const row of restore.rows) {
+    if (row.description === 'Parking') expect(row).toMatchObject({ status: 'NEW', matchedTransaction: null });
+    else expect(row).toMatchObject({ status: 'DUPLICATE', matchedTransaction: { id: before.find((old) => old.description === row.description)!.id } });
+  }
+  expect((await client.ok(COMMIT, { previewId: restore.id })).commitImport.createdCount).toBe(1);
+  expect((await idsAndDescriptions(client, checking)).map((row) => row.description).sort()).toEqual(before.map((row) => row.description).sort());
+
+  // The restored row carries the exported Id as its external id: the file is now all duplicates.
+  expect(await previewInto(client, checking, file)).toMatchObject({ newCount: 0, duplicateCount: 6, matchedCount: 0 });
+});
+
+test('an exported Id that names another user’s transaction matches nothing of theirs or the importer’s', async () => {
+  const file = Buffer.from((await download(home.client, 'csv', { accountId: home.accounts.checking })).text);
+  const exported = (await csvLines(home.client, { accountId: home.accounts.checking })).filter((line) => line['Parent id'] === '');
+  const { client: stranger } = await signUp(running.baseUrl, { currency: 'USD' });
+  const account = await accountOf(stranger, 'Checking', { currency: 'USD' });
+  const preview = await previewInto(stranger, account, file);
+  expect(preview).toMatchObject({ newCount: exported.length, duplicateCount: 0, matchedCount: 0 });
+  expect(preview.rows.every((row) => row.status === 'NEW' && row.matchedTransaction === null)).toBe(true);
+  // Imported, the rows are the stranger's own; the owner's export is as it was.
+  await stranger.ok(COMMIT, { previewId: preview.id });
+  expect((await csvLines(home.client, { accountId: home.accounts.checking })).filter((line) => line['Parent id'] === '')).toEqual(exported);
+});
+
+/** The account's transactions as id and description. */
+async function idsAndDescriptions(client: ApiClient, accountId: string): Promise<{ id: string; description: string }[]> {
+  const rows = (await client.ok(SPLIT_ROWS, { filter: { accountId } })).transactions.edges;
+  return rows.map(({ node }: { node: { id: string; description: string } }) => ({ id: node.id, description: node.description }));
+}
 
 test('a large export streams page by page, as the client reads: a row written while it waits still arrives', async () => {
   const { client, user } = await signUp(running.baseUrl);

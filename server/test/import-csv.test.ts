@@ -242,7 +242,7 @@ describe('files without a header, with other delimiters', () => {
 test("the app's own export is mapped with no user input", () => {
   const result = parse('app-export.csv');
   expect(result.mapping).toMatchObject({ dateColumn: 'date', dateFormat: 'YYYY-MM-DD', amountColumn: 'amount', descriptionColumn: 'description', notesColumn: 'notes', categoryColumn: 'category', decimalSeparator: '.' });
-  expect(rowsOf(result)[0]).toEqual({ line: 2, date: '2026-09-01', amount: '-12.50', description: 'Bakery', notes: 'for the weekend', externalId: null, category: 'Food:Groceries', error: null });
+  expect(rowsOf(result)[0]).toEqual({ line: 2, date: '2026-09-01', amount: '-12.50', description: 'Bakery', notes: 'for the weekend', externalId: null, exportedId: null, category: 'Food:Groceries', error: null });
 });
 
 describe('rows that cannot be imported are kept and say why', () => {

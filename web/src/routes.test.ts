@@ -51,7 +51,7 @@ describe('the route table', () => {
   });
 
   it('leaves the paths the server answers to the browser, and no screen among them', () => {
-    for (const path of ['/graphql', '/receipts/abc', '/playground.html', '/healthz', '/readyz', '/metrics']) expect(isServerPath(path)).toBe(true);
+    for (const path of ['/graphql', '/receipts/abc', '/export/transactions.csv', '/backup', '/playground.html', '/healthz', '/readyz', '/metrics']) expect(isServerPath(path)).toBe(true);
     for (const route of ROUTES) expect(isServerPath(samplePath(route.path))).toBe(false);
   });
 });

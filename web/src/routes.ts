@@ -61,9 +61,9 @@ export function resolveRoute(path: string): { route: Route; params: Record<strin
 }
 
 /**
- * Paths the server answers itself (the API, receipt files, the playground, health and metrics),
- * mirroring server/src/app.ts: links to them are left to the browser.
+ * Paths the server answers itself (the API, receipt files, exports, the backup, the playground,
+ * health and metrics), mirroring server/src/app.ts: links to them are left to the browser.
  */
-const SERVER_PATHS = ['/graphql', '/receipts/', '/playground.html', '/healthz', '/readyz', '/metrics'];
+const SERVER_PATHS = ['/graphql', '/receipts/', '/export/', '/backup', '/playground.html', '/healthz', '/readyz', '/metrics'];
 
 export const isServerPath = (pathname: string): boolean => SERVER_PATHS.some((prefix) => pathname.startsWith(prefix));

@@ -12,6 +12,8 @@ export interface RowToClassify {
   /** The bank's raw text for the row. */
   description: string;
   externalId: string | null;
+  /** The app export's Id of the row: the transaction it was exported from (read owner-scoped, in the account, as a candidate). */
+  exportedId?: number | null;
   /** fingerprint(date, amount, description), when the caller has it already (else computed here). */
   fingerprint?: string | null;
 }
@@ -65,6 +67,9 @@ export function fingerprint(date: string, amount: bigint, description: string): 
 
 /**
  * Classifies each row, in order:
+ * 0. Own id: a row of the app's export whose Id is a transaction of the account is a DUPLICATE of
+ *    it, however the user edited it since (a typed one has no external id, an imported one the
+ *    bank's): an export restored into its own account brings back only what was deleted.
  * 1. Exact: a row whose external id the account already has is a DUPLICATE of that transaction.
  * 2. Fingerprint: a row without a known external id whose (date, amount, raw text) equals the
  *    stored fingerprint of an imported transaction (without another external id) is a DUPLICATE,
@@ -78,6 +83,7 @@ export function fingerprint(date: string, amount: bigint, description: string): 
  */
 export function classifyRows(rows: readonly RowToClassify[], candidates: readonly DuplicateCandidate[], options: DuplicateOptions = {}): RowClassification[] {
   const classification = new DuplicateClassification(rows, options);
+  classification.byExportedId(candidates);
   classification.byExternalId(candidates);
   classification.byFingerprint(candidates);
   classification.byNearDate(candidates);
@@ -106,6 +112,19 @@ export class DuplicateClassification {
   /** Whether the row at this index is still NEW (the later rules and their candidates concern only those). */
   isOpen(index: number): boolean {
     return this.results[index].status === 'NEW';
+  }
+
+  /** Rule 0 for the rows from `from` to before `to`: the transaction the row was exported from, when it is a candidate. */
+  byExportedId(candidates: readonly DuplicateCandidate[], from = 0, to = this.rows.length): void {
+    const candidateById = new Map(candidates.map((candidate) => [candidate.id, candidate]));
+    for (let index = from; index < to; index += 1) {
+      const exportedId = this.rows[index].exportedId;
+      if (exportedId == null || !this.isOpen(index)) continue;
+      const candidate = candidateById.get(exportedId);
+      if (!candidate || this.used.has(candidate.id)) continue;
+      this.used.add(candidate.id);
+      this.results[index] = { status: 'DUPLICATE', transactionId: candidate.id };
+    }
   }
 
   /** Rule 1 for the rows from `from` to before `to`: the bank's own id, on this account. */

@@ -49,6 +49,21 @@ function candidateOf(row: CandidateRow): DuplicateCandidate {
 export class ImportRepository extends Repository {
   // ---- what the duplicate rules read
 
+  /** The account's transactions with one of these ids (the Ids of the app's export): the owner's only, so another's id names nothing. */
+  @GenerateSql({ params: (f) => [f.scope, f.accountId, [f.transactionId, 7]] })
+  async candidatesById(scope: OwnerScope, accountId: number, ids: readonly number[]): Promise<DuplicateCandidate[]> {
+    if (!ids.length) return [];
+    const parameters = this.parameters();
+    // SQLite would walk the owner's whole date index (see sqliteIndex); NOT INDEXED leaves it the rowid lookups.
+    const rows = await this.query<CandidateRow>(
+      `SELECT ${CANDIDATE_COLUMNS} FROM "transactions" "t"${this.postgres ? '' : ' NOT INDEXED'}
+        WHERE ${ownerCondition(scope, 't', parameters)} AND "t"."account_id" = ${parameters.add(accountId)}
+        AND ${inList(this.postgres, '"t"."id"', ids, 'int', parameters)}`,
+      parameters,
+    );
+    return rows.map(candidateOf);
+  }
+
   /** The account's transactions that carry one of these bank ids. */
   @GenerateSql({ params: (f) => [f.scope, f.accountId, ['FIT-1', 'FIT-"2"']] })
   async candidatesByExternalId(scope: OwnerScope, accountId: number, externalIds: readonly string[]): Promise<DuplicateCandidate[]> {

@@ -47,11 +47,17 @@ function isAppExport(columns: string[]): boolean {
   return APP_EXPORT.every((name) => names.includes(name));
 }
 
-/** In the app's export, the column that marks a split part's line with its transaction's id; null in any other file. */
-export function appExportParentColumn(columns: string[], hasHeader: boolean): number | null {
+/**
+ * In the app's export, the columns of its own ids: the transaction's Id, and the Parent id that
+ * marks a split part's line with its transaction's; null in any other file.
+ */
+export function appExportColumns(columns: string[], hasHeader: boolean): { id: number | null; parent: number | null } | null {
   if (!hasHeader || !isAppExport(columns)) return null;
-  const index = columns.findIndex((column) => column.trim().toLowerCase() === 'parent id');
-  return index === -1 ? null : index;
+  const at = (name: string) => {
+    const index = columns.findIndex((column) => column.trim().toLowerCase() === name);
+    return index === -1 ? null : index;
+  };
+  return { id: at('id'), parent: at('parent id') };
 }
 
 /** Whether any cell of a record is a date in some supported format. */

@@ -8,7 +8,7 @@
 import { detectDebitIndicator, negate, parseAmount } from './csv-amounts';
 import { DATE_FORMATS, parseDate, scoreDateFormats } from './csv-dates';
 import { checkedDelimiter, columnIndexes, mappingOf, withOptions, type CsvMapping, type CsvOptions } from './csv-mapping';
-import { appExportParentColumn, findTableStart, guessColumns, hasDateCell, usualWidth } from './csv-suggest';
+import { appExportColumns, findTableStart, guessColumns, hasDateCell, usualWidth } from './csv-suggest';
 import { csvSource, detectDelimiter, lastLineOf, readRecords, type CsvRecord } from './csv-table';
 import { decodeStatementBytes } from './decode';
 import { subtractDecimals, sumDecimals } from './decimal-text';
@@ -53,7 +53,8 @@ export function parseCsv(bytes: Buffer, options: CsvOptions = {}): CsvParseResul
 
   const date = given.dateColumn === null ? undefined : indexes.get(given.dateColumn);
   const dateCells: string[] = [];
-  const parentColumn = appExportParentColumn(table.columns, table.hasHeader);
+  const appExport = appExportColumns(table.columns, table.hasHeader);
+  const parentColumn = appExport?.parent ?? null;
   let last: ParsedRow | null = null;
   const rows = readRecords(source, delimiter, { fromLine: table.dataFromLine }, (record) => {
     // The app's export writes a split transaction's parts on the lines after it: they become its splits.
@@ -62,7 +63,7 @@ export function parseCsv(bytes: Buffer, options: CsvOptions = {}): CsvParseResul
       return null;
     }
     dateCells.push(date === undefined ? '' : (record.fields[date] ?? '').trim());
-    last = rowWithoutDate(record, given, indexes);
+    last = rowWithoutDate(record, given, indexes, appExport?.id ?? null);
     return last;
   });
   // Every format that could fit is scored on every row; the sample only narrows which could.
@@ -142,8 +143,8 @@ function headerNames(fields: string[], width: number): string[] {
   });
 }
 
-/** The row with everything but its date, which waits for the format scored on all rows. */
-function rowWithoutDate(record: CsvRecord, mapping: CsvMapping, indexes: Map<string, number>): ParsedRow {
+/** The row with everything but its date, which waits for the format scored on all rows; `idColumn` is the app export's Id column. */
+function rowWithoutDate(record: CsvRecord, mapping: CsvMapping, indexes: Map<string, number>, idColumn: number | null): ParsedRow {
   const cell = (name: string | null) => {
     const index = name === null ? undefined : indexes.get(name);
     return index === undefined ? '' : (record.fields[index] ?? '').trim();
@@ -158,9 +159,16 @@ function rowWithoutDate(record: CsvRecord, mapping: CsvMapping, indexes: Map<str
     description: collapse(cell(mapping.descriptionColumn)),
     notes: collapse(cell(mapping.notesColumn)),
     externalId: externalId === '' ? null : externalId,
+    exportedId: idColumn === null ? null : exportedIdOf(record.fields[idColumn] ?? ''),
     category: category === '' ? null : category,
     error: 'error' in amount ? amount.error : null,
   };
+}
+
+/** An Id cell of the app's export as the transaction id it names; null when it is no id (edited by hand). */
+function exportedIdOf(cell: string): number | null {
+  const text = cell.trim();
+  return /^[1-9][0-9]{0,14}$/.test(text) ? Number(text) : null;
 }
 
 /**
@@ -170,7 +178,7 @@ function rowWithoutDate(record: CsvRecord, mapping: CsvMapping, indexes: Map<str
  */
 function addPart(parent: ParsedRow | null, record: CsvRecord, parentId: string, mapping: CsvMapping, indexes: Map<string, number>): void {
   if (!parent || parent.externalId !== parentId) return;
-  const part = rowWithoutDate(record, mapping, indexes);
+  const part = rowWithoutDate(record, mapping, indexes, null);
   parent.splits ??= [];
   if (part.amount === null) {
     parent.error ??= `Split ${parent.splits.length + 1} (line ${record.line}): ${part.error ?? 'No amount'}`;

@@ -21,6 +21,11 @@ export interface ParsedRow {
   notes: string;
   /** The bank's id for the row (OFX FITID, CAMT AcctSvcrRef/EndToEndId, a CSV column), when it has one. */
   externalId: string | null;
+  /**
+   * CSV of the app's own export: the id of the transaction the row was exported from (its Id), which
+   * re-imported into the same account is that transaction again. Null or absent in any other file.
+   */
+  exportedId?: number | null;
   /** A category path the file carries ("Group:Sub" in QIF), for later matching; null when none or when the row is a transfer. */
   category: string | null;
   /** QIF: the account the row moves money to or from (`L[Savings]`), by its name in the file; null or absent when none. */
