@@ -107,8 +107,8 @@ export class BackupRepository extends Repository {
   }
 
   /** Makes the owner's transactions (or split parts) legs of transfers, from [row id, transfer id] pairs: set after both exist. */
-  @GenerateSql({ name: 'transactions', params: (f) => [f.scope, 'transactions', [[f.transactionId, 1]]] })
-  async setTransfers(scope: OwnerScope, kind: 'transactions' | 'splits', legs: readonly (readonly [number, number])[]): Promise<void> {
+  @GenerateSql({ name: 'transactions', params: (f) => [f.scope, 'transactions', [[f.transactionId, null]]] })
+  async setTransfers(scope: OwnerScope, kind: 'transactions' | 'splits', legs: readonly (readonly [number, number | null])[]): Promise<void> {
     for (let start = 0; start < legs.length; start += LEGS_PER_UPDATE) {
       const parameters = this.parameters();
       const slice = legs.slice(start, start + LEGS_PER_UPDATE);
