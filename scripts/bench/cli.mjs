@@ -16,6 +16,9 @@ export const { values: args } = parseArgs({
     'app-flags': { type: 'string', default: '' },
     'import-rows': { type: 'string', default: '100000,10000' },
     'import-iterations': { type: 'string', default: '3' },
+    'backup-transactions': { type: 'string', default: '100000' },
+    'backup-receipts': { type: 'string', default: '500' },
+    'backup-iterations': { type: 'string', default: '3' },
     help: { type: 'boolean', default: false },
     'postgres-url': { type: 'string', default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
     'redis-url': { type: 'string', default: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' },
@@ -33,12 +36,16 @@ export const options = {
   // Rows of the CSV and of the OFX file the import benchmark uploads.
   importRows: args.quick ? [2000, 500] : args['import-rows'].split(',').map(Number),
   importIterations: args.quick ? 1 : Number(args['import-iterations']),
-  // --only imports: the imports and the rules over them; --only rules: the rules alone.
+  // The backed-up user (the quick run: 2 000 and 20) and the timed rounds of backup and restore.
+  backupTransactions: Number(args['backup-transactions']),
+  backupReceipts: Number(args['backup-receipts']),
+  backupIterations: args.quick ? 1 : Number(args['backup-iterations']),
+  // --only imports: the imports and the rules over them; --only rules: the rules alone; --only backups.
   only: args.only ?? null,
   // For diagnosis: Node flags added after the app's own (--cpu-prof; a later --max-old-space-size wins).
   appFlags: args['app-flags'].split(' ').filter(Boolean),
 };
-if (args.only !== undefined && !['imports', 'rules'].includes(args.only)) throw new Error(`--only takes "imports" or "rules", not "${args.only}"`);
+if (args.only !== undefined && !['imports', 'rules', 'backups'].includes(args.only)) throw new Error(`--only takes "imports", "rules" or "backups", not "${args.only}"`);
 if (options.only && options.baseline) throw new Error(`--only ${options.only} does not time a baseline`);
 export const PASSWORD = 'benchmark household password 2026';
 export const SEARCH_TERM = 'coffee';
@@ -47,7 +54,8 @@ export const log = (line) => process.stderr.write(`${line}\n`);
 
 if (args.help) {
   process.stdout.write(`node scripts/bench/index.mjs [options]   (npm run bench -- [options] builds the server first)
-  --quick                  10 k rows, one iteration, imports of 2 000 CSV and 500 OFX rows:
+  --quick                  10 k rows, one iteration, imports of 2 000 CSV and 500 OFX rows,
+                           a backup and restore of 2 000 transactions and 20 receipts:
                            checks that everything works (npm run bench:smoke)
   --backends sqlite,postgres
   --sizes 10000,100000,1000000   transactions of each seeded user
@@ -60,6 +68,10 @@ if (args.help) {
   --only imports           only the import benchmark and the rules over imports: no seeding,
                            no reads, no load test
   --only rules             only the rules over imports (0, 100 and 300 rules, 10 000 CSV rows)
+  --only backups           only GET /backup and restoreBackup of one seeded user, against the
+                           bulk insert of the same rows
+  --backup-transactions 100000, --backup-receipts 500   the backed-up user (quick: 2 000 and 20)
+  --backup-iterations 3    timed rounds of backup, restore, dry run and floor (medians)
   --import-rows 100000,10000   rows of the CSV and of the OFX file imported
   --import-iterations 3    imports of each file (fresh accounts each time; medians)
   --app-flags="<flags>"    Node flags for the app after its own, for diagnosis: "--cpu-prof

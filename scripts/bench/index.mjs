@@ -8,7 +8,10 @@
 // <dir>` times another checkout's build beside ours in the same rounds (before/after). After the
 // reads, statement imports (imports.mjs): preview and commit against the parser alone and the seed's
 // bulk insert; then rules over an import (rules.mjs): 0, 100 and 300 rules on the same file.
-// `--only imports` runs those two alone, on a database with nothing seeded; `--only rules` the rules.
+// Last, backup and restore (backups.mjs): GET /backup and restoreBackup of 100 000 transactions
+// with 500 receipts against the bulk insert of the same rows, in an app of its own.
+// `--only imports` runs those two alone, on a database with nothing seeded; `--only rules` the
+// rules; `--only backups` the backups.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +25,7 @@ import { GraphQLClient, request } from './http-client.mjs';
 import { compare, load, measureCommitDurability, measureStackLayers, median, timed } from './measurement.mjs';
 import { operations } from './operations.mjs';
 import { openPlanRunner } from './plan-runner.mjs';
+import { measureBackups } from './backups.mjs';
 import { measureImports } from './imports.mjs';
 import { measureRules } from './rules.mjs';
 import { formatReport } from './report.mjs';
@@ -41,6 +45,10 @@ async function benchBackend(kind, baselineBuild) {
   const stack = { child: null };
   let bare = null;
   try {
+    if (options.only === 'backups') {
+      const backups = await measureBackups(backend);
+      return { backend: kind, backups, failures: backups.failures };
+    }
     if (options.only) {
       Object.assign(app, await startApp(backend));
       const imports = options.only === 'imports' ? await measureImports(backend, app) : null;
@@ -162,7 +170,9 @@ async function benchBackend(kind, baselineBuild) {
     failures.push(...imports.failures);
     const rules = await measureRules(backend, app);
     failures.push(...rules.failures);
-    return { backend: kind, seeding: users.map(({ size, seedSeconds }) => ({ transactions: size, seconds: seedSeconds })), rows, stackLayers, accounts, commitDurability, concurrency, memory, imports, rules, failures };
+    const backups = await measureBackups(backend);
+    failures.push(...backups.failures);
+    return { backend: kind, seeding: users.map(({ size, seedSeconds }) => ({ transactions: size, seconds: seedSeconds })), rows, stackLayers, accounts, commitDurability, concurrency, memory, imports, rules, backups, failures };
   } finally {
     if (app.child) await stop(app.child);
     if (baseline.child) await stop(baseline.child);

@@ -1,4 +1,5 @@
 // The benchmark's tables, as Markdown (printed, and pasted into docs/performance.md).
+import { RESTORE_TARGET } from './backups.mjs';
 import { RULES_TARGET } from './rules.mjs';
 
 /** The issue's targets, at the largest size: ratio to the floor at most 1.5 (2 for the deep page). */
@@ -13,9 +14,11 @@ const count = (value) => (value >= 1_000_000 ? `${value / 1_000_000} M` : value 
 export function formatReport(report) {
   const lines = [];
   lines.push(`Run ${report.startedAt}${report.quick ? ' (quick)' : ''}: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, SQLite ${report.machine.sqlite}${report.machine.postgres ? `, PostgreSQL ${report.machine.postgres}` : ''}; ${report.options.only ? `${report.options.only} only` : `${report.options.iterations} iterations (medians)`}, ${report.seconds.toFixed(0)} s in all.`, '');
-  if (!report.options.only) lines.push(...reads(report));
-  if (report.options.only !== 'rules') lines.push(...imports(report));
-  lines.push(...rules(report));
+  const only = report.options.only;
+  if (!only) lines.push(...reads(report));
+  if (!only || only === 'imports') lines.push(...imports(report));
+  if (only !== 'backups') lines.push(...rules(report));
+  if (!only || only === 'backups') lines.push(...backups(report));
   return `${lines.join('\n')}\n`;
 }
 
@@ -122,6 +125,20 @@ function rules(report) {
       lines.push(`| ${row.backend} | ${row.rules} | ${count(row.rows)} | ${ms(row.previewMs)} | ${row.rules ? ms(row.addedPreviewMs) : ''} | ${row.rules ? row.addedMicrosecondsPerRow.toFixed(1) : ''} | ${row.rules ? row.addedNanosecondsPerRowRule.toFixed(0) : ''} | ${ms(row.commitMs)} | ${row.rules ? ms(row.addedCommitMs) : ''} | ${verdict} |`);
     }
   }
+  return lines;
+}
+
+function backups(report) {
+  const lines = ['', `Backup and restore: GET /backup to the last byte, restoreBackup of that archive into a fresh user (and its dry run), and the floor: the same transactions, parts and transfers through the seed's bulk insert (one database transaction) with the same receipt files stored; medians of ${report.options.backupIterations}, rows of every kind per second. Target: restore ÷ floor ≤ ${RESTORE_TARGET}:`, ''];
+  lines.push('| backend | receipts on | transactions | receipts | rows | archive | backup (s) | backup rows/s | backup MiB/s | restore (s) | restore rows/s | dry run (s) | floor (s) | floor rows/s | restore ÷ floor | app peak RSS |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const backend of report.backends) {
+    const row = backend.backups;
+    if (!row) continue;
+    const seconds = (value) => (value / 1000).toFixed(2);
+    lines.push(`| ${row.backend} | ${row.storage} | ${count(row.transactions)} | ${row.receipts} | ${perSecond(row.rows)} | ${(row.archiveBytes / 2 ** 20).toFixed(1)} MiB | ${seconds(row.backupMs)} | ${perSecond(row.backupRowsPerSecond)} | ${row.backupMiBPerSecond.toFixed(1)} | ${seconds(row.restoreMs)} | ${perSecond(row.restoreRowsPerSecond)} | ${seconds(row.dryRunMs)} | ${seconds(row.floorMs)} | ${perSecond(row.floorRowsPerSecond)} | ${againstTarget(row.restoreToFloor, RESTORE_TARGET)} | ${row.memory.peakRssMiB.toFixed(0)} MiB |`);
+  }
+  if (report.quick) lines.push('', 'Quick run: the restored user\'s figures per account and every receipt\'s bytes checked against the source\'s.');
   return lines;
 }
 

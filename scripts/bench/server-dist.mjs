@@ -17,3 +17,5 @@ export const { parseMoney } = require(path.join(root, 'server/dist/lib/money.js'
 export const { parseCsv } = require(path.join(root, 'server/dist/modules/imports/parsers/csv.js'));
 export const { parseOfx } = require(path.join(root, 'server/dist/modules/imports/parsers/ofx.js'));
 export const { fingerprint } = require(path.join(root, 'server/dist/modules/imports/duplicates.js'));
+export const { unpackArchive } = require(path.join(root, 'server/dist/modules/backups/backup-archive.js'));
+export const { readBackupRows } = require(path.join(root, 'server/dist/modules/backups/backup-rows.js'));

@@ -194,10 +194,12 @@ VALUES
 RETURNING
   "id";
 
--- BackupRepository.setTransfer (transactions)
+-- BackupRepository.setTransfers (transactions)
 UPDATE "transactions"
 SET
-  "transfer_id" = $1
+  "transfer_id" = CASE "id"
+    WHEN $1 THEN CAST($2 AS INTEGER)
+  END
 WHERE
-  "id" = $2
-  AND "transactions"."user_id" = $3;
+  "transactions"."user_id" = $3
+  AND "id" IN ($4);

@@ -191,10 +191,12 @@ VALUES
 RETURNING
   "id";
 
--- BackupRepository.setTransfer (transactions)
+-- BackupRepository.setTransfers (transactions)
 UPDATE "transactions"
 SET
-  "transfer_id" = ?
+  "transfer_id" = CASE "id"
+    WHEN ? THEN CAST(? AS INTEGER)
+  END
 WHERE
-  "id" = ?
-  AND "transactions"."user_id" = ?;
+  "transactions"."user_id" = ?
+  AND "id" IN (?);

@@ -92,7 +92,9 @@ function readLine(kind: BackupKind, text: string): Record<string, unknown> {
     const problem = problemOf(row[name], type);
     if (problem) throw new LineError(`${name} ${problem}`);
     const key = `${kind}.${name}`;
-    if (typeof row[name] === 'string' && MAX_LENGTH[key] && [...row[name]].length > MAX_LENGTH[key]) throw new LineError(`${name} is longer than ${MAX_LENGTH[key]} characters`);
+    // Characters, not UTF-16 units; a text no longer in units than the bound is within it, uncounted.
+    const value = row[name];
+    if (typeof value === 'string' && MAX_LENGTH[key] && value.length > MAX_LENGTH[key] && [...value].length > MAX_LENGTH[key]) throw new LineError(`${name} is longer than ${MAX_LENGTH[key]} characters`);
     if (ONE_OF[key] && !ONE_OF[key].includes(row[name] as string)) throw new LineError(`${name} is not one of ${ONE_OF[key].join(', ')}`);
     if (type === 'minor') row[name] = BigInt(row[name] as string);
   }

@@ -53,8 +53,10 @@ const COLUMNS = Object.fromEntries(BACKUP_KINDS.map((kind) => [kind, columnsOf(k
 /** A row as both databases answer it, its values made alike (money bigint, booleans, ISO times). */
 export type StoredRow = Record<string, unknown> & { id: number };
 
-/** Rows per INSERT: at most 16 values each, far under both databases' limits on bound values. */
-const ROWS_PER_INSERT = 200;
+/** Rows per INSERT: at most 16 values each, 8 000 in all, under both databases' limits on bound values (32 766 and 65 535). */
+const ROWS_PER_INSERT = 500;
+/** Legs per UPDATE of transfer ids: three values each. */
+const LEGS_PER_UPDATE = 1000;
 
 /**
  * Everything the owner has, read a page at a time for a backup and written back by a restore:
@@ -104,14 +106,18 @@ export class BackupRepository extends Repository {
     return ids;
   }
 
-  /** Makes the owner's transaction (or split part) a leg of the transfer: set after both exist. */
-  @GenerateSql({ name: 'transactions', params: (f) => [f.scope, 'transactions', f.transactionId, null] })
-  async setTransfer(scope: OwnerScope, kind: 'transactions' | 'splits', id: number, transferId: number | null): Promise<void> {
-    const parameters = this.parameters();
-    await this.query(
-      `UPDATE "${TABLES[kind]}" SET "transfer_id" = ${parameters.add(transferId)} WHERE "id" = ${parameters.add(id)} AND ${ownerCondition(scope, TABLES[kind], parameters)}`,
-      parameters,
-    );
+  /** Makes the owner's transactions (or split parts) legs of transfers, from [row id, transfer id] pairs: set after both exist. */
+  @GenerateSql({ name: 'transactions', params: (f) => [f.scope, 'transactions', [[f.transactionId, null]]] })
+  async setTransfers(scope: OwnerScope, kind: 'transactions' | 'splits', legs: readonly (readonly [number, number | null])[]): Promise<void> {
+    for (let start = 0; start < legs.length; start += LEGS_PER_UPDATE) {
+      const parameters = this.parameters();
+      const slice = legs.slice(start, start + LEGS_PER_UPDATE);
+      // Placeholders are added in the order the text names them (SQLite's are positional).
+      const cases = slice.map(([id, transferId]) => `WHEN ${parameters.add(id)} THEN CAST(${parameters.add(transferId)} AS INTEGER)`).join(' ');
+      const owner = ownerCondition(scope, TABLES[kind], parameters);
+      const ids = slice.map(([id]) => parameters.add(id)).join(', ');
+      await this.query(`UPDATE "${TABLES[kind]}" SET "transfer_id" = CASE "id" ${cases} END WHERE ${owner} AND "id" IN (${ids})`, parameters);
+    }
   }
 
   private selectOf(column: Column): string {

@@ -18,6 +18,8 @@ export interface RestoreCount {
 export type RestoreCounts = Record<BackupKind, RestoreCount>;
 
 const PAGE_SIZE = 1000;
+/** Receipt files stored at once: the object store's round trips overlap, and few buffers are in flight. */
+const STORING_AT_ONCE = 8;
 const nameKey = (name: string) => name.normalize('NFC').toLowerCase();
 
 /**
@@ -93,10 +95,8 @@ export class RestoreRun {
 
   /** A transaction that the import duplicate rule finds in the account already (a repeat or a match) is skipped, with its parts. */
   private async transactions(): Promise<void> {
-    const partNotes = new Map<number, string[]>();
-    for (const split of this.rows.splits) partNotes.set(split.transactionId, [...(partNotes.get(split.transactionId) ?? []), split.notes]);
-    const byAccount = new Map<number, BackupRow<'transactions'>[]>();
-    for (const row of this.rows.transactions) byAccount.set(row.accountId, [...(byAccount.get(row.accountId) ?? []), row]);
+    const partNotes = groupBy(this.rows.splits, (split) => split.transactionId, (split) => split.notes);
+    const byAccount = groupBy(this.rows.transactions, (row) => row.accountId, (row) => row);
     const isNew = new Set<number>();
     for (const [accountId, rows] of byAccount) {
       const fresh = this.createdAccounts.has(accountId) ? rows.map(() => true) : await this.newInAccount(this.accountIds.get(accountId)!, rows);
@@ -153,28 +153,31 @@ export class RestoreRun {
       created.map((row) => ({ ...row, outflowTransactionId: this.transactionIds.get(row.outflowTransactionId), inflowTransactionId: this.transactionIds.get(row.inflowTransactionId) })),
     );
     const transferIds = new Map(created.map((row, index) => [row.id, ids[index]]));
+    const legs = (rows: readonly { id: number; transferId: number | null }[], restored: ReadonlyMap<number, number>) =>
+      rows.flatMap((row): [number, number][] => {
+        const transferId = row.transferId === null ? undefined : transferIds.get(row.transferId);
+        return transferId === undefined || !restored.has(row.id) ? [] : [[restored.get(row.id)!, transferId]];
+      });
     const { backups } = this.repositories;
-    for (const row of this.rows.transactions) {
-      const transferId = row.transferId === null ? undefined : transferIds.get(row.transferId);
-      if (transferId !== undefined && this.transactionIds.has(row.id)) await backups.setTransfer(this.scope, 'transactions', this.transactionIds.get(row.id)!, transferId);
-    }
-    for (const row of this.rows.splits) {
-      const transferId = row.transferId === null ? undefined : transferIds.get(row.transferId);
-      if (transferId !== undefined && this.splitIds.has(row.id)) await backups.setTransfer(this.scope, 'splits', this.splitIds.get(row.id)!, transferId);
-    }
+    await backups.setTransfers(this.scope, 'transactions', legs(this.rows.transactions, this.transactionIds));
+    await backups.setTransfers(this.scope, 'splits', legs(this.rows.splits, this.splitIds));
   }
 
   private async receipts(): Promise<void> {
     const created = this.rows.receipts.filter((row) => this.transactionIds.has(row.transactionId));
     this.counts.receipts.skipped += this.rows.receipts.length - created.length;
-    const rows = [];
-    for (const row of created) {
-      const storageKey = `${this.scope.userId}/${randomUUID()}`;
-      if (this.storage) {
-        await this.storage.put(storageKey, this.contents.receiptFiles.get(row.id)!, row.contentType);
-        this.storedKeys.push(storageKey);
+    const rows = created.map((row) => ({ ...row, transactionId: this.transactionIds.get(row.transactionId), storageKey: `${this.scope.userId}/${randomUUID()}` }));
+    const { storage } = this;
+    if (storage) {
+      for (let start = 0; start < rows.length; start += STORING_AT_ONCE) {
+        const batch = rows.slice(start, start + STORING_AT_ONCE);
+        // Every key is noted before its put, so a put that fails half way is removed too.
+        this.storedKeys.push(...batch.map((row) => row.storageKey));
+        // Settled, not all: the caller removes the files only once no put is still under way.
+        const puts = await Promise.allSettled(batch.map((row) => storage.put(row.storageKey, this.contents.receiptFiles.get(row.id)!, row.contentType)));
+        const failed = puts.find((put) => put.status === 'rejected');
+        if (failed) throw failed.reason;
       }
-      rows.push({ ...row, transactionId: this.transactionIds.get(row.transactionId), storageKey });
     }
     await this.insert('receipts', rows);
   }
@@ -234,4 +237,15 @@ export class RestoreRun {
       afterId = page[page.length - 1].id;
     }
   }
+}
+
+/** The values of `rows` grouped by key, each group in the rows' order. */
+function groupBy<T, V>(rows: readonly T[], keyOf: (row: T) => number, valueOf: (row: T) => V): Map<number, V[]> {
+  const groups = new Map<number, V[]>();
+  for (const row of rows) {
+    const group = groups.get(keyOf(row));
+    if (group) group.push(valueOf(row));
+    else groups.set(keyOf(row), [valueOf(row)]);
+  }
+  return groups;
 }
