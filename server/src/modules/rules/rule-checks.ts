@@ -6,7 +6,7 @@ import { compileCondition, idsOfCondition } from './rule-conditions';
 import type { NewRule, RuleData } from './rule.model';
 import { RuleValueError } from './rule-values';
 
-export const RULE_LIMITS = { conditions: 20, actions: 10 } as const;
+const RULE_LIMITS = { conditions: 20, actions: 10 } as const;
 
 /** What a rule may name: the owner's categories and accounts. */
 export interface OwnedIds {
