@@ -22,6 +22,7 @@ const environmentSchema = z.object({
   IMPORT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().max(10_000_000).default(200_000),
   RULES_PER_USER: z.coerce.number().int().positive().max(10_000).default(500),
+  PASSWORD_HASH_COST: z.enum(['default', 'minimum']).default('default'),
   WEB_DIST_DIR: z.string().min(1).optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
   REDIS_PREFIX: z.string().min(1).max(50).default('ft:'),
@@ -99,6 +100,8 @@ export interface AppConfig {
   readonly importMaxRows: number;
   /** The most rules one user may keep (RULES_PER_USER): every import and new transaction runs them all. */
   readonly rulesPerUser: number;
+  /** argon2id parameters for new password hashes (PASSWORD_HASH_COST; modules/users/password.ts). */
+  readonly passwordHashCost: 'default' | 'minimum';
   /** Receipts on local disk here, unless `s3` is set. */
   readonly receiptsDir: string;
   readonly s3?: S3Config;
@@ -179,6 +182,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     importMaxBytes: Math.round(env.IMPORT_MAX_MB * 1024 * 1024),
     importMaxRows: env.IMPORT_MAX_ROWS,
     rulesPerUser: env.RULES_PER_USER,
+    passwordHashCost: env.PASSWORD_HASH_COST,
     receiptsDir: path.join(dataDir, 'receipts'),
     s3:
       s3Given.length > 0

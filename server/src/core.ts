@@ -51,7 +51,7 @@ export async function createCore(config: AppConfig, logger: Logger, { forScript 
   const signInLimits = new SignInLimits(rateLimits, redis && config.redis ? { client: redis, prefix: config.redis.prefix } : null);
   const sessions = forScript ? null : createSessionSetup(config, redis, await sessionSecretFor(config, dataSource));
   const services = createServices({
-    dataSource, storage, receiptMaxBytes: config.receiptMaxBytes, importMaxBytes: config.importMaxBytes, importMaxRows: config.importMaxRows, rulesPerUser: config.rulesPerUser, signInLimits, logger,
+    dataSource, storage, receiptMaxBytes: config.receiptMaxBytes, importMaxBytes: config.importMaxBytes, importMaxRows: config.importMaxRows, rulesPerUser: config.rulesPerUser, passwordHashCost: config.passwordHashCost, signInLimits, logger,
     sessions: sessions ? { index: sessions.index, absoluteTimeoutMs: config.sessionAbsoluteMs } : undefined,
   });
   return {

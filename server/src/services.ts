@@ -34,6 +34,7 @@ import { TransferRepository } from './modules/transfers/transfer.repository';
 import { TransferService } from './modules/transfers/transfer.service';
 import { TransactionService } from './modules/transactions/transaction.service';
 import type { SignInLimits } from './modules/users/sign-in-limits';
+import type { PasswordHashCost } from './modules/users/password';
 import { SignedInSessionService } from './modules/users/signed-in-sessions.service';
 import { TwoFactorService } from './modules/users/two-factor.service';
 import { UserRepository } from './modules/users/user.repository';
@@ -72,13 +73,15 @@ export interface ServiceDependencies {
   importMaxRows: number;
   /** The most rules one user may keep (RULES_PER_USER). */
   rulesPerUser: number;
+  /** How much work a new password hash takes (PASSWORD_HASH_COST). */
+  passwordHashCost: PasswordHashCost;
   signInLimits: SignInLimits;
   logger: Logger;
   /** The session store's index of users' sessions, and the absolute timeout (the app has them; scripts do not). */
   sessions?: { index: UserSessionIndex; absoluteTimeoutMs: number };
 }
 
-export function createServices({ dataSource, storage, receiptMaxBytes, importMaxBytes, importMaxRows, rulesPerUser, signInLimits, logger, sessions }: ServiceDependencies): Services {
+export function createServices({ dataSource, storage, receiptMaxBytes, importMaxBytes, importMaxRows, rulesPerUser, passwordHashCost, signInLimits, logger, sessions }: ServiceDependencies): Services {
   const userRepository = new UserRepository(dataSource);
   const accountRepository = new AccountRepository(dataSource);
   const categoryRepository = new CategoryRepository(dataSource);
@@ -117,7 +120,7 @@ export function createServices({ dataSource, storage, receiptMaxBytes, importMax
     rules,
   );
   const dashboardRepository = new DashboardRepository(dataSource);
-  const users = new UserService(dataSource, userRepository, { accounts: accountRepository, categories: categoryRepository }, deletion, signInLimits, twoFactor);
+  const users = new UserService(dataSource, userRepository, { accounts: accountRepository, categories: categoryRepository }, deletion, signInLimits, twoFactor, passwordHashCost);
   return {
     users,
     twoFactor,

@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
     // Production serves the playground only with introspection on; the story opens it.
     // Every e2e test signs up on this one server from one address: the default sign-up limit (10 an
     // hour per address, tested by the server's throttling tests) would refuse the later files' users.
-    env: { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', RATE_LIMIT_REGISTER_PER_IP: '10000' },
+    env: { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', RATE_LIMIT_REGISTER_PER_IP: '10000', PASSWORD_HASH_COST: 'minimum' },
     timeoutMs: 60_000,
   });
   project.provide('chromium', CHROMIUM);

@@ -9,7 +9,7 @@ import { starterCategories } from '../categories/starter-categories';
 import type { AccountRepository } from '../accounts/account.repository';
 import type { CategoryRepository } from '../categories/category.repository';
 import type { DeletionService } from '../deletion/deletion.service';
-import { checkNewPassword, hashPassword, verifyPassword } from './password';
+import { checkNewPassword, hashPassword, verifyPassword, type PasswordHashCost } from './password';
 import type { SignInLimits } from './sign-in-limits';
 import type { TwoFactorService } from './two-factor.service';
 import type { User } from './user.entity';
@@ -17,13 +17,6 @@ import type { ClientInfo, ProfileChanges, ProfileColumns, RegisterData } from '.
 import type { UserRepository } from './user.repository';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-let unknownUserHashPromise: Promise<string> | undefined;
-/** Hashed once: login runs argon2 on it for unknown emails, so timing does not tell. */
-function unknownUserHash(): Promise<string> {
-  unknownUserHashPromise ??= hashPassword('not-a-real-password-for-timing');
-  return unknownUserHashPromise;
-}
 
 export class UserService {
   constructor(
@@ -34,7 +27,15 @@ export class UserService {
     private readonly deletion: DeletionService,
     private readonly limits: SignInLimits,
     private readonly twoFactor: TwoFactorService,
+    private readonly passwordHashCost: PasswordHashCost,
   ) {}
+
+  private unknownUserHashPromise: Promise<string> | undefined;
+  /** Hashed once, at this service's cost: login runs argon2 on it for unknown emails, so timing does not tell. */
+  private unknownUserHash(): Promise<string> {
+    this.unknownUserHashPromise ??= hashPassword('not-a-real-password-for-timing', this.passwordHashCost);
+    return this.unknownUserHashPromise;
+  }
 
   /** Creates the user with a "Cash" account and starter categories, all or nothing. */
   async register(data: RegisterData, client: ClientInfo): Promise<User> {
@@ -43,7 +44,7 @@ export class UserService {
     checkNewPassword(data.password);
     const name = requiredText(data.name, 'name', LIMITS.name);
     const currency = parseCurrency(data.currency ?? 'USD');
-    const passwordHash = await hashPassword(data.password);
+    const passwordHash = await hashPassword(data.password, this.passwordHashCost);
     const emailKey = email.toLowerCase();
 
     return writeTransaction(this.dataSource, async (manager) => {
@@ -69,7 +70,7 @@ export class UserService {
     await this.limits.failedLoginsPerAccount.assertAllowed(emailKey);
     // An email no account can have (NUL, lone surrogates) is looked up nowhere, but costs the same.
     const user = isCleanText(emailKey) ? await this.users.findByEmailBeforeSignIn(emailKey) : null;
-    const matches = await verifyPassword(user?.passwordHash ?? (await unknownUserHash()), password);
+    const matches = await verifyPassword(user?.passwordHash ?? (await this.unknownUserHash()), password);
     if (user && matches && user.twoFactorEnabled && !oneTimeCode) {
       throw new AppError('TWO_FACTOR_REQUIRED', 'Enter the code from your authenticator app, or a recovery code.', 'otp');
     }
@@ -96,7 +97,7 @@ export class UserService {
     // The current password was just checked, so the same text is the same password.
     if (newPassword === currentPassword) throw badInput('newPassword', 'The new password must differ from the current one.');
     checkNewPassword(newPassword, 'newPassword');
-    await this.users.setPassword(scope, await hashPassword(newPassword));
+    await this.users.setPassword(scope, await hashPassword(newPassword, this.passwordHashCost));
     return this.signedInUser(scope);
   }
 
