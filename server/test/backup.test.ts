@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { createDatabase, dropDatabase } from '../../test-kit/services.cjs';
@@ -8,6 +9,7 @@ import { countsOf, downloadBackup, restoreBackup, snapshotOf, unzipAll, zipAll }
 import { SET_BUDGET, SET_ROLLOVER } from './support/budgets';
 import { ApiClient, signUp } from './support/client';
 import { codeOf, CREATE_ACCOUNT, CREATE_CATEGORY, CREATE_TRANSACTION, LIST_ACCOUNTS, LIST_CATEGORIES, UPDATE_ACCOUNT, UPLOAD_RECEIPT } from './support/operations';
+import { ownerScope } from '../src/db/owner-scope';
 import { starterCategories } from '../src/modules/categories/starter-categories';
 import { CREATE_RULE, importCsv } from './support/rules';
 import { CREATE_TRANSFER, SET_SPLITS } from './support/transfers';
@@ -267,4 +269,47 @@ test('a backup moves from SQLite to Postgres and back (or the other way) with ev
     await other.app.destroy();
     await other.drop();
   }
+});
+
+test('a backup is one moment of the data: what the user changes while it downloads is not in it, and nothing it has goes missing', async () => {
+  const { client, user } = await signUp(running.baseUrl);
+  const account = (await client.ok(CREATE_ACCOUNT, { input: { name: 'Busy', currency: 'USD' } })).createAccount.id as string;
+  const scope = ownerScope(Number(user.id));
+  const count = 20_000;
+  // Text that does not compress, so the archive is megabytes and the server waits on the client.
+  for (let start = 0; start < count; start += 5000) {
+    await running.app.services.transactions.insertBatch(
+      scope,
+      Array.from({ length: 5000 }, (_, i) => ({
+        accountId: Number(account), categoryId: null, date: '2026-02-01', amount: -BigInt(start + i + 1), description: `Row ${start + i} ${randomBytes(150).toString('hex')}`, notes: '',
+      })),
+    );
+  }
+  const ids = (await client.ok('{ transactions(first: 1) { edges { node { id } } } }')).transactions.edges as { node: { id: string } }[];
+  const last = ids[0].node.id;
+
+  const response = await client.fetch('/backup');
+  expect(response.status).toBe(200);
+  const reader = response.body!.getReader();
+  const chunks: Uint8Array[] = [(await reader.read()).value!];
+  // Written after the backup began: a new category with a transaction in it, and the newest row deleted.
+  const category = (await client.ok(CREATE_CATEGORY, { input: { name: 'Added later', kind: 'EXPENSE' } })).createCategory.id as string;
+  await client.ok(CREATE_TRANSACTION, { input: { accountId: account, date: '2026-03-01', amount: '-1.00', description: 'Added later', categoryId: category } });
+  await client.ok('mutation ($id: ID!) { deleteTransaction(id: $id) }', { id: last });
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) chunks.push(chunk.value);
+  expect(chunks.length).toBeGreaterThan(10);
+
+  const files = await unzipAll(Buffer.concat(chunks));
+  const rows = (name: string) => files.get(name)!.toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as { id: number; description?: string; name?: string });
+  const transactions = rows('transactions.ndjson');
+  expect(transactions).toHaveLength(count);
+  expect(transactions.some((row) => row.id === Number(last))).toBe(true);
+  expect(transactions.some((row) => row.description === 'Added later')).toBe(false);
+  expect(rows('categories.ndjson').some((row) => row.name === 'Added later')).toBe(false);
+  const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as { counts: { transactions: number } };
+  expect(manifest.counts.transactions).toBe(count);
+  // The backup let its moment go: the next one has the changes.
+  const next = await unzipAll(await downloadBackup(client));
+  expect(next.get('transactions.ndjson')!.toString('utf8').trim().split('\n')).toHaveLength(count);
+  expect(next.get('categories.ndjson')!.toString('utf8')).toContain('Added later');
 });

@@ -1,5 +1,6 @@
 import { GenerateSql } from '../../db/generate-sql';
 import { ownedBy, ownerCondition, ownerRowCondition, type OwnerScope } from '../../db/owner-scope';
+import { openReadSnapshot } from '../../db/read-snapshot';
 import { Repository } from '../../db/repository';
 import type { SqlValue } from '../../db/sql-parameters';
 import { minorFromDatabase } from '../../lib/money';
@@ -78,6 +79,12 @@ export class BackupRepository extends Repository {
       for (const column of columns) stored[column.property] = fromDatabase(row[column.property], column.type);
       return stored as StoredRow;
     });
+  }
+
+  /** This repository over one moment of the database (db/read-snapshot.ts): every page of a backup sees the same rows. */
+  async atOneMoment(): Promise<{ rows: BackupRepository; close(): Promise<void> }> {
+    const snapshot = await openReadSnapshot(this.dataSource);
+    return { rows: this.within(snapshot.manager), close: () => snapshot.close() };
   }
 
   /** The owner's currency, which budgets are in. */

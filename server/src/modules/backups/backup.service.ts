@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { finished, Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import type { OwnerScope } from '../../db/owner-scope';
 import type { ReceiptStorage } from '../../storage/receipt-storage';
@@ -37,18 +37,42 @@ export class BackupService {
     private readonly storage: ReceiptStorage,
   ) {}
 
+  /**
+   * Every file of the archive is read from one moment of the database (a user editing during the
+   * download changes nothing in it, and no row refers to one the archive lacks). The moment is let
+   * go when the archive ends or the download is cut off, after the page being read.
+   */
   async archive(scope: OwnerScope): Promise<Readable> {
-    const currency = await this.repository.ownerCurrency(scope);
+    const moment = await this.repository.atOneMoment();
+    let over = false;
+    let reading: Promise<unknown> = Promise.resolve();
+    const read = <T>(query: (rows: BackupRepository) => Promise<T>): Promise<T> => {
+      const result = query(moment.rows);
+      reading = result.catch(() => undefined);
+      return result;
+    };
+    let currency: string;
+    try {
+      currency = await read((rows) => rows.ownerCurrency(scope));
+    } catch (error) {
+      await moment.close();
+      throw error;
+    }
     const zip = new ZipFile();
+    finished(zip.outputStream, () => {
+      over = true;
+      void reading.then(() => moment.close());
+    });
+    const pages = (kind: BackupKind) => this.rows(scope, kind, read, () => over);
     const counts = Object.fromEntries(BACKUP_KINDS.map((kind) => [kind, 0])) as Record<BackupKind, number>;
     for (const kind of BACKUP_KINDS) {
       if (kind === 'receipts') continue;
-      zip.addReadStreamLazy(fileOfKind(kind), (done) => done(null, Readable.from(this.lines(scope, kind, counts))));
+      zip.addReadStreamLazy(fileOfKind(kind), (done) => done(null, Readable.from(this.lines(pages(kind), kind, counts))));
     }
     // Receipts' rows are few beside transactions': their metadata is listed first, then each
     // file is streamed from storage, hashed on the way, and the rows written with the hashes.
     const receipts: (StoredRow & { sha256?: string })[] = [];
-    for await (const row of this.rows(scope, 'receipts')) {
+    for await (const row of pages('receipts')) {
       receipts.push(row);
       zip.addReadStreamLazy(receiptFileOf(row.id), (done) => done(null, Readable.from(this.hashed(row))));
     }
@@ -71,18 +95,23 @@ export class BackupService {
     return zip.outputStream as Readable;
   }
 
-  private async *lines(scope: OwnerScope, kind: BackupKind, counts: Record<BackupKind, number>): AsyncGenerator<string> {
+  private async *lines(rows: AsyncIterable<StoredRow>, kind: BackupKind, counts: Record<BackupKind, number>): AsyncGenerator<string> {
     const jsonFields = JSON_FIELDS[kind] ?? [];
-    for await (const row of this.rows(scope, kind)) {
+    for await (const row of rows) {
       for (const field of jsonFields) row[field] = row[field] === null ? null : JSON.parse(row[field] as string);
       counts[kind] += 1;
       yield ndjsonLine(row);
     }
   }
 
-  private async *rows(scope: OwnerScope, kind: BackupKind): AsyncGenerator<StoredRow> {
-    for (let afterId = 0; ; ) {
-      const page = await this.repository.page(scope, kind, afterId, PAGE_SIZE);
+  private async *rows(
+    scope: OwnerScope,
+    kind: BackupKind,
+    read: <T>(query: (rows: BackupRepository) => Promise<T>) => Promise<T>,
+    over: () => boolean,
+  ): AsyncGenerator<StoredRow> {
+    for (let afterId = 0; !over(); ) {
+      const page = await read((rows) => rows.page(scope, kind, afterId, PAGE_SIZE));
       yield* page;
       if (page.length < PAGE_SIZE) return;
       afterId = page[page.length - 1].id;
