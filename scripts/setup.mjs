@@ -436,10 +436,14 @@ export async function build({ root = repoRoot, dryRun = false, targets = BUILD_T
 /** `start`: install for running, build what changed. `test`: install everything, provide the prerequisites. */
 export async function setup(mode, { root = repoRoot, dryRun = false } = {}) {
   if (mode !== 'start' && mode !== 'test') throw new Error(`unknown set-up mode "${mode}": use start or test`);
-  const installed = await install(mode === 'start' ? 'runtime' : 'full', { root, dryRun });
+  if (mode === 'start') {
+    const installed = await install('runtime', { root, dryRun });
+    return installed !== 0 ? installed : build({ root, dryRun });
+  }
+  // Side by side: a first npm ci spends minutes compiling native modules on one core, while
+  // apt-get mostly downloads and unpacks (Chromium, kubectl, docker-compose on a fresh machine).
+  const [installed, missing] = await Promise.all([install('full', { root, dryRun }), providePrerequisites({ dryRun })]);
   if (installed !== 0) return installed;
-  if (mode === 'start') return build({ root, dryRun });
-  const missing = await providePrerequisites({ dryRun });
   if (missing.length > 0) {
     console.error(missingMessage(missing));
     return 1;
