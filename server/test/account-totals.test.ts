@@ -17,6 +17,8 @@ import { startTestApp, type RunningApp } from './support/test-app';
 import { decimalOf, minorUnitsOf } from './support/money';
 import { CREATE_TRANSFER, DELETE_WITH_LEG, LINK_TRANSFER, SET_SPLITS, UNLINK_TRANSFER, cents } from './support/transfers';
 import { expectedFilterCounts, expectLedgerConsistent, ledgerModelOf, type LedgerModel } from './support/ledger-model';
+import { downloadBackup, restoreBackup } from './support/backups';
+import { previewCsv } from './support/rules';
 
 /**
  * Each account's count and sum are kept by database triggers, inside the writing transaction: after
@@ -57,6 +59,35 @@ async function totalsInDatabase(userId: number) {
   return { accounts, categories, coffee: Number(coffee.n) };
 }
 
+/**
+ * The sums the triggers keep per month, account and category (issue 21), against GROUP BY over the
+ * rows: whole rows that are neither legs nor split, and the parts that are not legs.
+ */
+async function expectMonthlySumsExact(userId: number): Promise<void> {
+  expect(Number.isInteger(userId)).toBe(true);
+  const normalise = (rows: Record<string, unknown>[]) =>
+    rows.map((row) => `${String(row.month)} account ${String(row.account_id)} category ${String(row.category_key)}: +${String(row.income)} -${String(row.expenses)} x${String(row.n)}`).sort();
+  const kept = await running.app.dataSource.query(
+    `SELECT month, account_id, category_key, CAST(income AS TEXT) AS income, CAST(expenses AS TEXT) AS expenses, count AS n FROM monthly_sums WHERE user_id = ${userId} AND count <> 0`,
+  );
+  const summed = await running.app.dataSource.query(
+    `SELECT month, account_id, category_key, CAST(SUM(CASE WHEN amount > 0 THEN amount ELSE 0 END) AS TEXT) AS income,
+        CAST(SUM(CASE WHEN amount < 0 THEN -amount ELSE 0 END) AS TEXT) AS expenses, COUNT(*) AS n FROM (
+      SELECT SUBSTR(t.date, 1, 7) AS month, t.account_id, COALESCE(t.category_id, 0) AS category_key, t.amount FROM transactions t
+        WHERE t.user_id = ${userId} AND t.transfer_id IS NULL AND NOT t.is_split
+      UNION ALL
+      SELECT SUBSTR(t.date, 1, 7), t.account_id, COALESCE(s.category_id, 0), s.amount FROM transactions t JOIN transaction_splits s ON s.transaction_id = t.id
+        WHERE t.user_id = ${userId} AND t.is_split AND s.transfer_id IS NULL
+    ) m GROUP BY month, account_id, category_key`,
+  );
+  expect(normalise(kept)).toEqual(normalise(summed));
+  // Rows left holding zeros are only ever of live accounts (an account's go with it).
+  const [{ n: orphans }] = await running.app.dataSource.query(
+    `SELECT COUNT(*) AS n FROM monthly_sums ms WHERE ms.user_id = ${userId} AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = ms.account_id AND a.user_id = ms.user_id)`,
+  );
+  expect(Number(orphans)).toBe(0);
+}
+
 /** Each account's balance and transactionCount from the API, compared with what its rows add up to. */
 async function expectAccountTotalsExact(client: ApiClient, truth: Awaited<ReturnType<typeof totalsInDatabase>>): Promise<void> {
   const { accounts } = await client.ok(ACCOUNT_TOTALS);
@@ -70,6 +101,7 @@ async function expectAccountTotalsExact(client: ApiClient, truth: Awaited<Return
 async function expectTotalsExact(client: ApiClient, userId: number): Promise<void> {
   const truth = await totalsInDatabase(userId);
   await expectAccountTotalsExact(client, truth);
+  await expectMonthlySumsExact(userId);
 
   // Every count in one request: unfiltered, by each account, by each category, uncategorised, by search.
   const { categories } = await client.ok('{ categories { id } }');
@@ -176,6 +208,48 @@ describe('account totals kept by the database', () => {
     expect(peek.transactions.totalCount).toBe(0);
   });
 
+  test('the monthly sums follow split rows, legs and the foreign keys’ cascades', async () => {
+    const { client, user } = await signUp(running.baseUrl);
+    const userId = Number(user.id);
+    // (The filter counts of expectTotalsExact count rows by their own category, not by their parts'.)
+    const step = async (action: () => Promise<unknown>) => {
+      await action();
+      await expectAccountTotalsExact(client, await totalsInDatabase(userId));
+      await expectMonthlySumsExact(userId);
+    };
+    const account = async (name: string) => (await client.ok(CREATE_ACCOUNT, { input: { name } })).createAccount.id as string;
+    const checking = await account('Checking');
+    const card = await account('Card');
+    const food = (await client.ok(CREATE_CATEGORY, { input: { name: 'Food' } })).createCategory.id as string;
+    const create = async (accountId: string, amount: string, date = '2025-02-10') => (await client.ok(CREATE_TRANSACTION, { input: { accountId, date, amount } })).createTransaction.id as string;
+    const splitRow = async (accountId: string) => {
+      const id = await create(accountId, '-50.00');
+      await step(() => client.ok(SET_SPLITS, { transactionId: id, splits: [{ amount: '-20.00', categoryId: food }, { amount: '-30.00' }] }));
+      return id;
+    };
+
+    const split = await splitRow(checking);
+    await step(() => client.ok(UPDATE_TRANSACTION, { id: split, input: { date: '2024-12-31' } })); // the parts move month with their row
+    await step(() => client.ok(UPDATE_TRANSACTION, { id: split, input: { accountId: card } })); // and account
+    await step(() => client.ok(SET_SPLITS, { transactionId: split, splits: [{ amount: '-45.00', categoryId: food }, { amount: '-5.00', transferAccountId: checking }] }));
+    await step(() => client.ok(DELETE_TRANSACTION, { id: split })); // its parts go by the cascade
+    const transfer = (await client.ok(CREATE_TRANSFER, { input: { fromAccountId: checking, toAccountId: card, date: '2025-03-05', amount: '10.00' } })).createTransfer;
+    await step(() => client.ok(UNLINK_TRANSFER, { id: transfer.id })); // two plain rows now count
+    const outflow = await create(checking, '-7.00', '2025-03-06');
+    const inflow = await create(card, '7.00', '2025-03-06');
+    await step(() => client.ok(LINK_TRANSFER, { outflowId: outflow, inflowId: inflow }));
+    await splitRow(card);
+    await create(card, '-1.00', '2025-04-01');
+    // Deleting the card deletes its rows, a split row and a leg: the other leg, in checking, becomes a plain row.
+    await step(() => client.ok(DELETE_ACCOUNT, { id: card, deleteTransactions: true }));
+    await splitRow(checking);
+    // Deleting the category uncategorises rows and parts alike (updates by the foreign key).
+    await step(() => client.ok(DELETE_CATEGORY, { id: food }));
+    const [{ n }] = await running.app.dataSource.query(`SELECT COUNT(*) AS n FROM monthly_sums WHERE user_id = ${userId} AND count <> 0`);
+    // Checking's March (the unlinked outflow of 10.00 and the leg of 7.00 left plain) and February (the split row's parts, uncategorised now).
+    expect(Number(n)).toBe(2);
+  });
+
   test('random sequences of changes keep them exact too', async () => {
     const amount = fc.integer({ min: -500_000, max: 500_000 }).map(decimalOf);
     const pick = fc.nat();
@@ -187,8 +261,11 @@ describe('account totals kept by the database', () => {
       fc.record({ kind: fc.constant('category' as const), transaction: pick, category: pick }),
       fc.record({ kind: fc.constant('delete' as const), transaction: pick }),
       fc.record({ kind: fc.constant('replaceAccount' as const), account: pick }),
+      fc.record({ kind: fc.constant('date' as const), transaction: pick, date: fc.constantFrom('2024-12-31', '2025-01-01', '2025-05-31', '2025-06-15') }),
+      fc.record({ kind: fc.constant('import' as const), account: pick, amount }),
+      fc.record({ kind: fc.constant('undoImport' as const) }),
     );
-    type Change = { kind: string; account?: number; category?: number; transaction?: number; amount?: string; coffee?: boolean };
+    type Change = { kind: string; account?: number; category?: number; transaction?: number; amount?: string; coffee?: boolean; date?: string };
 
     // A fresh user each run: a run that breaks the totals must not leave them broken for the next (or for shrinking).
     const household = async () => {
@@ -202,10 +279,11 @@ describe('account totals kept by the database', () => {
         const input = { accountId, categoryId: categories[i], date: '2025-05-01', amount: decimalOf(-1000 * (i + 1)), description: 'coffee' };
         transactions.push((await client.ok(CREATE_TRANSACTION, { input })).createTransaction.id);
       }
-      return { client, userId: Number(user.id), accounts, categories, transactions };
+      return { client, userId: Number(user.id), accounts, categories, transactions, batches: [] as string[] };
     };
+    const idsOf = async (client: ApiClient): Promise<string[]> => (await client.ok('{ transactions(first: 200) { edges { node { id } } } }')).transactions.edges.map((e: any) => e.node.id);
 
-    const apply = async ({ client, accounts, categories, transactions }: Awaited<ReturnType<typeof household>>, c: Change): Promise<void> => {
+    const apply = async ({ client, accounts, categories, transactions, batches }: Awaited<ReturnType<typeof household>>, c: Change): Promise<void> => {
       const transactionId = transactions.length ? transactions[(c.transaction ?? 0) % transactions.length] : undefined;
       const accountId = accounts[(c.account ?? 0) % accounts.length];
       const categoryId = categories[(c.category ?? 0) % categories.length];
@@ -233,9 +311,30 @@ describe('account totals kept by the database', () => {
             transactions.splice(transactions.indexOf(transactionId), 1);
           }
           return;
+        case 'date':
+          if (transactionId) await client.ok(UPDATE_TRANSACTION, { id: transactionId, input: { date: c.date } });
+          return;
+        case 'import': {
+          // Rows in three months, one of them a year back; the undo takes them all away in one statement.
+          const lines = ['Date,Description,Amount', `2024-06-0${batches.length % 9 + 1},imported coffee,${c.amount}`, '2025-05-20,imported tea,-1.25', '2025-06-02,refund,3.50'];
+          const preview = await previewCsv(client, accountId, lines);
+          const batch = (await client.ok('mutation ($previewId: ID!) { commitImport(previewId: $previewId) { id } }', { previewId: preview.id })).commitImport;
+          batches.push(batch.id);
+          transactions.splice(0, transactions.length, ...(await idsOf(client)));
+          return;
+        }
+        case 'undoImport': {
+          const batchId = batches.pop();
+          if (!batchId) return;
+          // An import into an account deleted since went with the account.
+          const undone = await client.gql('mutation ($batchId: ID!) { undoImport(batchId: $batchId) { id undone } }', { batchId });
+          expect([null, 'NOT_FOUND']).toContain(codeOf(undone) ?? null);
+          transactions.splice(0, transactions.length, ...(await idsOf(client)));
+          return;
+        }
         case 'replaceAccount': {
           await client.ok(DELETE_ACCOUNT, { id: accountId, deleteTransactions: true });
-          const left = new Set((await client.ok('{ transactions(first: 200) { edges { node { id } } } }')).transactions.edges.map((e: any) => e.node.id));
+          const left = new Set(await idsOf(client));
           transactions.splice(0, transactions.length, ...transactions.filter((id) => left.has(id)));
           accounts[accounts.indexOf(accountId)] = (await client.ok(CREATE_ACCOUNT, { input: { name: `New ${accounts.length}-${transactions.length}-${Math.random()}`, openingBalance: '-5.00' } })).createAccount.id;
         }
@@ -281,6 +380,8 @@ describe('account totals kept by the database', () => {
       fc.record({ kind: fc.constant('move' as const), row: pick, account: pick }),
       fc.record({ kind: fc.constant('delete' as const), row: pick }),
       fc.record({ kind: fc.constant('replaceAccount' as const), account: pick }),
+      fc.record({ kind: fc.constant('replaceCategory' as const), category: pick }),
+      fc.record({ kind: fc.constant('rowDate' as const), row: pick }),
     );
     type Change = { kind: string; account?: number; to?: number; row?: number; other?: number; transfer?: number; category?: number; amount?: number; part?: number; side?: 'outflow' | 'inflow'; action?: string | null; withTransfer?: boolean };
 
@@ -376,7 +477,18 @@ describe('account totals kept by the database', () => {
         case 'replaceAccount': {
           await expectAnswer(client.gql(DELETE_ACCOUNT, { id: accountId, deleteTransactions: true }), null);
           accounts[accounts.indexOf(accountId)] = (await client.ok(CREATE_ACCOUNT, { input: { name: `New ${Math.random()}`, openingBalance: '-5.00' } })).createAccount.id;
+          return;
         }
+        case 'replaceCategory': {
+          // Rows and parts of the category become uncategorised: updates by the foreign key.
+          await expectAnswer(client.gql(DELETE_CATEGORY, { id: categoryId }), null);
+          categories[categories.indexOf(categoryId)] = (await client.ok(CREATE_CATEGORY, { input: { name: `New ${Math.random()}` } })).createCategory.id;
+          return;
+        }
+        case 'rowDate':
+          // A split row moves its parts to another month; a leg moves only its own row.
+          if (row) await expectAnswer(update(row.id, { date: cents(row.amount) % 2 === 0 ? '2024-12-31' : '2025-08-01' }), null);
+          return;
       }
     };
 
@@ -385,6 +497,7 @@ describe('account totals kept by the database', () => {
       expectLedgerConsistent(model);
       const truth = await totalsInDatabase(state.userId);
       await expectAccountTotalsExact(state.client, truth);
+      await expectMonthlySumsExact(state.userId);
       await expectCounts(state.client, [
         ['all', null, model.rows.length],
         ...[...truth.accounts].map(([id, a], i): [string, Record<string, unknown>, number] => [`account${i}`, { accountId: id }, a.transactionCount]),
@@ -405,6 +518,10 @@ describe('account totals kept by the database', () => {
             throw new Error(`After ${JSON.stringify(changes.slice(0, step + 1))}:\n${(error as Error).message}`);
           }
         }
+        // The household restored into a new user: its rows, parts and legs written by the restore add up there too.
+        const restored = await signUp(running.baseUrl);
+        expect(codeOf(await restoreBackup(restored.client, await downloadBackup(state.client)))).toBeUndefined();
+        await expectMonthlySumsExact(Number(restored.user.id));
       }),
       { numRuns: 16, endOnFailure: true },
     );

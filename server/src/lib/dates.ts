@@ -48,3 +48,24 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
   const next = new Date(Date.UTC(digitsAt(date, 0, 4), digitsAt(date, 5, 2) - 1, digitsAt(date, 8, 2) + days));
   return next.toISOString().slice(0, 10);
 }
+
+/** The last day of the month `date` is in. */
+function endOfMonth(date: CalendarDate): CalendarDate {
+  return monthBounds(new Date(Date.UTC(digitsAt(date, 0, 4), digitsAt(date, 5, 2) - 1, 1))).to;
+}
+
+/**
+ * A period cut into the whole months it covers ("YYYY-MM", both included; null when none) and the
+ * days at either end outside them: sums kept per month answer the months, the rows the days.
+ */
+export function splitAtWholeMonths(from: CalendarDate, to: CalendarDate): { months: { from: string; to: string } | null; days: { from: CalendarDate; to: CalendarDate }[] } {
+  const startsWhole = from.endsWith('-01');
+  const endsWhole = endOfMonth(to) === to;
+  const firstMonth = startsWhole ? from.slice(0, 7) : addDays(endOfMonth(from), 1).slice(0, 7);
+  const lastMonth = endsWhole ? to.slice(0, 7) : addDays(`${to.slice(0, 7)}-01`, -1).slice(0, 7);
+  if (firstMonth > lastMonth) return { months: null, days: [{ from, to }] };
+  const days: { from: CalendarDate; to: CalendarDate }[] = [];
+  if (!startsWhole) days.push({ from, to: endOfMonth(from) });
+  if (!endsWhole) days.push({ from: `${to.slice(0, 7)}-01`, to });
+  return { months: { from: firstMonth, to: lastMonth }, days };
+}

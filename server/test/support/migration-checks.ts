@@ -66,6 +66,8 @@ export async function checkLegacyDatabaseUpgrades(database: DatabaseConfig): Pro
     expect(await recordedNames(upgraded)).toEqual([...legacyNames, ...portableMigrations.map(nameOf)]);
     expect(await upgraded.query(`SELECT CAST(transaction_count AS integer) AS n, CAST(transaction_total AS integer) AS total FROM accounts`)).toEqual([{ n: 1, total: -500 }]);
     expect(await upgraded.query(`SELECT "key", CAST(result_id AS integer) AS result_id FROM idempotency_keys`)).toEqual([{ key: 'k1', result_id: 1 }]);
+    // The monthly sums start from the rows already there.
+    expect(await upgraded.query(MONTHLY_SUMS)).toEqual([{ month: '2025-01', account_id: 1, category_key: 0, income: 0, expenses: 500, n: 1 }]);
     await expectSchemaMatchesEntities(upgraded);
   } finally {
     await upgraded.destroy();
@@ -100,6 +102,8 @@ export async function checkPortableDown(database: DatabaseConfig): Promise<void>
     await dataSource.query(`INSERT INTO budgets (user_id, category_id, month, amount) VALUES (1, 1, '2025-01', 40000)`);
     await dataSource.query(`INSERT INTO budget_caches (user_id, valid_before) VALUES (1, '2025-06')`);
     await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await columnsOf('monthly_sums')).toEqual([]);
+    await dataSource.undoLastMigration({ transaction: 'each' });
     for (const table of ['budgets', 'budget_caches', 'budget_closings', 'budget_category_closings']) expect(await columnsOf(table)).toEqual([]);
     expect(await columnsOf('categories')).not.toContain('rollover');
     expect(await dataSource.query(`SELECT name FROM categories`)).toEqual([{ name: 'Food' }]);
@@ -114,13 +118,13 @@ export async function checkPortableDown(database: DatabaseConfig): Promise<void>
     expect(await columnsOf('import_preview_rows')).toEqual(expect.not.arrayContaining(['splits']));
     expect(await dataSource.query(`SELECT line FROM import_preview_rows`)).toEqual([{ line: 2 }]);
     await dataSource.undoLastMigration({ transaction: 'each' });
-    expect(await recordedNames(dataSource)).toEqual(migrationsFor(database.kind).map(nameOf).slice(0, -4));
+    expect(await recordedNames(dataSource)).toEqual(migrationsFor(database.kind).map(nameOf).slice(0, -5));
     expect(await columnsOf('transfers')).toEqual([]);
     expect(await columnsOf('transaction_splits')).toEqual([]);
     expect(await columnsOf('transactions')).not.toContain('transfer_id');
     expect(await columnsOf('transactions')).toContain('external_id');
     expect(await dataSource.query(`SELECT CAST(amount AS integer) AS amount FROM transactions ORDER BY id`)).toEqual([{ amount: -500 }, { amount: 500 }]);
-    expect((await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name)).toEqual(portableMigrations.slice(-4).map(nameOf));
+    expect((await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name)).toEqual(portableMigrations.slice(-5).map(nameOf));
     expect(await indexNames(dataSource, 'idempotency_keys')).toContain('idempotency_keys_created_at_idx');
     expect(await indexNames(dataSource, 'transactions')).toEqual(expect.arrayContaining(['transactions_account_external_idx', 'transactions_user_date_idx']));
     // The budget triggers are back: a row of January marks every closing from January on stale.
@@ -131,11 +135,19 @@ export async function checkPortableDown(database: DatabaseConfig): Promise<void>
       { n: 2, total: -750 },
       { n: 1, total: 500 },
     ]);
+    // The monthly sums are back, from the rows (no longer legs: the transfer went with its migration) and kept by their triggers.
+    expect(await dataSource.query(MONTHLY_SUMS)).toEqual([
+      { month: '2025-01', account_id: 1, category_key: 0, income: 0, expenses: 750, n: 2 },
+      { month: '2025-01', account_id: 2, category_key: 0, income: 500, expenses: 0, n: 1 },
+    ]);
     await expectSchemaMatchesEntities(dataSource);
   } finally {
     await dataSource.destroy();
   }
 }
+
+const MONTHLY_SUMS = `SELECT month, CAST(account_id AS integer) AS account_id, CAST(category_key AS integer) AS category_key, CAST(income AS integer) AS income,
+  CAST(expenses AS integer) AS expenses, CAST(count AS integer) AS n FROM monthly_sums ORDER BY month, account_id, category_key`;
 
 /** addColumnsInPlace keeps a table's triggers (SQLite's rebuild would drop them) and its rows. */
 export async function checkColumnsInPlace(database: DatabaseConfig): Promise<void> {

@@ -5,6 +5,7 @@ import { TransfersAndSplits1765152000000 } from './portable/1765152000000-transf
 import { ImportPreviewSplits1765238400000 } from './portable/1765238400000-import-preview-splits';
 import { Rules1765324800000 } from './portable/1765324800000-rules';
 import { Budgets1765411200000 } from './portable/1765411200000-budgets';
+import { MonthlySums1765497600000 } from './portable/1765497600000-monthly-sums';
 
 /**
  * Every schema change since the two hand-written sets: written once for both databases (see
@@ -18,4 +19,5 @@ export const portableMigrations = [
   ImportPreviewSplits1765238400000,
   Rules1765324800000,
   Budgets1765411200000,
+  MonthlySums1765497600000,
 ];
