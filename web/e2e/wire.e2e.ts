@@ -49,7 +49,8 @@ async function firstLoad(
   const ready = await (await page.waitForFunction(shown, undefined, { polling: 'raf' })).jsonValue();
   // The screen's later requests (the chart code, a second query) count too.
   await page.waitForLoadState('networkidle');
-  return { context, page, watch, load: { ...watch.totals(), ready: Math.round(Number(ready)) } as Load };
+  const load: Load = { ...watch.totals(), ready: Math.round(Number(ready)) };
+  return { context, page, watch, load };
 }
 
 /** A slower link than loopback, as Chromium emulates one (on the bytes as they come, compressed or not). */
