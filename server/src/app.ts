@@ -165,7 +165,8 @@ function serveWebClient(app: Express, distDir: string, withPlayground: boolean):
   const indexFile = path.join(distDir, 'index.html');
   if (!fs.existsSync(indexFile)) return;
   if (!withPlayground) {
-    app.get('/playground.html', (_req, res) => {
+    // Its compressed copies too, which a request could name directly.
+    app.get(['/playground.html', '/playground.html.br', '/playground.html.gz'], (_req, res) => {
       res.status(404).json({ error: 'NOT_FOUND' });
     });
   }
