@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { after, describe, test } from 'node:test';
 import {
   build,
@@ -284,6 +285,17 @@ describe('a fresh clone', () => {
 
     assert.equal(await build({ root: clone, targets: ['web'], stdio: 'ignore' }), 0);
     assert.ok(fs.existsSync(indexHtml), 'the build ran');
+    // Beside each page, script and style sheet, its brotli and gzip copies, which the server sends
+    // by Accept-Encoding (server/src/app.ts); only a file too small to shrink may lack one.
+    const texts = [indexHtml, ...fs.readdirSync(assets).filter((file) => /\.(js|mjs|css)$/.test(file)).map((file) => path.join(assets, file))];
+    assert.ok(texts.length > 5, `scripts and styles built: ${texts.length}`);
+    for (const file of texts) {
+      const original = fs.readFileSync(file);
+      if (original.length < 256) continue;
+      assert.ok(zlib.brotliDecompressSync(fs.readFileSync(`${file}.br`)).equals(original), `${file}.br`);
+      assert.ok(zlib.gunzipSync(fs.readFileSync(`${file}.gz`)).equals(original), `${file}.gz`);
+      assert.ok(fs.statSync(`${file}.br`).size < original.length, `${file}.br is smaller`);
+    }
     const builtAt = fs.statSync(indexHtml).mtimeMs;
     assert.deepEqual(buildsNeeded(clone, ['web']), []);
 

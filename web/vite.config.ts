@@ -4,10 +4,17 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 // Two pages: the app, and an offline GraphiQL playground whose React stays out of the app's bundle.
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [
+    svelte(),
+    // Brotli (quality 11) and gzip (level 9) beside each text file of dist, made once at build: the
+    // server picks one by Accept-Encoding (server/src/app.ts) and compresses nothing per request.
+    // Images and fonts are compressed already; a file whose compressed form is no smaller gets none.
+    compression({ include: /\.(html|css|js|mjs|json|map|svg|wasm|txt|ico|xml|webmanifest)$/, algorithms: ['brotliCompress', 'gzip'] }),
+  ],
   // The shared money and limits rules, bundled from their TypeScript source (the server runs their build).
   resolve: { alias: { '@finance-tracker/common': fileURLToPath(new URL('../packages/common/src/index.ts', import.meta.url)) } },
   build: {

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -153,19 +154,43 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
 /**
  * The built Svelte client, when there is one, with index.html for every client-side route. The
  * playground page goes with introspection: off by default in production.
+ *
+ * The build leaves a brotli (.br) and a gzip (.gz) copy beside each text file (web/vite.config.ts);
+ * express-static-gzip sends the one Accept-Encoding allows, brotli first, with Vary: Accept-Encoding
+ * and the original's Content-Type. Files under /assets/ have content hashes in their names, so they
+ * never change: cached for a year. index.html and the other unhashed files are revalidated on each
+ * use (no-cache), with their ETag and Last-Modified, so an unchanged one costs a 304.
  */
 function serveWebClient(app: Express, distDir: string, withPlayground: boolean): void {
   const indexFile = path.join(distDir, 'index.html');
   if (!fs.existsSync(indexFile)) return;
   if (!withPlayground) {
-    app.get('/playground.html', (_req, res) => {
+    // Its compressed copies too, which a request could name directly.
+    app.get(['/playground.html', '/playground.html.br', '/playground.html.gz'], (_req, res) => {
       res.status(404).json({ error: 'NOT_FOUND' });
     });
   }
-  app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: (res) => markRoute(res, 'static') }));
-  // '{*splat}' also matches '/' itself (Express 5 path syntax).
+  const hashedDir = path.join(distDir, 'assets') + path.sep;
+  const files = expressStaticGzip(distDir, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gzip'],
+    index: false,
+    serveStatic: {
+      index: false,
+      cacheControl: false,
+      // serve-static types the response as Node's; it is Express's (express.static's own types say so).
+      setHeaders: (res, file) => {
+        markRoute(res as Response, 'static');
+        res.setHeader('Cache-Control', file.startsWith(hashedDir) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    },
+  });
+  app.use(files);
+  // '{*splat}' also matches '/' itself (Express 5 path syntax). A missing file under /assets/ asked
+  // for as HTML gets index.html too, as any unknown path does; asked for as a script or JSON, a 404.
   app.get('/{*splat}', (req, res, next) => {
-    if (req.method !== 'GET' || !req.accepts('html')) return next();
-    res.sendFile(indexFile);
+    if (!req.accepts('html')) return next();
+    req.url = '/index.html';
+    files(req, res, next);
   });
 }

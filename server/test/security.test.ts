@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { ApiClient, signUp, uniqueEmail, USER_FIELDS } from './support/client';
 import { receiptFiles } from './support/fixtures';
 import { codeOf, CREATE_TRANSACTION, fieldOf, LIST_TRANSACTIONS, UPLOAD_RECEIPT } from './support/operations';
@@ -250,6 +251,7 @@ function fakeWebBuild(): string {
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'finance-web-'));
   fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>app</title>');
   fs.writeFileSync(path.join(dist, 'playground.html'), '<!doctype html><title>playground</title>');
+  fs.writeFileSync(path.join(dist, 'playground.html.br'), zlib.brotliCompressSync('<!doctype html><title>playground</title>'));
   return dist;
 }
 
@@ -261,6 +263,10 @@ test('the playground page is served with introspection, and not in production by
   try {
     expect((await fetch(`${development.baseUrl}/playground.html`)).status).toBe(200);
     expect((await fetch(`${production.baseUrl}/playground.html`)).status).toBe(404);
+    // Neither compressed, nor by its compressed copy's own name.
+    expect((await fetch(`${production.baseUrl}/playground.html`, { headers: { 'accept-encoding': 'br' } })).status).toBe(404);
+    expect((await fetch(`${production.baseUrl}/playground.html.br`)).status).toBe(404);
+    expect((await fetch(`${development.baseUrl}/playground.html`, { headers: { 'accept-encoding': 'br' } })).headers.get('content-encoding')).toBe('br');
     expect((await fetch(`${productionWithPlayground.baseUrl}/playground.html`)).status).toBe(200);
     // The app itself is served everywhere, with index.html for client-side routes.
     expect(await (await fetch(`${production.baseUrl}/transactions?search=x`, { headers: { accept: 'text/html' } })).text()).toContain('<title>app</title>');
