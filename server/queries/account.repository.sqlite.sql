@@ -2,42 +2,38 @@
 
 -- AccountRepository.list
 SELECT
-  "Account"."id" AS "Account_id",
-  "Account"."user_id" AS "Account_user_id",
-  "Account"."name" AS "Account_name",
-  "Account"."currency" AS "Account_currency",
-  "Account"."opening_balance" AS "Account_opening_balance",
-  "Account"."archived" AS "Account_archived",
-  "Account"."created_at" AS "Account_created_at",
-  "Account"."transaction_count" AS "Account_transaction_count",
-  "Account"."transaction_total" AS "Account_transaction_total"
+  "a"."id" AS "a_id",
+  "a"."user_id" AS "a_user_id",
+  "a"."name" AS "a_name",
+  "a"."currency" AS "a_currency",
+  "a"."opening_balance" AS "a_opening_balance",
+  "a"."archived" AS "a_archived",
+  "a"."created_at" AS "a_created_at",
+  "a"."transaction_count" AS "a_transaction_count",
+  "a"."transaction_total" AS "a_transaction_total"
 FROM
-  "accounts" "Account"
+  "accounts" "a"
 WHERE
-  (("Account"."user_id" = 1))
+  "a"."user_id" = ?
 ORDER BY
-  "Account"."id" ASC;
+  "a"."id" ASC;
 
 -- AccountRepository.findById
 SELECT
-  "Account"."id" AS "Account_id",
-  "Account"."user_id" AS "Account_user_id",
-  "Account"."name" AS "Account_name",
-  "Account"."currency" AS "Account_currency",
-  "Account"."opening_balance" AS "Account_opening_balance",
-  "Account"."archived" AS "Account_archived",
-  "Account"."created_at" AS "Account_created_at",
-  "Account"."transaction_count" AS "Account_transaction_count",
-  "Account"."transaction_total" AS "Account_transaction_total"
+  "a"."id" AS "a_id",
+  "a"."user_id" AS "a_user_id",
+  "a"."name" AS "a_name",
+  "a"."currency" AS "a_currency",
+  "a"."opening_balance" AS "a_opening_balance",
+  "a"."archived" AS "a_archived",
+  "a"."created_at" AS "a_created_at",
+  "a"."transaction_count" AS "a_transaction_count",
+  "a"."transaction_total" AS "a_transaction_total"
 FROM
-  "accounts" "Account"
+  "accounts" "a"
 WHERE
-  (
-    ("Account"."user_id" = 1)
-    AND ("Account"."id" = 1)
-  )
-LIMIT
-  1;
+  "a"."id" = ?
+  AND "a"."user_id" = ?;
 
 -- AccountRepository.lockForWrite
 SELECT
@@ -50,22 +46,22 @@ WHERE
 
 -- AccountRepository.findDefault
 SELECT
-  "Account"."id" AS "Account_id",
-  "Account"."user_id" AS "Account_user_id",
-  "Account"."name" AS "Account_name",
-  "Account"."currency" AS "Account_currency",
-  "Account"."opening_balance" AS "Account_opening_balance",
-  "Account"."archived" AS "Account_archived",
-  "Account"."created_at" AS "Account_created_at",
-  "Account"."transaction_count" AS "Account_transaction_count",
-  "Account"."transaction_total" AS "Account_transaction_total"
+  "a"."id" AS "a_id",
+  "a"."user_id" AS "a_user_id",
+  "a"."name" AS "a_name",
+  "a"."currency" AS "a_currency",
+  "a"."opening_balance" AS "a_opening_balance",
+  "a"."archived" AS "a_archived",
+  "a"."created_at" AS "a_created_at",
+  "a"."transaction_count" AS "a_transaction_count",
+  "a"."transaction_total" AS "a_transaction_total"
 FROM
-  "accounts" "Account"
+  "accounts" "a"
 WHERE
-  (("Account"."user_id" = 1))
+  "a"."user_id" = ?
 ORDER BY
-  "Account"."archived" ASC,
-  "Account"."id" ASC
+  "a"."archived" ASC,
+  "a"."id" ASC
 LIMIT
   1;
 
@@ -123,24 +119,20 @@ FROM
 WHERE
   "Account"."id" = 3;
 SELECT
-  "Account"."id" AS "Account_id",
-  "Account"."user_id" AS "Account_user_id",
-  "Account"."name" AS "Account_name",
-  "Account"."currency" AS "Account_currency",
-  "Account"."opening_balance" AS "Account_opening_balance",
-  "Account"."archived" AS "Account_archived",
-  "Account"."created_at" AS "Account_created_at",
-  "Account"."transaction_count" AS "Account_transaction_count",
-  "Account"."transaction_total" AS "Account_transaction_total"
+  "a"."id" AS "a_id",
+  "a"."user_id" AS "a_user_id",
+  "a"."name" AS "a_name",
+  "a"."currency" AS "a_currency",
+  "a"."opening_balance" AS "a_opening_balance",
+  "a"."archived" AS "a_archived",
+  "a"."created_at" AS "a_created_at",
+  "a"."transaction_count" AS "a_transaction_count",
+  "a"."transaction_total" AS "a_transaction_total"
 FROM
-  "accounts" "Account"
+  "accounts" "a"
 WHERE
-  (
-    ("Account"."user_id" = 1)
-    AND ("Account"."id" = 3)
-  )
-LIMIT
-  1;
+  "a"."id" = ?
+  AND "a"."user_id" = ?;
 
 -- AccountRepository.update
 UPDATE "accounts"

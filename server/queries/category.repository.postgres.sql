@@ -29,45 +29,27 @@ WHERE
 
 -- CategoryRepository.findById
 SELECT
-  "Category"."id" AS "Category_id",
-  "Category"."user_id" AS "Category_user_id",
-  "Category"."name" AS "Category_name",
-  "Category"."kind" AS "Category_kind",
-  "Category"."color" AS "Category_color",
-  "Category"."rollover" AS "Category_rollover",
-  "Category"."created_at" AS "Category_created_at"
+  "c"."id" AS "c_id",
+  "c"."user_id" AS "c_user_id",
+  "c"."name" AS "c_name",
+  "c"."kind" AS "c_kind",
+  "c"."color" AS "c_color",
+  "c"."rollover" AS "c_rollover",
+  "c"."created_at" AS "c_created_at"
 FROM
-  "categories" "Category"
+  "categories" "c"
 WHERE
-  (
-    ("Category"."user_id" = $1)
-    AND ("Category"."id" = $2)
-  )
-LIMIT
-  1;
+  "c"."user_id" = $1
+  AND "c"."id" = $2;
 
 -- CategoryRepository.exists
 SELECT
-  1 AS "row_exists"
+  1 AS "found"
 FROM
-  (
-    SELECT
-      1 AS dummy_column
-  ) "dummy_table"
+  "categories" "c"
 WHERE
-  EXISTS (
-    SELECT
-      1
-    FROM
-      "categories" "Category"
-    WHERE
-      (
-        ("Category"."user_id" = $1)
-        AND ("Category"."id" = $2)
-      )
-  )
-LIMIT
-  1;
+  "c"."user_id" = $1
+  AND "c"."id" = $2;
 
 -- CategoryRepository.insert
 INSERT INTO
@@ -86,22 +68,18 @@ RETURNING
   "rollover",
   "created_at";
 SELECT
-  "Category"."id" AS "Category_id",
-  "Category"."user_id" AS "Category_user_id",
-  "Category"."name" AS "Category_name",
-  "Category"."kind" AS "Category_kind",
-  "Category"."color" AS "Category_color",
-  "Category"."rollover" AS "Category_rollover",
-  "Category"."created_at" AS "Category_created_at"
+  "c"."id" AS "c_id",
+  "c"."user_id" AS "c_user_id",
+  "c"."name" AS "c_name",
+  "c"."kind" AS "c_kind",
+  "c"."color" AS "c_color",
+  "c"."rollover" AS "c_rollover",
+  "c"."created_at" AS "c_created_at"
 FROM
-  "categories" "Category"
+  "categories" "c"
 WHERE
-  (
-    ("Category"."user_id" = $1)
-    AND ("Category"."id" = $2)
-  )
-LIMIT
-  1;
+  "c"."user_id" = $1
+  AND "c"."id" = $2;
 
 -- CategoryRepository.insertMany
 INSERT INTO

@@ -2,26 +2,26 @@
 
 -- RuleRepository.list
 SELECT
-  "Rule"."id" AS "Rule_id",
-  "Rule"."user_id" AS "Rule_user_id",
-  "Rule"."name" AS "Rule_name",
-  "Rule"."position" AS "Rule_position",
-  "Rule"."enabled" AS "Rule_enabled",
-  "Rule"."match_all" AS "Rule_match_all",
-  "Rule"."stop_processing" AS "Rule_stop_processing",
-  "Rule"."override" AS "Rule_override",
-  "Rule"."conditions" AS "Rule_conditions",
-  "Rule"."actions" AS "Rule_actions",
-  "Rule"."applied_count" AS "Rule_applied_count",
-  "Rule"."last_applied_at" AS "Rule_last_applied_at",
-  "Rule"."created_at" AS "Rule_created_at"
+  "r"."id" AS "r_id",
+  "r"."user_id" AS "r_user_id",
+  "r"."name" AS "r_name",
+  "r"."position" AS "r_position",
+  "r"."enabled" AS "r_enabled",
+  "r"."match_all" AS "r_match_all",
+  "r"."stop_processing" AS "r_stop_processing",
+  "r"."override" AS "r_override",
+  "r"."conditions" AS "r_conditions",
+  "r"."actions" AS "r_actions",
+  "r"."applied_count" AS "r_applied_count",
+  "r"."last_applied_at" AS "r_last_applied_at",
+  "r"."created_at" AS "r_created_at"
 FROM
-  "rules" "Rule"
+  "rules" "r"
 WHERE
-  (("Rule"."user_id" = 1))
+  "r"."user_id" = ?
 ORDER BY
-  "Rule"."position" ASC,
-  "Rule"."id" ASC;
+  "r"."position" ASC,
+  "r"."id" ASC;
 
 -- RuleRepository.findById
 SELECT

@@ -99,13 +99,18 @@ function costOf(selectionSet: SelectionSetNode, parent: GraphQLNamedType, walk: 
     } else if (isObjectType(parent)) {
       const field = parent.getFields()[selection.name.value];
       if (!field) continue;
+      // Only priced fields read their arguments (a field's children see them as parentArgs): the rest of
+      // a document is walked without coercing arguments nobody prices, on every request.
+      const price = FIELD_COSTS[`${parent.name}.${field.name}`];
       let args: Arguments = {};
-      try {
-        args = getArgumentValues(field, selection, walk.variables);
-      } catch {
-        // An argument execution will refuse: priced at its defaults.
+      if (price) {
+        try {
+          args = getArgumentValues(field, selection, walk.variables);
+        } catch {
+          // An argument execution will refuse: priced at its defaults.
+        }
+        cost += price(args, walk.now, walk.parentArgs);
       }
-      cost += FIELD_COSTS[`${parent.name}.${field.name}`]?.(args, walk.now, walk.parentArgs) ?? 0;
       if (selection.selectionSet) cost += costOf(selection.selectionSet, getNamedType(field.type), { ...inner, parentArgs: args });
     }
   }

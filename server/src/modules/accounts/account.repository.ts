@@ -1,6 +1,8 @@
+import type { DataSource } from 'typeorm';
 import { GenerateSql } from '../../db/generate-sql';
 import { ownedBy, ownerCondition, ownerRow, type OwnerScope } from '../../db/owner-scope';
 import { Repository } from '../../db/repository';
+import { RowReader } from '../../db/row-reader';
 import { Money, type MinorUnits } from '../../lib/money';
 import { User } from '../users/user.entity';
 import { Account } from './account.entity';
@@ -28,19 +30,35 @@ export function accountRecordOf(account: Account): AccountRecord {
   };
 }
 
-/** The owner's accounts: few per owner, so lists are read whole. */
+/**
+ * The owner's accounts: few per owner, so lists are read whole. Reads are plain SQL: every write
+ * of a transaction reads its account, and TypeORM's query builder cost more than the query.
+ */
 export class AccountRepository extends Repository {
+  private readonly reader: RowReader<Account>;
+
+  constructor(dataSource: DataSource) {
+    super(dataSource);
+    this.reader = new RowReader(dataSource, Account, 'a');
+  }
+
   /** Oldest first; balances come from the totals the database keeps per account. */
   @GenerateSql({ params: (f) => [f.scope] })
   async list(scope: OwnerScope): Promise<AccountRecord[]> {
-    const accounts = await this.manager.find(Account, { where: ownedBy(scope), order: { id: 'ASC' } });
-    return accounts.map(accountRecordOf);
+    return this.read(scope, [], 'ORDER BY "a"."id" ASC');
+  }
+
+  /** The owner's accounts meeting `conditions` (on `a`; their parameters come first), in `order`. */
+  private async read(scope: OwnerScope, conditions: string[], order: string, parameters = this.parameters()): Promise<AccountRecord[]> {
+    const rows = await this.query(`SELECT ${this.reader.selectList} FROM "accounts" "a" WHERE ${[...conditions, ownerCondition(scope, 'a', parameters)].join(' AND ')} ${order}`, parameters);
+    return rows.map((row) => accountRecordOf(this.reader.read(row)!));
   }
 
   @GenerateSql({ params: (f) => [f.scope, f.accountId] })
   async findById(scope: OwnerScope, id: number): Promise<AccountRecord | null> {
-    const account = await this.manager.findOne(Account, { where: { ...ownedBy(scope), id } });
-    return account && accountRecordOf(account);
+    const parameters = this.parameters();
+    const [account] = await this.read(scope, [`"a"."id" = ${parameters.add(id)}`], '', parameters);
+    return account ?? null;
   }
 
   /**
@@ -61,8 +79,8 @@ export class AccountRepository extends Repository {
   /** Where a transaction goes when no account is named: the first account that is not archived, else the first. */
   @GenerateSql({ params: (f) => [f.scope] })
   async findDefault(scope: OwnerScope): Promise<AccountRecord | null> {
-    const account = await this.manager.findOne(Account, { where: ownedBy(scope), order: { archived: 'ASC', id: 'ASC' } });
-    return account && accountRecordOf(account);
+    const [account] = await this.read(scope, [], 'ORDER BY "a"."archived" ASC, "a"."id" ASC LIMIT 1');
+    return account ?? null;
   }
 
   /** Ids and names only, for the name check. */

@@ -37,13 +37,17 @@ export class CategoryRepository extends Repository {
 
   @GenerateSql({ params: (f) => [f.scope, f.categoryId] })
   async findById(scope: OwnerScope, id: number): Promise<CategoryRecord | null> {
-    return this.manager.findOne(Category, { where: { ...ownedBy(scope), id } });
+    const parameters = this.parameters();
+    const [row] = await this.query(`SELECT ${this.reader.selectList} FROM "categories" "c" WHERE ${ownerCondition(scope, 'c', parameters)} AND "c"."id" = ${parameters.add(id)}`, parameters);
+    return row ? this.reader.read(row) : null;
   }
 
-  /** Whether the id names one of the owner's categories. */
+  /** Whether the id names one of the owner's categories (plain SQL: every create with a category asks). */
   @GenerateSql({ params: (f) => [f.scope, f.categoryId] })
-  exists(scope: OwnerScope, id: number): Promise<boolean> {
-    return this.manager.existsBy(Category, { ...ownedBy(scope), id });
+  async exists(scope: OwnerScope, id: number): Promise<boolean> {
+    const parameters = this.parameters();
+    const rows = await this.query(`SELECT 1 AS "found" FROM "categories" "c" WHERE ${ownerCondition(scope, 'c', parameters)} AND "c"."id" = ${parameters.add(id)}`, parameters);
+    return rows.length > 0;
   }
 
   /** The new row as the database wrote it. */

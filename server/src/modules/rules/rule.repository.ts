@@ -1,7 +1,8 @@
-import { In } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { GenerateSql } from '../../db/generate-sql';
 import { ownedBy, ownerCondition, type OwnerScope } from '../../db/owner-scope';
 import { Repository } from '../../db/repository';
+import { RowReader } from '../../db/row-reader';
 import { Rule, RuleSuggestion } from './rule.entity';
 import type { NewRule, RuleRecord, RuleSuggestionRecord } from './rule.model';
 
@@ -18,10 +19,19 @@ const exampleRule: NewRule = {
 
 /** The owner's rules (few: read whole, in position order) and what learning knows of their categorising. */
 export class RuleRepository extends Repository {
+  private readonly reader: RowReader<Rule>;
+
+  constructor(dataSource: DataSource) {
+    super(dataSource);
+    this.reader = new RowReader(dataSource, Rule, 'r');
+  }
+
+  /** In plain SQL: every createTransaction and import preview reads the rules. */
   @GenerateSql({ params: (f) => [f.scope] })
   async list(scope: OwnerScope): Promise<RuleRecord[]> {
-    const rows = await this.manager.find(Rule, { where: ownedBy(scope), order: { position: 'ASC', id: 'ASC' } });
-    return rows.map(recordOf);
+    const parameters = this.parameters();
+    const rows = await this.query(`SELECT ${this.reader.selectList} FROM "rules" "r" WHERE ${ownerCondition(scope, 'r', parameters)} ORDER BY "r"."position" ASC, "r"."id" ASC`, parameters);
+    return rows.map((row) => recordOf(this.reader.read(row)!));
   }
 
   @GenerateSql({ params: (f) => [f.scope, 1] })
