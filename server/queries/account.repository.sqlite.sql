@@ -67,21 +67,21 @@ LIMIT
 
 -- AccountRepository.names
 SELECT
-  "Account"."id" AS "Account_id",
-  "Account"."name" AS "Account_name"
+  "a"."id" AS "id",
+  "a"."name" AS "name"
 FROM
-  "accounts" "Account"
+  "accounts" "a"
 WHERE
-  (("Account"."user_id" = 1));
+  "a"."user_id" = ?;
 
 -- AccountRepository.currencies
 SELECT
-  "Account"."id" AS "Account_id",
-  "Account"."currency" AS "Account_currency"
+  "a"."id" AS "id",
+  "a"."currency" AS "currency"
 FROM
-  "accounts" "Account"
+  "accounts" "a"
 WHERE
-  (("Account"."user_id" = 1));
+  "a"."user_id" = ?;
 
 -- AccountRepository.ownerCurrency
 SELECT

@@ -20,12 +20,12 @@ ORDER BY
 
 -- CategoryRepository.names
 SELECT
-  "Category"."id" AS "Category_id",
-  "Category"."name" AS "Category_name"
+  "c"."id" AS "id",
+  "c"."name" AS "name"
 FROM
-  "categories" "Category"
+  "categories" "c"
 WHERE
-  (("Category"."user_id" = $1));
+  "c"."user_id" = $1;
 
 -- CategoryRepository.findById
 SELECT

@@ -86,13 +86,19 @@ export class AccountRepository extends Repository {
   /** Ids and names only, for the name check. */
   @GenerateSql({ params: (f) => [f.scope] })
   names(scope: OwnerScope): Promise<{ id: number; name: string }[]> {
-    return this.manager.find(Account, { select: { id: true, name: true }, where: ownedBy(scope) });
+    return this.idsWith(scope, 'name');
   }
 
-  /** Ids and currencies only: which amounts a search text stands for in which accounts. */
+  /** Ids and currencies only: which amounts a search text stands for in which accounts (every page with transfers asks). */
   @GenerateSql({ params: (f) => [f.scope] })
   currencies(scope: OwnerScope): Promise<{ id: number; currency: string }[]> {
-    return this.manager.find(Account, { select: { id: true, currency: true }, where: ownedBy(scope) });
+    return this.idsWith(scope, 'currency');
+  }
+
+  private async idsWith<K extends 'name' | 'currency'>(scope: OwnerScope, column: K): Promise<({ id: number } & Record<K, string>)[]> {
+    const parameters = this.parameters();
+    const rows = await this.query<{ id: unknown } & Record<K, string>>(`SELECT "a"."id" AS "id", "a"."${column}" AS "${column}" FROM "accounts" "a" WHERE ${ownerCondition(scope, 'a', parameters)}`, parameters);
+    return rows.map((row) => ({ ...row, id: Number(row.id) }));
   }
 
   /**

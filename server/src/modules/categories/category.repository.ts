@@ -31,8 +31,10 @@ export class CategoryRepository extends Repository {
 
   /** Ids and names only: what a name check and a search match against. */
   @GenerateSql({ params: (f) => [f.scope] })
-  names(scope: OwnerScope): Promise<{ id: number; name: string }[]> {
-    return this.manager.find(Category, { select: { id: true, name: true }, where: ownedBy(scope) });
+  async names(scope: OwnerScope): Promise<{ id: number; name: string }[]> {
+    const parameters = this.parameters();
+    const rows = await this.query<{ id: unknown; name: string }>(`SELECT "c"."id" AS "id", "c"."name" AS "name" FROM "categories" "c" WHERE ${ownerCondition(scope, 'c', parameters)}`, parameters);
+    return rows.map((row) => ({ id: Number(row.id), name: row.name }));
   }
 
   @GenerateSql({ params: (f) => [f.scope, f.categoryId] })
