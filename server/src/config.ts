@@ -339,12 +339,6 @@ function snapshotConfig(
  * container os.availableParallelism() counts the node's cores, not the pod's CPU limit.
  */
 function webConcurrency(given: number | undefined, database: DatabaseConfig): number {
-  if (database.kind === 'sqlite' && database.file === ':memory:') {
-    if (given !== undefined && given > 1) {
-      throw new ConfigError('Invalid configuration:\n  WEB_CONCURRENCY: must be 1 with an in-memory SQLite database (workers cannot share it)');
-    }
-    return 1;
-  }
   if (given !== undefined) return given;
   return database.kind === 'sqlite' ? Math.min(os.availableParallelism(), DEFAULT_WEB_CONCURRENCY_CAP) : 1;
 }
