@@ -8,6 +8,8 @@ import { type AppConfig, ConfigError, loadConfig } from './config';
 import { handleTerminationSignals } from './api/http/graceful-shutdown';
 import { startMetricsServer } from './api/http/metrics-server';
 import { runPrimary } from './cluster/primary';
+import { createCore } from './core';
+import { startInstanceJobs } from './instance-jobs';
 import { createLogger } from './logger';
 
 async function main(): Promise<void> {
@@ -23,8 +25,19 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config);
   // WEB_CONCURRENCY > 1: the primary forks the workers, each of which runs serve() (cluster/primary.ts).
-  if (config.webConcurrency > 1 && cluster.isPrimary) return runPrimary(config, logger);
+  if (config.webConcurrency > 1 && cluster.isPrimary) return primary(config, logger);
   await serve(config, logger);
+}
+
+/** Migrates once before forking, and keeps what the server does once (instance-jobs.ts) out of the workers. */
+async function primary(config: AppConfig, logger: Logger): Promise<void> {
+  const core = await createCore(config, logger, { forScript: true });
+  const jobs = startInstanceJobs(config, core.dataSource, core.services, logger);
+  runPrimary(config, logger, async () => {
+    await jobs.stop();
+    await core.close();
+    jobs.release();
+  });
 }
 
 /** One process serving requests: the whole server, or one worker of a cluster. */

@@ -136,7 +136,7 @@ embeddedOnly('WEB_CONCURRENCY=2 on SQLite', () => {
         }
       };
       const writers = Array.from({ length: 6 }, (_, lane) => writer(lane + 1));
-      let atKill = 0;
+      let atKill: number | undefined;
       let replacement: number | undefined;
       try {
         while (acknowledged.size < 40) await delay(10);

@@ -1,8 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config';
-import { createCore } from '../core';
-import { startInstanceJobs } from '../instance-jobs';
 
 /** A worker that dies is forked again after this, doubling per quick death up to the maximum. */
 const RESTART_FIRST_MS = 500;
@@ -20,15 +18,14 @@ interface Slot {
 
 /**
  * WEB_CONCURRENCY > 1: this process forks that many workers that share the port (node:cluster
- * hands connections round-robin) and serve requests; it serves none itself. It migrates the
- * database once before forking, and owns what one server does once: the instance lock, the daily
- * snapshots and the orphan-receipt sweep. A worker that dies unexpectedly is forked again, with a
+ * hands connections round-robin) and serve requests; it serves none itself. main.ts has migrated the
+ * database before (once, before forking) and started what one server does once (the instance lock,
+ * the daily snapshots, the orphan-receipt sweep: instance-jobs.ts); `closeInstance` ends those, after
+ * the last worker has exited. A worker that dies unexpectedly is forked again, with a
  * backoff; one that dies before the first start-up completed fails the start. SIGTERM and SIGINT
  * go to every worker, which drains as a single process does; the primary exits once all have.
  */
-export async function runPrimary(config: AppConfig, logger: Logger): Promise<void> {
-  const core = await createCore(config, logger, { forScript: true });
-  const jobs = startInstanceJobs(config, core.dataSource, core.services, logger);
+export function runPrimary(config: AppConfig, logger: Logger, closeInstance: () => Promise<void>): void {
   const count = config.webConcurrency;
   const slots: Slot[] = Array.from({ length: count }, () => ({ worker: null, startedAt: 0, quickDeaths: 0 }));
   const restartTimers = new Set<NodeJS.Timeout>();
@@ -44,9 +41,7 @@ export async function runPrimary(config: AppConfig, logger: Logger): Promise<voi
 
   const finish = async () => {
     try {
-      await jobs.stop();
-      await core.close();
-      jobs.release();
+      await closeInstance();
     } catch (error) {
       logger.error({ err: error }, 'shutdown failed');
       failed = true;
