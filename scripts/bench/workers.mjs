@@ -1,6 +1,6 @@
 // Throughput of one worker against two (WEB_CONCURRENCY, server/src/cluster) on the embedded default.
 import fs from 'node:fs';
-import { args, log, options } from './cli.mjs';
+import { log, options } from './cli.mjs';
 import { expectAnswer } from './checks.mjs';
 import { load, median } from './measurement.mjs';
 import { oursPost, oursRequest, startApp, stop } from './servers.mjs';
@@ -46,7 +46,7 @@ export async function measureWorkers(backend, entry) {
     }
     for (const app of Object.values(sides)) expectAnswer(`ours (${app === sides[1] ? 1 : 2} workers)`, entry.key, await oursRequest(app, entry));
     const duration = Math.max(options.duration, 3);
-    const rounds = args.quick ? 2 : 3;
+    const rounds = options.workersRounds;
     // Warm both up under load first, untimed: every worker compiles its own code (JIT), on its share of the requests.
     for (const app of Object.values(sides)) await load(`${app.baseUrl}/graphql`, oursPost(entry), CONNECTIONS, duration);
     const samples = { 1: [], 2: [] };
