@@ -39,14 +39,15 @@ function waitForListeningLine(child, exited, output, timeoutMs) {
 
 /**
  * Starts server/dist/main.js (build it first; `main` names another checkout's, as the benchmark's
- * baseline does) with exactly `env` and PORT=port, and resolves once
+ * baseline does) with exactly `env` (WEB_CONCURRENCY=1 unless it says otherwise) and PORT=port, and resolves once
  * it serves. Port 0 lets the kernel pick and waits for the "listening" log line (LOG_LEVEL info or
  * lower); any other port, by default a free one, waits for /healthz. `quiet` sends stdout to
  * /dev/null and stderr to ours, for long runs whose logs nobody reads.
  */
 async function startBuiltServer({ env, port, nodeArgs = [], cwd, timeoutMs = 20_000, quiet = false, main = MAIN }) {
   const listenPort = port ?? (await freePort());
-  const environment = { ...env, PORT: String(listenPort) };
+  // One process unless the caller asks for workers: the tests and the benchmark's numbers predate WEB_CONCURRENCY.
+  const environment = { WEB_CONCURRENCY: '1', ...env, PORT: String(listenPort) };
   const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd,
     env: environment,

@@ -19,6 +19,7 @@ export const { values: args } = parseArgs({
     'backup-transactions': { type: 'string', default: '100000' },
     'backup-receipts': { type: 'string', default: '500' },
     'backup-iterations': { type: 'string', default: '3' },
+    'workers-rounds': { type: 'string', default: '3' },
     help: { type: 'boolean', default: false },
     'postgres-url': { type: 'string', default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
     'redis-url': { type: 'string', default: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' },
@@ -40,12 +41,15 @@ export const options = {
   backupTransactions: Number(args['backup-transactions']),
   backupReceipts: Number(args['backup-receipts']),
   backupIterations: args.quick ? 1 : Number(args['backup-iterations']),
-  // --only imports: the imports and the rules over them; --only rules: the rules alone; --only backups.
+  // Alternating load rounds of one worker and of two (workers.mjs).
+  workersRounds: args.quick ? 2 : Number(args['workers-rounds']),
+  // --only imports: the imports and the rules over them; --only rules: the rules alone; --only backups;
+  // --only workers: one worker against two on SQLite (workers.mjs).
   only: args.only ?? null,
   // For diagnosis: Node flags added after the app's own (--cpu-prof; a later --max-old-space-size wins).
   appFlags: args['app-flags'].split(' ').filter(Boolean),
 };
-if (args.only !== undefined && !['imports', 'rules', 'backups'].includes(args.only)) throw new Error(`--only takes "imports", "rules" or "backups", not "${args.only}"`);
+if (args.only !== undefined && !['imports', 'rules', 'backups', 'workers'].includes(args.only)) throw new Error(`--only takes "imports", "rules", "backups" or "workers", not "${args.only}"`);
 if (options.only && options.baseline) throw new Error(`--only ${options.only} does not time a baseline`);
 export const PASSWORD = 'benchmark household password 2026';
 export const SEARCH_TERM = 'coffee';
@@ -70,6 +74,9 @@ if (args.help) {
   --only rules             only the rules over imports (0, 100 and 300 rules, 10 000 CSV rows)
   --only backups           only GET /backup and restoreBackup of one seeded user, against the
                            bulk insert of the same rows
+  --only workers           only the newest page at 32 clients with WEB_CONCURRENCY=1 against 2,
+                           on SQLite, in alternating rounds (seeds the largest of --sizes)
+  --workers-rounds 3       load rounds of each side in that comparison (medians)
   --backup-transactions 100000, --backup-receipts 500   the backed-up user (quick: 2 000 and 20)
   --backup-iterations 3    timed rounds of backup, restore, dry run and floor (medians)
   --import-rows 100000,10000   rows of the CSV and of the OFX file imported

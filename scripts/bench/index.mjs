@@ -10,8 +10,9 @@
 // bulk insert; then rules over an import (rules.mjs): 0, 100 and 300 rules on the same file.
 // Last, backup and restore (backups.mjs): GET /backup and restoreBackup of 100 000 transactions
 // with 500 receipts against the bulk insert of the same rows, in an app of its own.
+// On SQLite, one worker against two (workers.mjs: WEB_CONCURRENCY) on the newest page at 32 clients.
 // `--only imports` runs those two alone, on a database with nothing seeded; `--only rules` the
-// rules; `--only backups` the backups.
+// rules; `--only backups` the backups; `--only workers` the workers (SQLite only).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +29,7 @@ import { openPlanRunner } from './plan-runner.mjs';
 import { measureBackups } from './backups.mjs';
 import { measureImports } from './imports.mjs';
 import { measureRules } from './rules.mjs';
+import { measureWorkers } from './workers.mjs';
 import { formatReport } from './report.mjs';
 import { prepareBackend, seed } from './seeding.mjs';
 import { hashPassword } from './server-dist.mjs';
@@ -48,6 +50,13 @@ async function benchBackend(kind, baselineBuild) {
     if (options.only === 'backups') {
       const backups = await measureBackups(backend);
       return { backend: kind, backups, failures: backups.failures };
+    }
+    if (options.only === 'workers') {
+      if (kind !== 'sqlite') return { backend: kind, failures: [] };
+      const users = await seed(backend);
+      const { cases } = await capture(backend, users);
+      const workers = await measureWorkers(backend, cases.find((entry) => entry.name === 'page' && entry.size === Math.max(...options.sizes)));
+      return { backend: kind, workers, failures: workers.failures };
     }
     if (options.only) {
       Object.assign(app, await startApp(backend));
@@ -165,6 +174,9 @@ async function benchBackend(kind, baselineBuild) {
     if (withBaseline) memory.baseline = memoryOf(baseline.child.pid);
     log(`  app RSS after the run ${memory.rssMiB.toFixed(0)} MiB (peak ${memory.peakRssMiB.toFixed(0)} MiB)${withBaseline ? `, baseline ${memory.baseline.rssMiB.toFixed(0)} MiB` : ''}`);
 
+    const workers = kind === 'sqlite' ? await measureWorkers(backend, largest) : null;
+    if (workers) failures.push(...workers.failures);
+
     // Imports last: they write far more than anything above, and the memory above is the reads'.
     const imports = await measureImports(backend, app);
     failures.push(...imports.failures);
@@ -172,7 +184,7 @@ async function benchBackend(kind, baselineBuild) {
     failures.push(...rules.failures);
     const backups = await measureBackups(backend);
     failures.push(...backups.failures);
-    return { backend: kind, seeding: users.map(({ size, seedSeconds }) => ({ transactions: size, seconds: seedSeconds })), rows, stackLayers, accounts, commitDurability, concurrency, memory, imports, rules, backups, failures };
+    return { backend: kind, seeding: users.map(({ size, seedSeconds }) => ({ transactions: size, seconds: seedSeconds })), rows, stackLayers, accounts, commitDurability, concurrency, workers, memory, imports, rules, backups, failures };
   } finally {
     if (app.child) await stop(app.child);
     if (baseline.child) await stop(baseline.child);

@@ -80,8 +80,8 @@ export async function measureStackLayers(backend, floorEnv, { app, floor, stack 
   }
 }
 
-export async function load(url, init, connections) {
-  const result = await autocannon({ url, ...init, connections, duration: options.duration });
+export async function load(url, init, connections, duration = options.duration) {
+  const result = await autocannon({ url, ...init, connections, duration });
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,

@@ -1,6 +1,7 @@
 // The benchmark's tables, as Markdown (printed, and pasted into docs/performance.md).
 import { RESTORE_TARGET } from './backups.mjs';
 import { RULES_TARGET } from './rules.mjs';
+import { WORKERS_TARGET } from './workers.mjs';
 
 /** The issue's targets, at the largest size: ratio to the floor at most 1.5 (2 for the deep page). */
 const RATIO_TARGETS = { page: 1.5, deep: 2, search: 1.5, 'dashboard-month': 1.5, 'dashboard-year': 1.5 };
@@ -17,8 +18,9 @@ export function formatReport(report) {
   const only = report.options.only;
   if (!only) lines.push(...reads(report));
   if (!only || only === 'imports') lines.push(...imports(report));
-  if (only !== 'backups') lines.push(...rules(report));
+  if (only !== 'backups' && only !== 'workers') lines.push(...rules(report));
   if (!only || only === 'backups') lines.push(...backups(report));
+  if (!only || only === 'workers') lines.push(...workers(report));
   return `${lines.join('\n')}\n`;
 }
 
@@ -164,5 +166,18 @@ function beforeAfter(report) {
   }
   lines.push('', '| backend | baseline RSS after the run | ours RSS after the run |', '|---|---:|---:|');
   for (const backend of report.backends) lines.push(`| ${backend.backend} | ${backend.memory.baseline.rssMiB.toFixed(0)} MiB | ${backend.memory.rssMiB.toFixed(0)} MiB |`);
+  return lines;
+}
+
+/** One worker against two on SQLite (WEB_CONCURRENCY), medians of alternating rounds. */
+function workers(report) {
+  const rows = report.backends.filter((backend) => backend.workers);
+  if (rows.length === 0) return [];
+  const lines = ['', 'One worker against two (WEB_CONCURRENCY) on the newest page, SQLite, both serving the same file; medians of alternating autocannon rounds:', ''];
+  lines.push('| transactions | clients | rounds × seconds | 1 worker req/s | 2 workers req/s | ratio | target | two separate servers req/s (ratio: the machine\'s ceiling) | CPU per request, 1 / 2 workers / separate (ms) |');
+  lines.push('|---:|---:|---|---:|---:|---:|---|---:|---:|');
+  for (const { workers: row } of rows) {
+    lines.push(`| ${count(row.transactions)} | ${row.connections} | ${row.rounds} × ${row.durationSeconds} s | ${row.one.requestsPerSecond.toFixed(0)} | ${row.two.requestsPerSecond.toFixed(0)} | ${row.ratio.toFixed(2)} | ≥ ${WORKERS_TARGET} ${row.ratio >= WORKERS_TARGET ? '✓' : '✗'} | ${row.separateServers.requestsPerSecond.toFixed(0)} (${row.ceilingRatio.toFixed(2)}) | ${row.one.cpuMsPerRequest.toFixed(2)} / ${row.two.cpuMsPerRequest.toFixed(2)} / ${row.separateServers.cpuMsPerRequest.toFixed(2)} |`);
+  }
   return lines;
 }

@@ -33,10 +33,8 @@ import { createLogger } from './logger';
 import type { Services } from './services';
 import { sessionGuard } from './sessions/session-guard';
 import type { ReceiptStorage } from './storage/receipt-storage';
-import { holdInstanceLock } from './snapshots/instance-lock';
-import { startSnapshotScheduler, type SnapshotScheduler } from './snapshots/snapshot-scheduler';
-
-const ORPHAN_AGE_MS = 60 * 60 * 1000;
+import type { SnapshotScheduler } from './snapshots/snapshot-scheduler';
+import { startInstanceJobs } from './instance-jobs';
 
 export interface App {
   express: Express;
@@ -48,7 +46,10 @@ export interface App {
   shutdown: ShutdownState;
   /** Served on the main port unless config.metricsPort is set (see http/metrics-server.ts). */
   metrics: AppMetrics;
-  /** Daily snapshots into DATA_DIR/backups; null when off (SNAPSHOTS=off, or Postgres/S3: the CronJob's job). */
+  /**
+   * Daily snapshots into DATA_DIR/backups; null when off (SNAPSHOTS=off, or Postgres/S3: the CronJob's
+   * job), and in a cluster's worker (the primary takes them: instance-jobs.ts).
+   */
   snapshots: SnapshotScheduler | null;
   /** Stops Apollo, closes the session store and the database. The HTTP server is the caller's. */
   close(): Promise<void>;
@@ -58,7 +59,7 @@ export interface App {
  * Builds the core (database migrated, storage, sessions, services: core.ts) and the HTTP around
  * it (GraphQL, routes), and returns it without listening, so tests can start it on port 0 in-process.
  */
-export async function createApp(config: AppConfig, logger: Logger = createLogger(config)): Promise<App> {
+export async function createApp(config: AppConfig, logger: Logger = createLogger(config), { instanceJobs = true } = {}): Promise<App> {
   const core = await createCore(config, logger);
   const { dataSource, storage, redis, sessions, services } = core;
 
@@ -122,15 +123,8 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   serveWebClient(app, config.webDistDir, config.graphqlIntrospection);
   app.use(dependencyErrorHandler(logger));
 
-  // Hourly, files older than an hour that no receipt points at are removed (see sweepOrphans).
-  const sweepTimer = setInterval(() => {
-    services.receipts.sweepOrphans(ORPHAN_AGE_MS).catch((error) => logger.warn({ err: error }, 'orphan sweep failed'));
-  }, ORPHAN_AGE_MS);
-  sweepTimer.unref();
-
-  // The restore script refuses while this server runs on the embedded default's DATA_DIR.
-  const releaseInstanceLock = config.database.kind === 'sqlite' ? holdInstanceLock(config.dataDir) : () => undefined;
-  const snapshots = config.snapshots ? startSnapshotScheduler({ config: config.snapshots, dataSource, receiptsDir: config.receiptsDir, logger }) : null;
+  // A cluster's workers leave the instance lock, snapshots and orphan sweep to the primary (cluster/).
+  const jobs = instanceJobs ? startInstanceJobs(config, dataSource, services, logger) : null;
 
   return {
     express: app,
@@ -140,13 +134,12 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     logger,
     shutdown,
     metrics,
-    snapshots,
+    snapshots: jobs?.snapshots ?? null,
     close: async () => {
-      clearInterval(sweepTimer);
-      await snapshots?.stop();
+      await jobs?.stop();
       await apollo.stop();
       await core.close();
-      releaseInstanceLock();
+      jobs?.release();
     },
   };
 }

@@ -1,6 +1,12 @@
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+
+/** More workers than this only queue behind SQLite's one writer and each other. */
+const MAX_WEB_CONCURRENCY = 16;
+/** The default stops here: past four, the SQLite writer and the primary's accept loop are the limit, not the cores. */
+const DEFAULT_WEB_CONCURRENCY_CAP = 4;
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -56,6 +62,13 @@ const environmentSchema = z.object({
   SNAPSHOT_KEEP_DAILY: z.coerce.number().int().min(1).max(366).default(7),
   SNAPSHOT_KEEP_WEEKLY: z.coerce.number().int().min(0).max(520).default(4),
   SNAPSHOT_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(3),
+  // Worker processes sharing the port (node:cluster); default in webConcurrency() below.
+  WEB_CONCURRENCY: z
+    .string()
+    .regex(/^\s*\d+\s*$/, `must be a whole number of worker processes, 1 to ${MAX_WEB_CONCURRENCY}`)
+    .transform(Number)
+    .pipe(z.number().int().min(1, `must be at least 1 (1 runs one process, no workers)`).max(MAX_WEB_CONCURRENCY, `must be at most ${MAX_WEB_CONCURRENCY}`))
+    .optional(),
 });
 
 export type DatabaseConfig =
@@ -122,6 +135,11 @@ export interface AppConfig {
    * disk). With Postgres or S3 the app takes none; the backup CronJob (pg_dump) does that job.
    */
   readonly snapshots?: SnapshotConfig;
+  /**
+   * Worker processes sharing the port (WEB_CONCURRENCY; see cluster/primary.ts). 1 runs the server
+   * as one process, as before. Default: the cores, up to 4, on SQLite; 1 on Postgres, where replicas scale.
+   */
+  readonly webConcurrency: number;
 }
 
 export interface SnapshotConfig {
@@ -205,6 +223,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     hstsMaxAgeSeconds: env.COOKIE_SECURE ? (env.HSTS_MAX_AGE_SECONDS ?? DEFAULT_HSTS_MAX_AGE_SECONDS) : 0,
     metricsPort: env.METRICS_PORT,
     snapshots: snapshotConfig(env, dataDir),
+    webConcurrency: webConcurrency(env.WEB_CONCURRENCY, databaseConfig(env.DATABASE_URL, dataDir)),
   });
 }
 
@@ -312,6 +331,16 @@ function snapshotConfig(
     keepWeekly: env.SNAPSHOT_KEEP_WEEKLY,
     hourUtc: env.SNAPSHOT_HOUR_UTC,
   });
+}
+
+/**
+ * On SQLite the workers are how one machine's cores serve one data folder, so the default is the
+ * cores (capped). On Postgres the default is 1: replicas scale there (Kubernetes), and inside a
+ * container os.availableParallelism() counts the node's cores, not the pod's CPU limit.
+ */
+function webConcurrency(given: number | undefined, database: DatabaseConfig): number {
+  if (given !== undefined) return given;
+  return database.kind === 'sqlite' ? Math.min(os.availableParallelism(), DEFAULT_WEB_CONCURRENCY_CAP) : 1;
 }
 
 function databaseConfig(url: string | undefined, dataDir: string): DatabaseConfig {

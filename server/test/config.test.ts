@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { ConfigError, loadConfig } from '../src/config';
 
 const S3 = { S3_BUCKET: 'receipts', S3_ACCESS_KEY: 'key', S3_SECRET_KEY: 'secret' };
@@ -71,5 +72,25 @@ describe('TRUST_PROXY, HSTS and METRICS_PORT', () => {
     expect(loadConfig({}).metricsPort).toBeUndefined();
     expect(loadConfig({ METRICS_PORT: '9464' }).metricsPort).toBe(9464);
     expect(configError({ PORT: '9464', METRICS_PORT: '9464' })).toMatch(/METRICS_PORT: /);
+  });
+});
+
+describe('WEB_CONCURRENCY', () => {
+  test('defaults to the cores, at most 4, on SQLite; to 1 on Postgres, where replicas scale', () => {
+    expect(loadConfig({}).webConcurrency).toBe(Math.min(os.availableParallelism(), 4));
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/finance' }).webConcurrency).toBe(1);
+    expect(loadConfig({ WEB_CONCURRENCY: '3' }).webConcurrency).toBe(3);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/finance', WEB_CONCURRENCY: '2' }).webConcurrency).toBe(2);
+  });
+
+  test.each([
+    ['0', 'WEB_CONCURRENCY: must be at least 1'],
+    ['-2', 'WEB_CONCURRENCY: must be a whole number of worker processes, 1 to 16'],
+    ['1.5', 'WEB_CONCURRENCY: must be a whole number of worker processes, 1 to 16'],
+    ['all', 'WEB_CONCURRENCY: must be a whole number of worker processes, 1 to 16'],
+    ['17', 'WEB_CONCURRENCY: must be at most 16'],
+  ])('refuses WEB_CONCURRENCY=%p with a message naming it', (value, message) => {
+    expect(() => loadConfig({ WEB_CONCURRENCY: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ WEB_CONCURRENCY: value })).toThrow(message);
   });
 });

@@ -8,9 +8,11 @@ import { ApiClient, signUp, uniqueEmail } from './support/client';
 import { CREATE_TRANSACTION } from './support/operations';
 import { startServerProcess } from './support/server-process';
 
-test('SIGKILL in the middle of a burst of writes: every acknowledged write survives, no half-done multi-row write is visible', async () => {
+// With two workers (WEB_CONCURRENCY), SIGKILL hits the primary, as a container's stop does when it
+// runs out of patience; the workers go with it (node:cluster exits a worker whose primary is gone).
+test.each(['1', '2'])('SIGKILL in the middle of a burst of writes: every acknowledged write survives, no half-done multi-row write is visible (WEB_CONCURRENCY=%s)', async (workers) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finance-crash-'));
-  const environment = { DATA_DIR: dataDir, RATE_LIMIT_REGISTER_PER_IP: '100000', ...(await freshBackendEnvironment()) };
+  const environment = { DATA_DIR: dataDir, RATE_LIMIT_REGISTER_PER_IP: '100000', WEB_CONCURRENCY: workers, ...(await freshBackendEnvironment()) };
   const first = await startServerProcess(environment);
   const { client, user } = await signUp(first.baseUrl);
 

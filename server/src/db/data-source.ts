@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config';
 import { entities } from './entities';
 import { migrationsFor } from './migrations';
+import { beginTransactionsImmediately } from './sqlite-immediate-writes';
 import { StatementCounter } from './statement-counter';
 
 /**
@@ -31,7 +32,8 @@ export function createDataSource(database: DatabaseConfig): DataSource {
     migrations: migrationsFor('sqlite'),
     synchronize: false,
     logger: new StatementCounter(),
-    // WAL lets readers go on while a write commits; foreign keys make ON DELETE rules real.
+    // WAL lets readers go on while a write commits, also in the other workers (cluster/) sharing
+    // the file; a writer waits up to busy_timeout for another's commit. Foreign keys make ON DELETE rules real.
     // better-sqlite3 builds WAL mode with synchronous=NORMAL, where a power cut can lose the last
     // commits; this is money, so every commit waits for the disk (FULL; see docs/performance.md).
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
@@ -60,6 +62,7 @@ export async function openDatabase(database: DatabaseConfig): Promise<DataSource
       await lock.release();
     }
   } else {
+    beginTransactionsImmediately(dataSource);
     await dataSource.runMigrations({ transaction: 'each' });
   }
   return dataSource;

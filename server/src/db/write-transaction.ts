@@ -5,7 +5,9 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
 /**
  * A database transaction for a write. On SQLite, TypeORM shares one connection, so two
  * transactions that overlap in time would nest (the second becomes a savepoint of the first, and
- * sees its uncommitted rows): here they take turns. Postgres gives each its own connection.
+ * sees its uncommitted rows): here they take turns. Other processes on the same file (workers) are
+ * kept apart by SQLite's write lock, which each transaction takes at BEGIN (sqlite-immediate-writes.ts).
+ * Postgres gives each its own connection.
  */
 export function writeTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   if (dataSource.options.type === 'postgres') return dataSource.transaction(work);

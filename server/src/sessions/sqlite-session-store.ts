@@ -35,7 +35,8 @@ export class SqliteSessionStore extends Store implements UserSessionIndex {
     super();
     this.recentTouches = new RecentTouches(touchSlackMs);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
+    // Shared by the workers of one server (cluster/): a write waits up to 5 s for another's.
+    this.db = new Database(file, { timeout: 5000 });
     this.db.pragma('journal_mode = WAL');
     this.createSchema();
     this.statements = {
@@ -101,7 +102,7 @@ export class SqliteSessionStore extends Store implements UserSessionIndex {
         this.recentTouches.forget(sid);
         this.statements.destroyOfUser.run(sid, userId);
       }
-    })();
+    }).immediate();
   }
 
   close(): void {
