@@ -72,7 +72,33 @@ export function workOf(schema: GraphQLSchema, document: DocumentNode, operation:
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const root = schema.getRootType(operation.operation);
-  return root ? costOf(operation.selectionSet, root, { fragments, variables: coerced.errors ? variables : coerced.coerced, now, depth: 0, parentArgs: {} }) : 0;
+  const walk = { fragments, variables: coerced.errors ? variables : coerced.coerced, now, depth: 0, parentArgs: {}, priced: pricedTypesOf(schema) };
+  return root ? costOf(operation.selectionSet, root, walk) : 0;
+}
+
+const pricedTypesBySchema = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
+
+/**
+ * The object types with a priced field at or below them: a selection on any other type costs
+ * nothing, so a page's rows (Transaction and what hangs off it) are not walked on every request.
+ */
+function pricedTypesOf(schema: GraphQLSchema): ReadonlySet<string> {
+  const known = pricedTypesBySchema.get(schema);
+  if (known) return known;
+  const objects = Object.values(schema.getTypeMap()).filter(isObjectType);
+  const priced = new Set(Object.keys(FIELD_COSTS).map((key) => key.split('.')[0]));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const type of objects) {
+      if (priced.has(type.name)) continue;
+      if (Object.values(type.getFields()).some((field) => priced.has(getNamedType(field.type).name))) {
+        priced.add(type.name);
+        grew = true;
+      }
+    }
+  }
+  pricedTypesBySchema.set(schema, priced);
+  return priced;
 }
 
 interface Walk {
@@ -82,6 +108,8 @@ interface Walk {
   depth: number;
   /** The arguments of the field whose selection this is: a connection's filter prices its count. */
   parentArgs: Arguments;
+  /** The types worth walking into (pricedTypesOf). */
+  priced: ReadonlySet<string>;
 }
 
 function costOf(selectionSet: SelectionSetNode, parent: GraphQLNamedType, walk: Walk): number {
@@ -111,7 +139,8 @@ function costOf(selectionSet: SelectionSetNode, parent: GraphQLNamedType, walk: 
         }
         cost += price(args, walk.now, walk.parentArgs);
       }
-      if (selection.selectionSet) cost += costOf(selection.selectionSet, getNamedType(field.type), { ...inner, parentArgs: args });
+      const type = getNamedType(field.type);
+      if (selection.selectionSet && walk.priced.has(type.name)) cost += costOf(selection.selectionSet, type, { ...inner, parentArgs: args });
     }
   }
   return cost;
