@@ -46,6 +46,7 @@ export async function capture(backend, users) {
         [user.userId, Math.floor(user.size / 2) - 1],
       );
       const year = new Date().getUTCFullYear();
+      const [newest] = await app.dataSource.query(`SELECT "id" FROM "transactions" WHERE "user_id" = ${placeholder[0]} ORDER BY "date" DESC, "id" DESC LIMIT 1`, [user.userId]);
       const categories = (await client.send(operations.categories)).categories;
       const userCases = [
         { name: 'page', label: 'transactions(first: 50), newest page', query: operations.transactions, variables: { first: 50 } },
@@ -63,11 +64,26 @@ export async function capture(backend, users) {
         { name: 'budget-month', label: 'budgetMonth, this month', query: operations.budgetMonth, variables: { month: new Date().toISOString().slice(0, 7) }, warm: true },
         // Nine years fewer months behind it than this month, and as many rows in its four months: flat in the past months means the same time.
         { name: 'budget-month-early', label: `budgetMonth, ${year - 9}-06`, query: operations.budgetMonth, variables: { month: `${year - 9}-06` }, warm: true },
+        // A year of one category's budgets: twelve months, read from the cached closings and the monthly sums.
+        {
+          name: 'budget-year',
+          label: `budgetHistory, ${year}-01 to ${year}-12`,
+          query: operations.budgetHistory,
+          variables: { categoryId: categories.find((category) => category.kind === 'EXPENSE').id, from: `${year}-01`, to: `${year}-12` },
+          warm: true,
+        },
         {
           name: 'create',
           label: 'createTransaction',
           query: operations.createTransaction,
           variables: { input: { date: new Date().toISOString().slice(0, 10), amount: '-4.20', description: 'Bench coffee', categoryId: categories[0].id } },
+        },
+        // The same edit each time (the floor replays its statements): amount, text and category of the newest row.
+        {
+          name: 'update',
+          label: 'updateTransaction',
+          query: operations.updateTransaction,
+          variables: { id: String(newest.id), input: { amount: '-5.10', description: 'Bench edit', categoryId: categories[0].id } },
         },
       ];
       for (const entry of userCases) {

@@ -41,6 +41,14 @@ export function checkCase(entry, answer, floorRows) {
     const sum = (key) => categories.reduce((total, category) => total + cents(category[key]), 0n);
     for (const key of ['budgeted', 'spent', 'available']) if (sum(key) !== cents(answer.budgetMonth[key])) failures.push(`${entry.key}: ${key} is not the sum of the categories'`);
   }
+  if (entry.query === operations.budgetHistory) {
+    const months = answer.budgetHistory;
+    if (months.length !== 12) failures.push(`${entry.key}: ${months.length} months, not 12`);
+    // Each month's available is its budget, its spending and what it carried in.
+    for (const month of months) if (cents(month.available) !== cents(month.budgeted) + cents(month.spent) + cents(month.carriedOver)) failures.push(`${entry.key}: ${month.month} does not add up`);
+    if (!months.some((month) => month.spent !== '0.00')) failures.push(`${entry.key}: no spending in the year`);
+  }
+  if (entry.query === operations.updateTransaction && answer.updateTransaction.amount !== '-5.10') failures.push(`${entry.key}: the edit did not take`);
   return failures;
 }
 

@@ -43,13 +43,13 @@ export const options = {
   backupIterations: args.quick ? 1 : Number(args['backup-iterations']),
   // Alternating load rounds of one worker and of two (workers.mjs).
   workersRounds: args.quick ? 2 : Number(args['workers-rounds']),
-  // --only imports: the imports and the rules over them; --only rules: the rules alone; --only backups;
+  // --only reads: the timed cases, layers and load only; --only imports: the imports and the rules over them; --only rules: the rules alone; --only backups;
   // --only workers: one worker against two on SQLite (workers.mjs).
   only: args.only ?? null,
   // For diagnosis: Node flags added after the app's own (--cpu-prof; a later --max-old-space-size wins).
   appFlags: args['app-flags'].split(' ').filter(Boolean),
 };
-if (args.only !== undefined && !['imports', 'rules', 'backups', 'workers'].includes(args.only)) throw new Error(`--only takes "imports", "rules", "backups" or "workers", not "${args.only}"`);
+if (args.only !== undefined && !['reads', 'imports', 'rules', 'backups', 'workers'].includes(args.only)) throw new Error(`--only takes "reads", "imports", "rules", "backups" or "workers", not "${args.only}"`);
 if (options.only && options.baseline) throw new Error(`--only ${options.only} does not time a baseline`);
 export const PASSWORD = 'benchmark household password 2026';
 export const SEARCH_TERM = 'coffee';
@@ -69,6 +69,8 @@ if (args.help) {
   --out bench-results      where latest.json and latest.md go
   --baseline <dir>         another checkout (built: its server/dist exists) timed with ours in the
                            same interleaved rounds on the same database: before/after in one run
+  --only reads             only the timed reads and writes, the stack's layers and the load test
+                           (no workers, imports, rules or backups)
   --only imports           only the import benchmark and the rules over imports: no seeding,
                            no reads, no load test
   --only rules             only the rules over imports (0, 100 and 300 rules, 10 000 CSV rows)

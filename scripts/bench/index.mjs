@@ -58,7 +58,7 @@ async function benchBackend(kind, baselineBuild) {
       const workers = await measureWorkers(backend, cases.find((entry) => entry.name === 'page' && entry.size === Math.max(...options.sizes)));
       return { backend: kind, workers, failures: workers.failures };
     }
-    if (options.only) {
+    if (options.only && options.only !== 'reads') {
       Object.assign(app, await startApp(backend));
       const imports = options.only === 'imports' ? await measureImports(backend, app) : null;
       const rules = await measureRules(backend, app);
@@ -174,6 +174,7 @@ async function benchBackend(kind, baselineBuild) {
     if (withBaseline) memory.baseline = memoryOf(baseline.child.pid);
     log(`  app RSS after the run ${memory.rssMiB.toFixed(0)} MiB (peak ${memory.peakRssMiB.toFixed(0)} MiB)${withBaseline ? `, baseline ${memory.baseline.rssMiB.toFixed(0)} MiB` : ''}`);
 
+    if (options.only === 'reads') return { backend: kind, seeding: users.map(({ size, seedSeconds }) => ({ transactions: size, seconds: seedSeconds })), rows, stackLayers, accounts, commitDurability, concurrency, memory, failures };
     const workers = kind === 'sqlite' ? await measureWorkers(backend, largest) : null;
     if (workers) failures.push(...workers.failures);
 
