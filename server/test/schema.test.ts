@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { getMetadataStorage } from 'type-graphql';
 import { printAppSchema, SCHEMA_FILE } from '../src/api/graphql/emit-schema';
+import { buildAppSchema } from '../src/api/graphql/schema';
 import { createDataSource, openDatabase } from '../src/db/data-source';
 import { sqliteMigrations } from '../src/db/migrations/sqlite';
 
@@ -47,5 +49,19 @@ test('upgrading an SQLite database that already holds data keeps every row', asy
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('each resolver’s parameters are sorted once, when the schema is built, not on every call', async () => {
+  await buildAppSchema();
+  const storage = getMetadataStorage();
+  const handlers = [...storage.queries, ...storage.mutations, ...storage.fieldResolvers];
+  expect(handlers.length).toBeGreaterThan(50);
+  for (const { params } of handlers) {
+    const indexes = (params ?? []).map((param) => param.index);
+    expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+    // TypeGraphQL's getParams calls sort on every call: the list answers as it is, allocating nothing.
+    if (params) expect(params.sort((a, b) => b.index - a.index)).toBe(params);
+    expect((params ?? []).map((param) => param.index)).toEqual(indexes);
   }
 });
