@@ -96,19 +96,16 @@ export async function buildAppSchema(services?: Services): Promise<GraphQLSchema
 /**
  * TypeGraphQL sorts each resolver's parameters by position on every call (getParams), which
  * allocates a sort's work array per field per row: on a page of fifty transactions that was the
- * largest allocation after the rows themselves. The order is fixed once the schema is built (each
- * build makes new lists), so each list is sorted here once and answers every later sort as it is.
+ * largest allocation after the rows themselves. The order is fixed once the schema is built, so
+ * each list answers `sort` with its sorted copy, made once. The list itself keeps its order: the
+ * schema builder reads it for the fields' arguments, in the order schema.graphql prints them.
  */
 function sortResolverParamsOnce(): void {
   const storage = getMetadataStorage();
   for (const handler of [...storage.queries, ...storage.mutations, ...storage.subscriptions, ...storage.fieldResolvers]) {
     const params = handler.params;
     if (!params || Object.hasOwn(params, 'sort')) continue;
-    params.sort((a, b) => a.index - b.index);
-    Object.defineProperty(params, 'sort', { value: keepOrder });
+    const sorted = [...params].sort((a, b) => a.index - b.index);
+    Object.defineProperty(params, 'sort', { value: () => sorted });
   }
-}
-
-function keepOrder<T>(this: T[]): T[] {
-  return this;
 }
