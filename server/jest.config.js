@@ -9,7 +9,8 @@ const project = (backend) => ({
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // test/services/ needs Postgres, Redis and S3 (several replicas, Postgres migrations): it runs with them only.
-  testPathIgnorePatterns: backend === 'services' ? ['/node_modules/'] : ['/node_modules/', '<rootDir>/test/services/'],
+  // workers.test.ts is the embedded default's own (workers sharing one SQLite file): it runs on SQLite only.
+  testPathIgnorePatterns: backend === 'services' ? ['/node_modules/', '<rootDir>/test/workers.test.ts'] : ['/node_modules/', '<rootDir>/test/services/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // The project's backend reaches test/support/backends.ts through process.env, set per test file.
   globals: { TEST_BACKEND: backend },

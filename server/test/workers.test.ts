@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { backend } from './support/backends';
 import { ApiClient, signUp } from './support/client';
 import { CREATE_TRANSACTION } from './support/operations';
 import { startServerProcess, type ServerProcess } from './support/server-process';
@@ -11,7 +10,6 @@ import { startServerProcess, type ServerProcess } from './support/server-process
  * and the session store (cluster/primary.ts). Real processes; which worker served a request is read
  * from its log line (pino's pid), matched by the X-Request-Id the test sends.
  */
-const embeddedOnly = backend === 'embedded' ? describe : describe.skip;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface LogLine { pid: number; msg: string; req?: { id: string }; res?: { statusCode: number } }
@@ -73,7 +71,7 @@ async function allTransactions(client: ApiClient): Promise<Map<string, string>> 
 /** Cents of a decimal string such as "-12.34". */
 const centsOf = (amount: string) => Math.round(Number(amount) * 100);
 
-embeddedOnly('WEB_CONCURRENCY=2 on SQLite', () => {
+describe('WEB_CONCURRENCY=2 on SQLite', () => {
   test('both workers serve, a session made on one works on the other, the primary holds the instance lock, SIGTERM drains all and exits 0', async () => {
     await withTwoWorkers(async (server, dataDir) => {
       const pids = workerPids(server);
