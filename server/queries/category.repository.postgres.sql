@@ -39,8 +39,8 @@ SELECT
 FROM
   "categories" "c"
 WHERE
-  "c"."user_id" = $1
-  AND "c"."id" = $2;
+  "c"."id" = $1
+  AND "c"."user_id" = $2;
 
 -- CategoryRepository.exists
 SELECT
@@ -78,8 +78,8 @@ SELECT
 FROM
   "categories" "c"
 WHERE
-  "c"."user_id" = $1
-  AND "c"."id" = $2;
+  "c"."id" = $1
+  AND "c"."user_id" = $2;
 
 -- CategoryRepository.insertMany
 INSERT INTO

@@ -39,8 +39,8 @@ SELECT
 FROM
   "categories" "c"
 WHERE
-  "c"."user_id" = ?
-  AND "c"."id" = ?;
+  "c"."id" = ?
+  AND "c"."user_id" = ?;
 
 -- CategoryRepository.exists
 SELECT
@@ -83,8 +83,8 @@ SELECT
 FROM
   "categories" "c"
 WHERE
-  "c"."user_id" = ?
-  AND "c"."id" = ?;
+  "c"."id" = ?
+  AND "c"."user_id" = ?;
 
 -- CategoryRepository.insertMany
 INSERT INTO

@@ -1,4 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
+import { ownerCondition, type OwnerScope } from './owner-scope';
+import type { RowReader } from './row-reader';
 import { SqlParameters } from './sql-parameters';
 
 /**
@@ -29,6 +31,16 @@ export abstract class Repository {
 
   protected query<T = Record<string, unknown>>(sql: string, parameters: SqlParameters | readonly unknown[] = []): Promise<T[]> {
     return this.manager.query(sql, parameters instanceof SqlParameters ? parameters.values : [...parameters]);
+  }
+
+  /**
+   * The owner's rows of `table` meeting `conditions` (on the reader's alias; their parameters are
+   * added first, so they come first in the SQL too), in `order`, read by `reader` in plain SQL.
+   */
+  protected async readOwned<T extends ObjectLiteral>(reader: RowReader<T>, table: string, scope: OwnerScope, conditions: string[], order: string, parameters = this.parameters()): Promise<T[]> {
+    const owned = [...conditions, ownerCondition(scope, reader.alias, parameters)].join(' AND ');
+    const rows = await this.query(`SELECT ${reader.selectList} FROM "${table}" "${reader.alias}" WHERE ${owned}${order ? ` ${order}` : ''}`, parameters);
+    return rows.map((row) => reader.read(row)!);
   }
 
   /** The rows an UPDATE or DELETE ... RETURNING answers (TypeORM's Postgres runner wraps them with the count). */

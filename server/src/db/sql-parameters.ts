@@ -20,3 +20,8 @@ export class SqlParameters {
     return this.numbered ? `$${this.values.length}` : '?';
   }
 }
+
+/** `column` among `values`, their placeholders added to `parameters`; none matches an empty list (SQL has no `IN ()`). */
+export function columnIn(column: string, values: readonly SqlValue[], parameters: SqlParameters): string {
+  return values.length ? `${column} IN (${values.map((value) => parameters.add(value)).join(', ')})` : '1 = 0';
+}

@@ -48,10 +48,9 @@ export class AccountRepository extends Repository {
     return this.read(scope, [], 'ORDER BY "a"."id" ASC');
   }
 
-  /** The owner's accounts meeting `conditions` (on `a`; their parameters come first), in `order`. */
+  /** The owner's accounts meeting `conditions` (on `a`), in `order`. */
   private async read(scope: OwnerScope, conditions: string[], order: string, parameters = this.parameters()): Promise<AccountRecord[]> {
-    const rows = await this.query(`SELECT ${this.reader.selectList} FROM "accounts" "a" WHERE ${[...conditions, ownerCondition(scope, 'a', parameters)].join(' AND ')} ${order}`, parameters);
-    return rows.map((row) => accountRecordOf(this.reader.read(row)!));
+    return (await this.readOwned(this.reader, 'accounts', scope, conditions, order, parameters)).map(accountRecordOf);
   }
 
   @GenerateSql({ params: (f) => [f.scope, f.accountId] })

@@ -21,12 +21,7 @@ export class CategoryRepository extends Repository {
   /** In plain SQL: the categories query and every dashboard read them, and TypeORM's hydration costs more than the query. */
   @GenerateSql({ params: (f) => [f.scope] })
   async list(scope: OwnerScope): Promise<CategoryRecord[]> {
-    const parameters = this.parameters();
-    const rows = await this.query(
-      `SELECT ${this.reader.selectList} FROM "categories" "c" WHERE ${ownerCondition(scope, 'c', parameters)} ORDER BY "c"."kind" ASC, "c"."name" ASC, "c"."id" ASC`,
-      parameters,
-    );
-    return rows.map((row) => this.reader.read(row)!);
+    return this.readOwned(this.reader, 'categories', scope, [], 'ORDER BY "c"."kind" ASC, "c"."name" ASC, "c"."id" ASC');
   }
 
   /** Ids and names only: what a name check and a search match against. */
@@ -40,8 +35,8 @@ export class CategoryRepository extends Repository {
   @GenerateSql({ params: (f) => [f.scope, f.categoryId] })
   async findById(scope: OwnerScope, id: number): Promise<CategoryRecord | null> {
     const parameters = this.parameters();
-    const [row] = await this.query(`SELECT ${this.reader.selectList} FROM "categories" "c" WHERE ${ownerCondition(scope, 'c', parameters)} AND "c"."id" = ${parameters.add(id)}`, parameters);
-    return row ? this.reader.read(row) : null;
+    const [category] = await this.readOwned(this.reader, 'categories', scope, [`"c"."id" = ${parameters.add(id)}`], '', parameters);
+    return category ?? null;
   }
 
   /** Whether the id names one of the owner's categories (plain SQL: every create with a category asks). */

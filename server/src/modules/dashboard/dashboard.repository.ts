@@ -1,7 +1,7 @@
 import { GenerateSql } from '../../db/generate-sql';
 import { ownerCondition, ownerRowCondition, type OwnerScope } from '../../db/owner-scope';
 import { Repository } from '../../db/repository';
-import type { SqlParameters } from '../../db/sql-parameters';
+import { columnIn, type SqlParameters } from '../../db/sql-parameters';
 import { splitAtWholeMonths } from '../../lib/dates';
 import { minorFromDatabase } from '../../lib/money';
 import type { DashboardPeriod, OwnerCurrencies, PeriodGroup } from './dashboard.model';
@@ -49,7 +49,7 @@ export class DashboardRepository extends Repository {
     const parts = days.map((range) => this.sumsOfRows(scope, { ...inPeriod, ...range }, parameters));
     if (months) {
       const conditions = [ownerCondition(scope, 'ms', parameters), `"ms"."month" >= ${parameters.add(months.from)}`, `"ms"."month" <= ${parameters.add(months.to)}`];
-      if (inPeriod.accountIds) conditions.push(this.accountCondition('ms', inPeriod.accountIds, parameters));
+      if (inPeriod.accountIds) conditions.push(columnIn('"ms"."account_id"', inPeriod.accountIds, parameters));
       parts.push(`SELECT NULLIF("ms"."category_key", 0) AS "categoryId", "ms"."month" AS "period", SUM("ms"."income") AS "income", SUM("ms"."expenses") AS "expenses", SUM("ms"."count") AS "count"
         FROM "monthly_sums" "ms" WHERE ${conditions.join(' AND ')} GROUP BY "ms"."category_key", "ms"."month" HAVING SUM("ms"."count") <> 0`);
     }
@@ -85,11 +85,7 @@ export class DashboardRepository extends Repository {
    */
   private inPeriod(scope: OwnerScope, { from, to, accountIds }: DashboardPeriod, parameters: SqlParameters): string {
     const conditions = [ownerCondition(scope, 't', parameters), `"t"."date" >= ${parameters.add(from)}`, `"t"."date" <= ${parameters.add(to)}`];
-    if (accountIds) conditions.push(this.accountCondition('t', accountIds, parameters));
+    if (accountIds) conditions.push(columnIn('"t"."account_id"', accountIds, parameters));
     return conditions.join(' AND ');
-  }
-
-  private accountCondition(alias: string, accountIds: readonly number[], parameters: SqlParameters): string {
-    return accountIds.length ? `"${alias}"."account_id" IN (${accountIds.map((id) => parameters.add(id)).join(', ')})` : '1 = 0';
   }
 }

@@ -29,9 +29,7 @@ export class RuleRepository extends Repository {
   /** In plain SQL: every createTransaction and import preview reads the rules. */
   @GenerateSql({ params: (f) => [f.scope] })
   async list(scope: OwnerScope): Promise<RuleRecord[]> {
-    const parameters = this.parameters();
-    const rows = await this.query(`SELECT ${this.reader.selectList} FROM "rules" "r" WHERE ${ownerCondition(scope, 'r', parameters)} ORDER BY "r"."position" ASC, "r"."id" ASC`, parameters);
-    return rows.map((row) => recordOf(this.reader.read(row)!));
+    return (await this.readOwned(this.reader, 'rules', scope, [], 'ORDER BY "r"."position" ASC, "r"."id" ASC')).map(recordOf);
   }
 
   @GenerateSql({ params: (f) => [f.scope, 1] })

@@ -1,4 +1,4 @@
-import type { SqlParameters } from '../../db/sql-parameters';
+import { columnIn, type SqlParameters } from '../../db/sql-parameters';
 import type { Keyset } from '../../lib/keyset';
 import type { TransactionSelection } from './transaction.model';
 
@@ -25,9 +25,7 @@ export function selectionConditions(selection: TransactionSelection | null | und
   if (selection.excludeTransfers) conditions.push('"t"."transfer_id" IS NULL');
   if (selection.from != null) conditions.push(`"t"."date" >= ${parameters.add(selection.from)}`);
   if (selection.to != null) conditions.push(`"t"."date" <= ${parameters.add(selection.to)}`);
-  if (selection.accountIds) {
-    conditions.push(selection.accountIds.length ? `"t"."account_id" IN (${selection.accountIds.map((id) => parameters.add(id)).join(', ')})` : '1 = 0');
-  }
+  if (selection.accountIds) conditions.push(columnIn('"t"."account_id"', selection.accountIds, parameters));
   const search = selection.search;
   if (search) {
     const needle = search.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
