@@ -333,7 +333,8 @@ describe('another user tries every id of the first', () => {
       const result = await operations[name].asOtherUser.attempt(intruder, ids);
       expect(result.errors).toBeUndefined();
       const text = JSON.stringify(result.data);
-      for (const secret of ['Savings', 'Books', 'Novel', '-12.50', '100.00', 'Bookshop', 'bank.csv', '40.00']) expect(text).not.toContain(secret);
+      // Amounts as the API writes them, a JSON string each: bare, "40.00" is also the seconds of a createdAt ("…:11:40.000Z").
+      for (const secret of ['Savings', 'Books', 'Novel', '"-12.50"', '"100.00"', 'Bookshop', 'bank.csv', '"40.00"']) expect(text).not.toContain(secret);
     }
     const { data } = await operations.budgetMonth.asOtherUser.attempt(intruder, ids);
     expect(data.budgetMonth.categories.map((entry: { category: { id: string } }) => entry.category.id)).not.toContain(ids.category);
